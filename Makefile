@@ -1,0 +1,53 @@
+# The README's two commands are `make run` and `make test`; the rest are parts.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+# uv may be missing, or hidden by a pyenv shim for another Python: then a
+# private copy goes in .uv/ (uv cannot download interpreters on our machines).
+UV := $(shell uv --version >/dev/null 2>&1 && echo uv || echo .uv/bin/uv)
+export UV_PYTHON_DOWNLOADS := never
+MANAGE := $(UV) run --locked python manage.py
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: help install run test test-postgres lint format migrations-check deploy-check ci
+
+help:
+	@echo "make run    set up and start the site with demo content (SQLite)"
+	@echo "make test   run the whole test suite"
+
+.uv/bin/uv:
+	python3 -m venv .uv
+	.uv/bin/pip install --quiet uv
+
+install: $(if $(filter .uv/bin/uv,$(UV)),.uv/bin/uv)
+	$(UV) sync --locked --quiet
+
+.env:
+	cp .env.example .env
+
+run: install .env
+	$(MANAGE) migrate --noinput
+	$(MANAGE) load_demo
+	$(MANAGE) runserver $(HOST):$(PORT)
+
+test: install
+	$(UV) run --locked pytest $(PYTEST_ARGS)
+
+lint: install
+	$(UV) run --locked ruff check .
+	$(UV) run --locked ruff format --check .
+
+format: install
+	$(UV) run --locked ruff format .
+	$(UV) run --locked ruff check --fix .
+
+migrations-check: install
+	$(MANAGE) makemigrations --check --dry-run
+
+deploy-check: install
+	DEBUG=false SECRET_KEY=deploy-check-$$RANDOM$$RANDOM$$RANDOM$$RANDOM$$RANDOM$$RANDOM ALLOWED_HOSTS=www.example.fr \
+		$(MANAGE) check --deploy --fail-level WARNING
+
+ci:
+	bash .ci/run

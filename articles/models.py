@@ -1,0 +1,486 @@
+import math
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.html import strip_tags
+from django.utils.text import slugify
+from django_prose_editor.fields import ProseEditorField
+from taggit.managers import TaggableManager
+
+from articles.sanitizer import sanitize_html
+
+WORDS_PER_MINUTE = 230
+
+# First path segments the site itself uses: a section cannot take them.
+RESERVED_SLUGS = frozenset(
+    {
+        "admin",
+        "api",
+        "articles",
+        "auteurs",
+        "flux",
+        "healthz",
+        "media",
+        "mots-cles",
+        "preview",
+        "recherche",
+        "robots.txt",
+        "rss",
+        "sitemap.xml",
+        "sitemaps",
+        "static",
+    }
+)
+
+
+def count_words(html: str) -> int:
+    return len(strip_tags(html).split())
+
+
+def reading_minutes(word_count: int) -> int:
+    return max(1, math.ceil(word_count / WORDS_PER_MINUTE))
+
+
+class SanitizedHTMLField(ProseEditorField):
+    """Rich text edited with ProseMirror and cleaned on *every* save.
+
+    The editor's own sanitiser only runs when a form validates; cleaning in
+    ``pre_save`` also covers imports, the shell and ``bulk_create``.
+    """
+
+    def pre_save(self, model_instance, add):
+        value = sanitize_html(getattr(model_instance, self.attname) or "")
+        setattr(model_instance, self.attname, value)
+        return value
+
+
+class Section(models.Model):
+    name = models.CharField("nom", max_length=100, unique=True)
+    slug = models.SlugField("identifiant d’URL", max_length=100, unique=True)
+    description = models.TextField("description", blank=True)
+    position = models.PositiveSmallIntegerField(
+        "position dans le menu", default=0, db_index=True
+    )
+    is_active = models.BooleanField("active", default=True)
+
+    class Meta:
+        verbose_name = "rubrique"
+        verbose_name_plural = "rubriques"
+        ordering = ["position", "name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("articles:section", kwargs={"slug": self.slug})
+
+    def clean(self):
+        if self.slug in RESERVED_SLUGS:
+            raise ValidationError(
+                {
+                    "slug": "Cet identifiant est réservé par le site ; choisissez-en un autre."
+                }
+            )
+
+
+class Author(models.Model):
+    name = models.CharField("nom", max_length=150)
+    slug = models.SlugField("identifiant d’URL", max_length=150, unique=True)
+    role = models.CharField(
+        "fonction",
+        max_length=150,
+        blank=True,
+        help_text="Par exemple « Correspondant à Bruxelles ».",
+    )
+    bio = models.TextField("biographie", blank=True)
+    photo = models.ImageField("photo", upload_to="authors/%Y/", blank=True)
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name="compte utilisateur",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="author",
+    )
+
+    class Meta:
+        verbose_name = "auteur"
+        verbose_name_plural = "auteurs"
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("articles:author", kwargs={"slug": self.slug})
+
+
+class ArticleQuerySet(models.QuerySet):
+    def published(self, at=None):
+        """What readers may see: live now (or at ``at``) and not withdrawn.
+
+        The one definition of visibility, used by every reader surface. It is
+        computed at read time, so a scheduled article goes live at its exact
+        second without any job running.
+        """
+        now = at or timezone.now()
+        return self.filter(
+            Q(unpublish_at__isnull=True) | Q(unpublish_at__gt=now),
+            status__in=Article.Status.visible(),
+            publish_at__lte=now,
+        )
+
+    def next_visibility_change(self, after=None):
+        """The next instant at which ``published()`` will change, or None.
+
+        Caches of reader pages must not outlive it: that is what makes a
+        scheduled article appear (or an expiring one vanish) on time.
+        """
+        now = after or timezone.now()
+        live = self.filter(status__in=Article.Status.visible())
+        return min(
+            filter(
+                None,
+                [
+                    live.filter(publish_at__gt=now).aggregate(
+                        t=models.Min("publish_at")
+                    )["t"],
+                    live.filter(unpublish_at__gt=now).aggregate(
+                        t=models.Min("unpublish_at")
+                    )["t"],
+                ],
+            ),
+            default=None,
+        )
+
+    def unique_slug(self, text, *, exclude_pk=None):
+        """A free slug made from ``text`` (« -2 », « -3 »… appended if taken)."""
+        base = slugify(text)[:240] or "article"
+        taken = self.exclude(pk=exclude_pk) if exclude_pk else self.all()
+        slug, n = base, 1
+        while taken.filter(slug=slug).exists():
+            n += 1
+            slug = f"{base}-{n}"
+        return slug
+
+
+class Article(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Brouillon"
+        REVIEW = "review", "À relire"
+        SCHEDULED = "scheduled", "Programmé"
+        PUBLISHED = "published", "Publié"
+        UNPUBLISHED = "unpublished", "Dépublié"
+
+        @classmethod
+        def visible(cls):
+            return [cls.SCHEDULED, cls.PUBLISHED]
+
+    title = models.CharField("titre", max_length=250)
+    slug = models.SlugField(
+        "identifiant d’URL",
+        max_length=250,
+        unique=True,
+        help_text="Fixe l’adresse de l’article ; l’ancienne adresse redirige si vous le changez.",
+    )
+    standfirst = models.TextField(
+        "chapô",
+        blank=True,
+        help_text="Le paragraphe d’introduction, affiché sous le titre.",
+    )
+    body = SanitizedHTMLField(
+        "texte",
+        blank=True,
+        sanitize=sanitize_html,
+        extensions={
+            "Bold": True,
+            "Italic": True,
+            "Underline": True,
+            "Strike": True,
+            "Subscript": True,
+            "Superscript": True,
+            "Heading": {"levels": [2, 3]},
+            "BulletList": True,
+            "OrderedList": True,
+            "ListItem": True,
+            "Blockquote": True,
+            "HardBreak": True,
+            "Link": {"enableTarget": False, "protocols": ["http", "https", "mailto"]},
+            "History": True,
+            "Fullscreen": True,
+        },
+    )
+    section = models.ForeignKey(
+        Section,
+        verbose_name="rubrique",
+        on_delete=models.PROTECT,
+        related_name="articles",
+    )
+    authors = models.ManyToManyField(
+        Author,
+        verbose_name="auteurs",
+        through="ArticleAuthor",
+        related_name="articles",
+        blank=True,
+    )
+    tags = TaggableManager("mots-clés", blank=True)
+
+    hero_image = models.ImageField(
+        "image principale", upload_to="images/%Y/%m/", blank=True
+    )
+    hero_caption = models.CharField("légende", max_length=300, blank=True)
+    hero_credit = models.CharField(
+        "crédit", max_length=150, blank=True, help_text="Par exemple « Photo : AFP »."
+    )
+    hero_alt = models.CharField(
+        "texte alternatif",
+        max_length=300,
+        blank=True,
+        help_text="Décrit l’image pour qui ne la voit pas.",
+    )
+
+    sources = models.CharField(
+        "sources", max_length=200, blank=True, help_text="Par exemple « Avec AFP »."
+    )
+    is_featured = models.BooleanField("à la une", default=False)
+    is_breaking = models.BooleanField("alerte info", default=False)
+
+    status = models.CharField(
+        "statut", max_length=16, choices=Status, default=Status.DRAFT, db_index=True
+    )
+    publish_at = models.DateTimeField("date de publication", null=True, blank=True)
+    unpublish_at = models.DateTimeField("date de dépublication", null=True, blank=True)
+    first_published_at = models.DateTimeField(
+        "première publication", null=True, blank=True, editable=False
+    )
+    updated_at = models.DateTimeField(
+        "mis à jour le",
+        null=True,
+        blank=True,
+        help_text="Dernière mise à jour éditoriale, affichée aux lecteurs.",
+    )
+    word_count = models.PositiveIntegerField(
+        "nombre de mots", default=0, editable=False
+    )
+    external_id = models.CharField(
+        "identifiant d’import",
+        max_length=200,
+        unique=True,
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="Clé de la source importée (fichier texte, WordPress), pour réimporter sans doublon.",
+    )
+
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="créé par",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
+    created_at = models.DateTimeField("créé le", auto_now_add=True)
+    modified_at = models.DateTimeField("modifié le", auto_now=True)
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "article"
+        verbose_name_plural = "articles"
+        ordering = ["-publish_at", "-id"]
+        get_latest_by = "publish_at"
+        indexes = [
+            models.Index(
+                fields=["status", "-publish_at"], name="article_status_pub_idx"
+            ),
+            models.Index(
+                fields=["section", "-publish_at"], name="article_section_pub_idx"
+            ),
+            models.Index(
+                fields=["-publish_at"],
+                condition=Q(is_featured=True),
+                name="article_featured_pub_idx",
+            ),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status__in=["draft", "review", "unpublished"])
+                | Q(publish_at__isnull=False),
+                name="article_live_needs_publish_at",
+                violation_error_message="Un article programmé ou publié doit avoir une date de publication.",
+            ),
+            models.CheckConstraint(
+                condition=Q(unpublish_at__isnull=True)
+                | Q(publish_at__isnull=True)
+                | Q(unpublish_at__gt=models.F("publish_at")),
+                name="article_unpublish_after_publish",
+                violation_error_message="La date de dépublication doit suivre la date de publication.",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        self.body = sanitize_html(self.body)
+        self.word_count = count_words(self.body)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        local = timezone.localtime(self.publish_at or self.created_at or timezone.now())
+        return reverse(
+            "articles:detail",
+            kwargs={
+                "section": self.section.slug,
+                "year": local.year,
+                "month": f"{local.month:02d}",
+                "day": f"{local.day:02d}",
+                "slug": self.slug,
+            },
+        )
+
+    @property
+    def reading_time(self):
+        return reading_minutes(self.word_count)
+
+    @property
+    def was_updated(self):
+        return bool(
+            self.updated_at and self.publish_at and self.updated_at > self.publish_at
+        )
+
+
+class ArticleAuthor(models.Model):
+    """Byline order matters: the first author is named first."""
+
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="bylines"
+    )
+    author = models.ForeignKey(
+        Author, verbose_name="auteur", on_delete=models.PROTECT, related_name="bylines"
+    )
+    position = models.PositiveSmallIntegerField("ordre", default=0)
+
+    class Meta:
+        verbose_name = "signature"
+        verbose_name_plural = "signatures"
+        ordering = ["position", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article", "author"], name="byline_author_once_per_article"
+            )
+        ]
+
+    def __str__(self):
+        return str(self.author)
+
+
+class RelatedLink(models.Model):
+    """An « À lire aussi » link: one of our articles, or an external page."""
+
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="related_links"
+    )
+    target = models.ForeignKey(
+        Article,
+        verbose_name="article lié",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    url = models.URLField("adresse externe", max_length=500, blank=True)
+    title = models.CharField(
+        "titre du lien",
+        max_length=250,
+        blank=True,
+        help_text="Obligatoire pour un lien externe ; par défaut, le titre de l’article lié.",
+    )
+    position = models.PositiveSmallIntegerField("ordre", default=0)
+
+    class Meta:
+        verbose_name = "lien « À lire aussi »"
+        verbose_name_plural = "liens « À lire aussi »"
+        ordering = ["position", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(Q(target__isnull=False) & Q(url=""))
+                | (Q(target__isnull=True) & ~Q(url="") & ~Q(title="")),
+                name="related_link_article_xor_url",
+                violation_error_message="Choisissez un article lié ou une adresse externe avec son titre, pas les deux.",
+            ),
+            models.CheckConstraint(
+                condition=~Q(target=models.F("article")),
+                name="related_link_not_self",
+                violation_error_message="Un article ne peut pas renvoyer vers lui-même.",
+            ),
+        ]
+
+    def __str__(self):
+        return self.display_title
+
+    @property
+    def display_title(self):
+        return self.title or (self.target.title if self.target_id else self.url)
+
+    @property
+    def is_external(self):
+        return not self.target_id
+
+
+class Correction(models.Model):
+    """A dated note appended to a published article (« Rectificatif du … »)."""
+
+    class Kind(models.TextChoices):
+        CORRECTION = "correction", "Rectificatif"
+        UPDATE = "update", "Mise à jour"
+
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="corrections"
+    )
+    kind = models.CharField(
+        "type", max_length=16, choices=Kind, default=Kind.CORRECTION
+    )
+    text = models.TextField("texte")
+    created_at = models.DateTimeField("date", default=timezone.now)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="auteur de la note",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = "rectificatif ou mise à jour"
+        verbose_name_plural = "rectificatifs et mises à jour"
+        ordering = ["created_at", "id"]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} du {timezone.localtime(self.created_at):%d/%m/%Y}"
+
+
+class ArticleRedirect(models.Model):
+    """An old address of an article (previous slug, WordPress permalink) that
+    answers 301 to wherever the article lives now."""
+
+    old_path = models.CharField("ancienne adresse", max_length=500, unique=True)
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="redirects"
+    )
+    created_at = models.DateTimeField("créée le", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "redirection"
+        verbose_name_plural = "redirections"
+        ordering = ["old_path"]
+
+    def __str__(self):
+        return f"{self.old_path} → {self.article}"

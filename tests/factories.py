@@ -1,0 +1,43 @@
+"""Plain factory helpers: ``make_article(**overrides)`` and friends."""
+
+import itertools
+
+from django.utils import timezone
+
+from articles.models import Article, ArticleAuthor, Author, Section
+
+_seq = itertools.count(1)
+
+
+def make_section(**overrides):
+    n = next(_seq)
+    fields = {"name": f"Rubrique {n}", "slug": f"rubrique-{n}", "position": n}
+    return Section.objects.create(**(fields | overrides))
+
+
+def make_author(**overrides):
+    n = next(_seq)
+    fields = {"name": f"Autrice {n}", "slug": f"autrice-{n}"}
+    return Author.objects.create(**(fields | overrides))
+
+
+def make_article(*, authors=(), tags=(), **overrides):
+    """A published article (live since now) unless ``overrides`` say otherwise."""
+    n = next(_seq)
+    fields = {
+        "title": f"Article numéro {n}",
+        "slug": f"article-numero-{n}",
+        "standfirst": "Un chapô de démonstration.",
+        "body": "<p>Un paragraphe.</p>",
+        "status": Article.Status.PUBLISHED,
+        "publish_at": timezone.now(),
+    }
+    fields |= overrides
+    if "section" not in fields:
+        fields["section"] = make_section()
+    article = Article.objects.create(**fields)
+    for position, author in enumerate(authors):
+        ArticleAuthor.objects.create(article=article, author=author, position=position)
+    if tags:
+        article.tags.add(*tags)
+    return article
