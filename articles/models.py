@@ -345,6 +345,22 @@ class Article(models.Model):
             },
         )
 
+    def publication_problems(self):
+        """What stops this article from going live, as French sentences.
+
+        The workflow refuses to publish or schedule while this is not empty.
+        """
+        problems = []
+        if not self.title.strip():
+            problems.append("Le titre est vide.")
+        if not self.section_id:
+            problems.append("Aucune rubrique n’est choisie.")
+        if not self.body.strip():
+            problems.append("Le texte de l’article est vide.")
+        if self.hero_image and not self.hero_alt.strip():
+            problems.append("L’image principale n’a pas de texte alternatif.")
+        return problems
+
     @property
     def reading_time(self):
         return reading_minutes(self.word_count)

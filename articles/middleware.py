@@ -1,0 +1,41 @@
+from django.http import HttpResponsePermanentRedirect
+
+from articles.models import Article
+
+# WordPress short links (``/?p=123``, ``/?page_id=4``) land on the home page.
+LEGACY_QUERY_KEYS = ("p", "page_id")
+
+
+class ArticleRedirectMiddleware:
+    """Send old article addresses (a previous slug, an imported WordPress
+    permalink) to the article's current URL with a 301.
+
+    Paths are looked up only when the site would answer 404, so normal pages
+    pay nothing; WordPress short links are looked up on the home page only.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        key = self._legacy_key(request) if request.path == "/" else None
+        if key and (target := self._target(f"/?{key}={request.GET[key]}")):
+            return HttpResponsePermanentRedirect(target)
+        response = self.get_response(request)
+        if response.status_code == 404 and (target := self._target(request.path)):
+            return HttpResponsePermanentRedirect(target)
+        return response
+
+    @staticmethod
+    def _legacy_key(request):
+        return next((k for k in LEGACY_QUERY_KEYS if request.GET.get(k)), None)
+
+    @staticmethod
+    def _target(old_path):
+        article = (
+            Article.objects.published()
+            .filter(redirects__old_path=old_path[:500])
+            .select_related("section")
+            .first()
+        )
+        return article.get_absolute_url() if article else None
