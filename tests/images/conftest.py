@@ -1,0 +1,16 @@
+from pathlib import Path
+
+import pytest
+
+
+@pytest.fixture(autouse=True)
+def media_root(tmp_path, settings):
+    """Each test stores files in its own empty folder, so « nothing was
+    stored » can be checked by looking at it."""
+    settings.MEDIA_ROOT = str(tmp_path / "media")
+    return tmp_path / "media"
+
+
+def stored_files(root):
+    root = Path(root)
+    return sorted(p for p in root.rglob("*") if p.is_file()) if root.exists() else []
