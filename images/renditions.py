@@ -149,12 +149,12 @@ def absolute_url(url):
 def rendition_get_or_create(*, image: Image, spec: Spec) -> Rendition:
     """The rendition, made now if it does not exist yet (once: concurrent
     requests for the same image wait for the first one, then reuse its file)."""
-    if rendition := image.renditions.filter(spec=spec.name).first():
+    if rendition := Rendition.objects.filter(image=image, spec=spec.name).first():
         return rendition
     with transaction.atomic():
         # Serialises makers of the same image (SQLite already serialises writers).
         list(Image.objects.select_for_update().filter(pk=image.pk).values_list("pk"))
-        if rendition := image.renditions.filter(spec=spec.name).first():
+        if rendition := Rendition.objects.filter(image=image, spec=spec.name).first():
             return rendition
         original = _load_original(image, size_for(image, spec))
         return _store(image, spec, _encode(_resize(original, image, spec), spec.format))
@@ -164,7 +164,7 @@ def renditions_generate(*, image: Image, specs=None) -> int:
     """Make every missing rendition of ``image`` (or of ``specs``), decoding
     the original once. Returns how many were made."""
     wanted = [s for s in (specs or specs_for(image)) if applies_to(s, image)]
-    have = set(image.renditions.values_list("spec", flat=True))
+    have = set(Rendition.objects.filter(image=image).values_list("spec", flat=True))
     missing = [s for s in wanted if s.name not in have]
     if not missing:
         return 0
@@ -186,7 +186,7 @@ def renditions_generate(*, image: Image, specs=None) -> int:
 
 def renditions_delete(*, image: Image, specs=None):
     """Delete renditions (all, or ``specs``) and, once committed, their files."""
-    renditions = image.renditions.all()
+    renditions = Rendition.objects.filter(image=image)
     if specs is not None:
         renditions = renditions.filter(spec__in=list(specs))
     names = list(renditions.values_list("file", flat=True))
