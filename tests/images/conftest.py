@@ -1,6 +1,12 @@
 from pathlib import Path
 
 import pytest
+from PIL import features
+
+requires_avif = pytest.mark.skipif(
+    not features.check("avif"), reason="this Pillow cannot encode AVIF"
+)
+AVIF = pytest.param("AVIF", marks=requires_avif)
 
 
 @pytest.fixture(autouse=True)

@@ -11,7 +11,7 @@ from images.models import Image
 from images.processing import process_upload
 from images.renditions import renditions_generate
 from tests.factories import image_bytes, upload_file
-from tests.images.conftest import stored_files
+from tests.images.conftest import AVIF, stored_files
 
 pytestmark = pytest.mark.django_db
 
@@ -139,7 +139,7 @@ def test_file_heavier_than_the_configured_limit_is_refused(settings, admin_clien
     assert not Image.objects.exists()
 
 
-@pytest.mark.parametrize("fmt", ["JPEG", "PNG", "WEBP", "GIF", "AVIF"])
+@pytest.mark.parametrize("fmt", ["JPEG", "PNG", "WEBP", "GIF", AVIF])
 def test_each_accepted_format_is_stored_in_that_format(fmt, admin_client):
     response = upload(admin_client, image_bytes(fmt, (640, 480)), "photo.bin")
     assert response.status_code == 201
@@ -160,7 +160,7 @@ def test_a_payload_appended_to_a_valid_jpeg_is_not_stored():
     assert payload not in clean.content.read()
 
 
-@pytest.mark.parametrize("fmt", ["JPEG", "PNG", "WEBP", "AVIF"])
+@pytest.mark.parametrize("fmt", ["JPEG", "PNG", "WEBP", AVIF])
 def test_exif_gps_never_reaches_any_stored_file(fmt, admin_client, media_root):
     options = {"exif": exif_with()}
     if fmt in {"JPEG", "PNG", "WEBP"}:

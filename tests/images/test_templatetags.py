@@ -10,6 +10,7 @@ from images import renditions
 from images.models import Image
 from images.renditions import SPECS, rendition_get_or_create
 from tests.factories import image_bytes, make_article, make_image, upload_file
+from tests.images.conftest import requires_avif
 
 pytestmark = pytest.mark.django_db
 
@@ -26,6 +27,7 @@ def photo():
     )
 
 
+@requires_avif
 def test_picture_offers_avif_then_webp_then_a_jpeg_img(photo):
     html = render("{% picture image %}", image=photo)
     types = re.findall(r'<source type="([^"]+)"', html)
