@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpResponseNotAllowed, JsonResponse
+from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
@@ -197,17 +198,15 @@ class ImageAdmin(admin.ModelAdmin):
 
     @admin.display(description="point d’intérêt")
     def focal_point_picker(self, image):
-        # The script in focal-point.js fills the two fields below on click.
-        return format_html(
-            '<div class="focal-picker" data-x="{}" data-y="{}">'
-            '<img src="{}" alt="" width="{}" height="{}">'
-            '<span class="focal-picker__crop" aria-hidden="true"></span>'
-            '<span class="focal-picker__marker" aria-hidden="true"></span></div>'
-            '<p class="help">Le cadre montre le recadrage des partages (1200\u00a0\u00d7\u00a0630).</p>',
-            "" if image.focal_x is None else image.focal_x,
-            "" if image.focal_y is None else image.focal_y,
-            rendition_url(image, PREVIEW_SPEC),
-            *size_for(image, PREVIEW_SPEC),
+        width, height = size_for(image, PREVIEW_SPEC)
+        return render_to_string(
+            "images/admin/focal_point.html",
+            {
+                "image": image,
+                "src": rendition_url(image, PREVIEW_SPEC),
+                "width": width,
+                "height": height,
+            },
         )
 
     @admin.display(description="utilisée dans")

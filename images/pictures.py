@@ -7,8 +7,8 @@ from images.renditions import (
     OG_SIZE,
     OG_SPEC,
     SPECS,
-    _existing,
     absolute_url,
+    existing_renditions,
     picture_formats,
     rendition_url,
     size_for,
@@ -25,7 +25,7 @@ def picture_context(image, *, sizes="100vw", hero=False, lazy=None, alt=None):
     nothing to show (no image, or its licence has expired)."""
     if not is_showable(image):
         return {"picture": None}
-    existing = _existing(image)
+    existing = existing_renditions(image)
     widths = widths_for(image)
 
     def srcset(fmt):

@@ -122,7 +122,7 @@ def size_for(image, spec):
 # ---------------------------------------------------------------- URLs
 
 
-def _existing(image):
+def existing_renditions(image):
     """Renditions of ``image`` by spec, from the prefetch cache when there is one."""
     cache = getattr(image, "_prefetched_objects_cache", {})
     renditions = (
@@ -133,7 +133,7 @@ def _existing(image):
 
 def rendition_url(image, spec, existing=None):
     """The stored file's URL if the rendition exists, else the URL that makes it."""
-    existing = _existing(image) if existing is None else existing
+    existing = existing_renditions(image) if existing is None else existing
     if rendition := existing.get(spec.name):
         return rendition.file.url
     return reverse("images:rendition", kwargs={"pk": image.pk, "spec": spec.name})

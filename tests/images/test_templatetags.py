@@ -2,7 +2,9 @@ import datetime as dt
 import re
 
 import pytest
+from django.db import connection
 from django.template import Context, Template
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from articles.models import Article
@@ -150,3 +152,17 @@ def test_article_page_shows_the_hero_first_and_body_images_lazily(client, photo)
     assert 'fetchpriority="high"' in hero
     assert "Le cortège, samedi." in html
     assert 'loading="lazy"' in body_image
+
+
+def test_article_page_costs_the_same_queries_for_1_or_6_body_images(client):
+    def page_with(n):
+        body = "".join(
+            f'<p>Paragraphe.</p><figure data-image-id="{make_image().pk}"></figure>'
+            for _ in range(n)
+        )
+        article = make_article(hero_image=make_image(), body=body)
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(article.get_absolute_url()).status_code == 200
+        return len(queries)
+
+    assert page_with(1) == page_with(6)
