@@ -1,5 +1,6 @@
 """Abstract hero illustrations drawn with Pillow: no photo to ship or fetch."""
 
+import functools
 import hashlib
 import io
 import random
@@ -16,10 +17,16 @@ def _rgb(hex_colour: str) -> tuple[int, int, int]:
     return (int(value[0:2], 16), int(value[2:4], 16), int(value[4:6], 16))
 
 
+@functools.cache
+def _grain(size: tuple[int, int]) -> Image.Image:
+    # Noise is slow to make and any noise will do: make it once per size.
+    return Image.effect_noise(size, 24).convert("RGB")
+
+
 def abstract_jpeg(*, seed: str, palette: tuple[str, ...], size=HERO_SIZE) -> bytes:
     """A JPEG of soft shapes over a gradient in ``palette`` colours.
 
-    The same ``seed`` always gives the same picture.
+    The same ``seed`` always gives the same shapes and colours.
     """
     rng = random.Random(hashlib.sha256(seed.encode()).digest())  # noqa: S311 (art, not secrets)
     colours = [_rgb(c) for c in palette]
@@ -61,8 +68,7 @@ def abstract_jpeg(*, seed: str, palette: tuple[str, ...], size=HERO_SIZE) -> byt
 
     picture = canvas.convert("RGB").resize(size, Image.Resampling.BICUBIC)
     # A light grain keeps large flat areas from banding once compressed.
-    grain = Image.effect_noise(size, 24).convert("RGB")
-    picture = Image.blend(picture, ImageChops.overlay(picture, grain), 0.12)
+    picture = Image.blend(picture, ImageChops.overlay(picture, _grain(size)), 0.12)
 
     out = io.BytesIO()
     picture.save(out, "JPEG", quality=84, optimize=True, progressive=True)
