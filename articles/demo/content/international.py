@@ -37,12 +37,13 @@ ARTICLES = (
         standfirst="Le premier port européen pour les conteneurs est devenu la principale porte d’entrée de la cocaïne sur le continent. Reportage auprès d’équipes qui scannent, fouillent et recommencent, jour et nuit.",
         section="international",
         authors=("camille-roussel", "sophie-arnaud"),
-        tags=("Union européenne", "Belgique", "Drogue", "Ports"),
+        tags=("Union européenne", "Belgique", "Drogue", "Commerce maritime"),
         status="published",
         publish_offset_hours=-98,
         caption="Des milliers de conteneurs transitent chaque jour par le port d’Anvers.",
         related=(
-            "canal-de-panama-la-baisse-des-lacs-force-les-armateurs-a-revoir-leurs-routes",
+            "secheresses-les-vingt-sept-adoptent-un-plan-commun-pour-economiser-leau",
+            "dans-le-sahel-des-radios-communautaires-en-premiere-ligne-contre-les-fausses-nouvelles",
         ),
         body="""
 <p>Sur le quai, le scanner mobile avance au pas, le long d’une rangée de conteneurs frigorifiques arrivés d’Amérique du Sud. Dans la cabine, deux agents fixent les images en noir et blanc. « On cherche une densité qui ne correspond pas à la marchandise déclarée, explique l’un d’eux. Des bananes, on sait à quoi ça ressemble. »</p>
@@ -61,7 +62,7 @@ ARTICLES = (
         standfirst="Dans la région de Mopti, au Mali, une petite station associative vérifie à l’antenne les rumeurs qui circulent sur les messageries. Une mission devenue essentielle là où la presse écrite n’arrive plus.",
         section="international",
         authors=("sophie-arnaud",),
-        tags=("Afrique", "Médias", "Désinformation"),
+        tags=("Afrique", "Médias", "Désinformation", "Numérique"),
         status="published",
         publish_offset_hours=-140,
         caption="Dans les zones rurales du Sahel, la radio reste le premier média d’information.",

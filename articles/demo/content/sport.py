@@ -7,11 +7,11 @@ ARTICLES = (
         standfirst="Menés de dix points à l’heure de jeu, les Cévenols se sont imposés 23 à 20 grâce à un essai en coin à la dernière minute. Une victoire qui les relance dans la course aux phases finales.",
         section="sport",
         authors=("mathieu-ndiaye",),
-        tags=("Rugby", "Championnat", "Occitanie"),
+        tags=("Rugby", "Championnat", "Arbitrage", "Cévennes"),
         status="published",
         publish_offset_hours=-14,
         caption="L’essai de la victoire, inscrit dans le coin droit à la dernière minute.",
-        related=("trail-la-grande-traversee-du-vercors-complete-en-quatre-heures",),
+        related=("trail-la-grande-traversee-des-cevennes-complete-en-quatre-heures",),
         body="""
 <p>Le stade des Châtaigniers n’avait plus connu une telle ambiance depuis longtemps. Au coup de sifflet final, les 6 000 spectateurs ont envahi la pelouse pour fêter une victoire arrachée 23 à 20 face au Stade côtier, l’un des favoris du championnat.</p>
 <h2>Une première heure à sens unique</h2>
@@ -23,30 +23,30 @@ ARTICLES = (
 """,
     ),
     DemoArticle(
-        slug="trail-la-grande-traversee-du-vercors-complete-en-quatre-heures",
-        title="Trail : la Grande Traversée du Vercors complète en quatre heures",
+        slug="trail-la-grande-traversee-des-cevennes-complete-en-quatre-heures",
+        title="Trail : la Grande Traversée des Cévennes complète en quatre heures",
         standfirst="Les 1 500 dossards de l’épreuve reine, 85 kilomètres sur les crêtes, se sont arrachés dès l’ouverture des inscriptions. Les organisateurs assument de ne pas grossir, pour préserver la montagne.",
         section="sport",
         authors=("mathieu-ndiaye",),
-        tags=("Trail", "Montagne", "Sport amateur", "Tourisme"),
+        tags=("Trail", "Montagne", "Sport amateur", "Tourisme", "Cévennes"),
         status="published",
         publish_offset_hours=-80,
-        caption="Le parcours emprunte les crêtes qui dominent le plateau.",
+        caption="Le parcours emprunte les crêtes qui dominent les vallées cévenoles.",
         related=(
             "rugby-le-rc-cevennes-renverse-le-stade-cotier-au-bout-du-suspense",
             "meubles-touristiques-lassemblee-adopte-lencadrement-en-premiere-lecture",
         ),
         body="""
-<p>Les inscriptions ont ouvert à midi. À 16 heures, il ne restait plus un seul dossard pour la Grande Traversée du Vercors, l’épreuve phare du festival de trail organisé chaque année sur le plateau. Plusieurs milliers de coureurs se retrouvent sur liste d’attente.</p>
+<p>Les inscriptions ont ouvert à midi. À 16 heures, il ne restait plus un seul dossard pour la Grande Traversée des Cévennes, l’épreuve phare du festival de trail organisé chaque année au cœur du massif. Plusieurs milliers de coureurs se retrouvent sur liste d’attente.</p>
 <h2>Un succès voulu limité</h2>
-<p>Les organisateurs pourraient accueillir bien davantage de participants. Ils ont choisi de ne pas le faire. « Le parcours traverse une réserve naturelle, avec des zones sensibles pour la faune. Nous avons fixé un plafond avec les gestionnaires du site, et nous n’y toucherons pas », explique Élodie Garnier, présidente de l’association organisatrice.</p>
+<p>Les organisateurs pourraient accueillir bien davantage de participants. Ils ont choisi de ne pas le faire. « Le parcours traverse le cœur du parc national, avec des zones sensibles pour la faune. Nous avons fixé un plafond avec les gestionnaires du parc, et nous n’y toucherons pas », explique Élodie Garnier, présidente de l’association organisatrice.</p>
 <p>Pour la même raison, les coureurs doivent respecter des règles strictes :</p>
 <ul>
 <li>gobelet personnel obligatoire, aucun déchet abandonné sous peine de disqualification ;</li>
 <li>interdiction de couper les lacets des sentiers ;</li>
 <li>navettes collectives encouragées pour rejoindre le départ.</li>
 </ul>
-<h2>Une aubaine pour le plateau</h2>
+<h2>Une aubaine pour les vallées</h2>
 <p>Pour les hébergeurs et les commerçants, le festival est un temps fort de l’année. Les gîtes affichent complet plusieurs mois à l’avance, et les coureurs reviennent souvent en famille pour les vacances.</p>
 <p>Le succès de l’épreuve illustre l’engouement pour le trail, dont le nombre de pratiquants licenciés ou occasionnels a fortement progressé ces dernières années. Un engouement qui pose partout la même question : comment accueillir ce public sans abîmer les espaces naturels qui l’attirent ?</p>
 """,
