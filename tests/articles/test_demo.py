@@ -7,8 +7,10 @@ from html import unescape
 from html.parser import HTMLParser
 
 import pytest
+import time_machine
 from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
+from django.db import transaction
 from django.utils import timezone
 from PIL import Image
 from taggit.models import Tag, TaggedItem
@@ -31,14 +33,19 @@ NBSP = "\u00a0"
 # separately for every hour of the day.
 NOW = timezone.make_aware(dt.datetime(2026, 3, 2, 9, 30))
 Status = Article.Status
+ADMIN_PASSWORD = "un-mot-de-passe-de-test"
+
+
+def use_small_pictures(monkeypatch):
+    # Loader tests do not need full-size pictures: small ones are much faster.
+    monkeypatch.setattr(
+        loader, "abstract_jpeg", functools.partial(images.abstract_jpeg, size=(160, 90))
+    )
 
 
 @pytest.fixture(autouse=True)
 def small_pictures(monkeypatch):
-    """Loader tests do not need full-size pictures: small ones are much faster."""
-    monkeypatch.setattr(
-        loader, "abstract_jpeg", functools.partial(images.abstract_jpeg, size=(160, 90))
-    )
+    use_small_pictures(monkeypatch)
 
 
 @pytest.fixture
@@ -47,9 +54,33 @@ def clock(time_machine):
     return time_machine
 
 
+@pytest.fixture(scope="class")
+def loaded_once(django_db_setup, django_db_blocker):
+    """The demo loaded once for a whole test class, and rolled back after it.
+
+    Each test still runs in its own savepoint inside this transaction, so a
+    test that changes something leaves the next one the demo as loaded.
+    """
+    with (
+        django_db_blocker.unblock(),
+        pytest.MonkeyPatch.context() as monkeypatch,
+        time_machine.travel(NOW, tick=False),
+        transaction.atomic(),
+    ):
+        use_small_pictures(monkeypatch)
+        yield load_demo(admin_password=ADMIN_PASSWORD)
+        transaction.set_rollback(True)
+
+
 @pytest.fixture
-def demo(db, clock):
-    return load_demo(admin_password="un-mot-de-passe-de-test")
+def demo(loaded_once, db, clock):
+    return loaded_once
+
+
+@pytest.fixture
+def fresh_demo(db, clock):
+    """A load of its own, for tests that touch files or start from nothing."""
+    return load_demo(admin_password=ADMIN_PASSWORD)
 
 
 @pytest.fixture
@@ -113,192 +144,165 @@ ARTICLE_SPECS = pytest.mark.parametrize(
 )
 
 
-# What the loader creates
+class TestWhatTheLoaderCreates:
+    def test_loader_creates_six_sections_in_menu_order(self, demo):
+        assert list(Section.objects.values_list("name", flat=True)) == [
+            "International",
+            "Politique",
+            "Économie",
+            "Société",
+            "Culture",
+            "Sport",
+        ]
+
+    def test_every_demo_section_has_a_description(self, demo):
+        assert not Section.objects.filter(description="").exists()
+
+    def test_loader_creates_a_handful_of_authors_with_roles_and_bios(self, demo):
+        assert 6 <= Author.objects.count() <= 8
+        assert not Author.objects.filter(role="").exists()
+        assert not Author.objects.filter(bio="").exists()
+
+    def test_loader_creates_twenty_four_articles(self, demo):
+        assert Article.objects.count() == 24
+        assert demo.articles.created == 24
+
+    def test_loader_creates_most_articles_published(self, demo):
+        assert Article.objects.filter(status=Status.PUBLISHED).count() >= 12
+
+    def test_at_least_three_demo_articles_are_scheduled_within_two_days(self, demo):
+        scheduled = Article.objects.filter(status=Status.SCHEDULED)
+        assert scheduled.count() >= 3
+        assert all(
+            NOW < a.publish_at <= NOW + dt.timedelta(days=2, hours=12)
+            for a in scheduled
+        )
+
+    def test_scheduled_demo_articles_are_not_visible_to_readers(self, demo):
+        assert not Article.objects.published().filter(status=Status.SCHEDULED).exists()
+
+    def test_scheduled_demo_articles_go_live_at_their_time(self, demo, clock):
+        last = Article.objects.filter(status=Status.SCHEDULED).latest("publish_at")
+        clock.move_to(last.publish_at, tick=False)
+        assert (
+            Article.objects.published().count()
+            == Article.objects.filter(status__in=Status.visible()).count()
+        )
+
+    def test_at_least_three_demo_articles_are_drafts_or_in_review(self, demo):
+        unfinished = Article.objects.filter(status__in=[Status.DRAFT, Status.REVIEW])
+        assert unfinished.count() >= 3
+        assert {a.status for a in unfinished} == {Status.DRAFT, Status.REVIEW}
+
+    def test_one_demo_article_is_unpublished_and_hidden_from_readers(self, demo):
+        unpublished = Article.objects.get(status=Status.UNPUBLISHED)
+        assert unpublished not in Article.objects.published()
+
+    def test_published_demo_articles_span_the_last_ten_days(self, demo):
+        dates = [a.publish_at for a in Article.objects.published()]
+        assert min(dates) >= NOW - dt.timedelta(days=10)
+        assert max(dates) - min(dates) >= dt.timedelta(days=7)
+
+    def test_published_demo_articles_record_their_first_publication(self, demo):
+        for article in Article.objects.published():
+            assert article.first_published_at == article.publish_at
+
+    def test_demo_has_one_breaking_article_live_within_the_hour(self, demo):
+        breaking = Article.objects.published().get(is_breaking=True)
+        assert breaking.publish_at >= NOW - dt.timedelta(hours=1)
+
+    def test_demo_has_a_few_featured_articles_visible_to_readers(self, demo):
+        assert 3 <= Article.objects.published().filter(is_featured=True).count() <= 6
+
+    def test_one_demo_article_carries_a_rectificatif(self, demo):
+        correction = Correction.objects.get()
+        assert correction.kind == Correction.Kind.CORRECTION
+        assert correction.article in Article.objects.published()
+        assert correction.article.publish_at < correction.created_at <= NOW
+
+    def test_some_demo_articles_name_their_source(self, demo):
+        assert Article.objects.filter(sources="Avec AFP").count() >= 2
+
+    def test_co_signed_demo_articles_keep_their_byline_order(self, demo):
+        co_signed = [spec for spec in content.ARTICLES if len(spec.authors) > 1]
+        assert len(co_signed) >= 3
+        for spec in co_signed:
+            bylines = Article.objects.get(slug=spec.slug).bylines.order_by("position")
+            assert [b.author.slug for b in bylines] == list(spec.authors)
+
+    def test_every_demo_article_has_three_to_six_tags(self, demo):
+        for article in Article.objects.all():
+            assert 3 <= article.tags.count() <= 6, article.slug
+
+    def test_demo_related_links_point_to_demo_articles_and_external_pages(self, demo):
+        assert RelatedLink.objects.filter(target__isnull=False).count() >= 10
+        assert RelatedLink.objects.filter(target__isnull=True).count() >= 2
+
+    def test_related_articles_of_published_demo_articles_are_visible_to_readers(
+        self, demo
+    ):
+        published = Article.objects.published()
+        links = RelatedLink.objects.filter(article__in=published, target__isnull=False)
+        assert set(links.values_list("target", flat=True)) <= set(
+            published.values_list("pk", flat=True)
+        )
+
+    def test_every_demo_article_has_a_hero_image_with_alt_caption_and_credit(
+        self, demo
+    ):
+        for article in Article.objects.all():
+            assert article.hero_image.storage.exists(article.hero_image.name)
+            assert article.hero_alt.startswith("Illustration abstraite")
+            assert article.hero_caption
+            assert article.hero_credit == f"Illustration{NBSP}: News Day FR"
+
+    def test_demo_articles_pass_the_publication_checks(self, demo):
+        for article in Article.objects.all():
+            assert article.publication_problems() == [], article.slug
+
+    def test_demo_articles_are_created_by_the_admin_account(self, demo):
+        admin = get_user_model().objects.get(username="admin")
+        assert set(Article.objects.values_list("created_by", flat=True)) == {admin.pk}
+
+    def test_admin_account_is_a_superuser(self, demo):
+        admin = get_user_model().objects.get(username="admin")
+        assert admin.is_superuser
+        assert admin.is_staff
 
 
-def test_loader_creates_six_sections_in_menu_order(demo):
-    assert list(Section.objects.values_list("name", flat=True)) == [
-        "International",
-        "Politique",
-        "Économie",
-        "Société",
-        "Culture",
-        "Sport",
-    ]
+class TestRunningItAgain:
+    def test_second_run_creates_nothing(self, demo, clock):
+        clock.shift(dt.timedelta(hours=3))
+        again = load_demo()
+        created = [
+            again.sections.created,
+            again.authors.created,
+            again.articles.created,
+        ]
+        assert created == [0, 0, 0]
+
+    def test_second_run_finds_everything_already_there(self, demo):
+        again = load_demo()
+        assert again.sections.existing == 6
+        assert again.authors.existing == len(content.AUTHORS)
+        assert again.articles.existing == 24
+
+    def test_second_run_changes_nothing(self, demo, clock):
+        before = snapshot()
+        clock.shift(dt.timedelta(hours=3))
+        load_demo(admin_password="un-autre-mot-de-passe")
+        assert snapshot() == before
+
+    def test_second_run_leaves_an_article_an_editor_renamed(self, demo):
+        article = Article.objects.get(slug=content.ARTICLES[0].slug)
+        article.slug = "un-nouveau-titre"
+        article.save()
+        load_demo()
+        assert Article.objects.count() == 24
+        assert Article.objects.get(pk=article.pk).slug == "un-nouveau-titre"
 
 
-def test_every_demo_section_has_a_description(demo):
-    assert not Section.objects.filter(description="").exists()
-
-
-def test_loader_creates_a_handful_of_authors_with_roles_and_bios(demo):
-    assert 6 <= Author.objects.count() <= 8
-    assert not Author.objects.filter(role="").exists()
-    assert not Author.objects.filter(bio="").exists()
-
-
-def test_loader_creates_twenty_four_articles(demo):
-    assert Article.objects.count() == 24
-    assert demo.articles.created == 24
-
-
-def test_loader_creates_most_articles_published(demo):
-    assert Article.objects.filter(status=Status.PUBLISHED).count() >= 12
-
-
-def test_at_least_three_demo_articles_are_scheduled_within_two_days(demo):
-    scheduled = Article.objects.filter(status=Status.SCHEDULED)
-    assert scheduled.count() >= 3
-    assert all(
-        NOW < a.publish_at <= NOW + dt.timedelta(days=2, hours=12) for a in scheduled
-    )
-
-
-def test_scheduled_demo_articles_are_not_visible_to_readers(demo):
-    assert not Article.objects.published().filter(status=Status.SCHEDULED).exists()
-
-
-def test_scheduled_demo_articles_go_live_at_their_time(demo, clock):
-    last = Article.objects.filter(status=Status.SCHEDULED).latest("publish_at")
-    clock.move_to(last.publish_at, tick=False)
-    assert (
-        Article.objects.published().count()
-        == Article.objects.filter(status__in=Status.visible()).count()
-    )
-
-
-def test_at_least_three_demo_articles_are_drafts_or_in_review(demo):
-    unfinished = Article.objects.filter(status__in=[Status.DRAFT, Status.REVIEW])
-    assert unfinished.count() >= 3
-    assert {a.status for a in unfinished} == {Status.DRAFT, Status.REVIEW}
-
-
-def test_one_demo_article_is_unpublished_and_hidden_from_readers(demo):
-    unpublished = Article.objects.get(status=Status.UNPUBLISHED)
-    assert unpublished not in Article.objects.published()
-
-
-def test_published_demo_articles_span_the_last_ten_days(demo):
-    dates = [a.publish_at for a in Article.objects.published()]
-    assert min(dates) >= NOW - dt.timedelta(days=10)
-    assert max(dates) - min(dates) >= dt.timedelta(days=7)
-
-
-def test_published_demo_articles_record_their_first_publication(demo):
-    for article in Article.objects.published():
-        assert article.first_published_at == article.publish_at
-
-
-def test_demo_has_one_breaking_article_live_within_the_hour(demo):
-    breaking = Article.objects.published().get(is_breaking=True)
-    assert breaking.publish_at >= NOW - dt.timedelta(hours=1)
-
-
-def test_demo_has_a_few_featured_articles_visible_to_readers(demo):
-    assert 3 <= Article.objects.published().filter(is_featured=True).count() <= 6
-
-
-def test_one_demo_article_carries_a_rectificatif(demo):
-    correction = Correction.objects.get()
-    assert correction.kind == Correction.Kind.CORRECTION
-    assert correction.article in Article.objects.published()
-    assert correction.article.publish_at < correction.created_at <= NOW
-
-
-def test_some_demo_articles_name_their_source(demo):
-    assert Article.objects.filter(sources="Avec AFP").count() >= 2
-
-
-def test_co_signed_demo_articles_keep_their_byline_order(demo):
-    co_signed = [spec for spec in content.ARTICLES if len(spec.authors) > 1]
-    assert len(co_signed) >= 3
-    for spec in co_signed:
-        bylines = Article.objects.get(slug=spec.slug).bylines.order_by("position")
-        assert [b.author.slug for b in bylines] == list(spec.authors)
-
-
-def test_every_demo_article_has_three_to_six_tags(demo):
-    for article in Article.objects.all():
-        assert 3 <= article.tags.count() <= 6, article.slug
-
-
-def test_every_published_demo_article_shares_a_tag_with_another_one():
-    published = [spec for spec in content.ARTICLES if spec.status == "published"]
-    uses = Counter(name for spec in published for name in spec.tags)
-    for spec in published:
-        assert any(uses[name] > 1 for name in spec.tags), spec.slug
-
-
-def test_demo_related_links_point_to_demo_articles_and_external_pages(demo):
-    assert RelatedLink.objects.filter(target__isnull=False).count() >= 10
-    assert RelatedLink.objects.filter(target__isnull=True).count() >= 2
-
-
-def test_related_articles_of_published_demo_articles_are_visible_to_readers(demo):
-    published = Article.objects.published()
-    links = RelatedLink.objects.filter(article__in=published, target__isnull=False)
-    assert set(links.values_list("target", flat=True)) <= set(
-        published.values_list("pk", flat=True)
-    )
-
-
-def test_every_demo_article_has_a_hero_image_with_alt_caption_and_credit(demo):
-    for article in Article.objects.all():
-        assert article.hero_image.storage.exists(article.hero_image.name)
-        assert article.hero_alt.startswith("Illustration abstraite")
-        assert article.hero_caption
-        assert article.hero_credit == f"Illustration{NBSP}: News Day FR"
-
-
-def test_demo_articles_pass_the_publication_checks(demo):
-    for article in Article.objects.all():
-        assert article.publication_problems() == [], article.slug
-
-
-def test_demo_articles_are_created_by_the_admin_account(demo):
-    admin = get_user_model().objects.get(username="admin")
-    assert set(Article.objects.values_list("created_by", flat=True)) == {admin.pk}
-
-
-# Running it again
-
-
-def test_second_run_creates_nothing(demo, clock):
-    clock.shift(dt.timedelta(hours=3))
-    again = load_demo()
-    assert (again.sections.created, again.authors.created, again.articles.created) == (
-        0,
-        0,
-        0,
-    )
-    assert (
-        again.sections.existing,
-        again.authors.existing,
-        again.articles.existing,
-    ) == (
-        6,
-        len(content.AUTHORS),
-        24,
-    )
-
-
-def test_second_run_changes_nothing(demo, clock):
-    before = snapshot()
-    clock.shift(dt.timedelta(hours=3))
-    load_demo(admin_password="un-autre-mot-de-passe")
-    assert snapshot() == before
-
-
-def test_second_run_leaves_an_article_an_editor_renamed(demo):
-    article = Article.objects.get(slug=content.ARTICLES[0].slug)
-    article.slug = "un-nouveau-titre"
-    article.save()
-    load_demo()
-    assert Article.objects.count() == 24
-    assert Article.objects.get(pk=article.pk).slug == "un-nouveau-titre"
-
-
-def test_reset_recreates_demo_articles_with_fresh_dates(demo, clock):
+def test_reset_recreates_demo_articles_with_fresh_dates(fresh_demo, clock):
     clock.shift(dt.timedelta(days=3))
     report = load_demo(reset=True)
     assert report.articles_removed == 24
@@ -307,7 +311,7 @@ def test_reset_recreates_demo_articles_with_fresh_dates(demo, clock):
     assert breaking.publish_at >= NOW + dt.timedelta(days=3, hours=-1)
 
 
-def test_reset_keeps_articles_that_are_not_demo_content(demo):
+def test_reset_keeps_articles_that_are_not_demo_content(fresh_demo):
     Article.objects.create(
         title="Un vrai article",
         slug="un-vrai-article",
@@ -318,12 +322,6 @@ def test_reset_keeps_articles_that_are_not_demo_content(demo):
 
 
 # The demo admin account
-
-
-def test_admin_account_is_a_superuser(demo):
-    admin = get_user_model().objects.get(username="admin")
-    assert admin.is_superuser
-    assert admin.is_staff
 
 
 def test_admin_password_comes_from_the_environment(db, debug_on, monkeypatch):
@@ -358,12 +356,12 @@ def test_generated_passwords_differ_between_sites(db):
 
 
 def test_second_run_keeps_the_admin_password_even_if_the_environment_changed(
-    demo, debug_on, monkeypatch
+    fresh_demo, debug_on, monkeypatch
 ):
     monkeypatch.setenv("DEMO_ADMIN_PASSWORD", "un-autre-mot-de-passe")
     run_command()
     admin = get_user_model().objects.get(username="admin")
-    assert admin.check_password("un-mot-de-passe-de-test")
+    assert admin.check_password(ADMIN_PASSWORD)
 
 
 # The command
@@ -409,6 +407,13 @@ def test_demo_related_slugs_name_other_demo_articles():
         for item in spec.related:
             if not isinstance(item, ExternalLink):
                 assert item in slugs - {spec.slug}, spec.slug
+
+
+def test_every_published_demo_article_shares_a_tag_with_another_one():
+    published = [spec for spec in content.ARTICLES if spec.status == "published"]
+    uses = Counter(name for spec in published for name in spec.tags)
+    for spec in published:
+        assert any(uses[name] > 1 for name in spec.tags), spec.slug
 
 
 @ARTICLE_SPECS
