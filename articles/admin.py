@@ -98,7 +98,7 @@ class ArticleAdmin(admin.ModelAdmin):
         ),
         (
             "Image principale",
-            {"fields": ["hero_image", "hero_alt", "hero_caption", "hero_credit"]},
+            {"fields": ["hero_image", "hero_caption"]},
         ),
         ("Classement", {"fields": ["tags", "sources", "is_featured", "is_breaking"]}),
         (

@@ -3,6 +3,7 @@ from django.urls import reverse_lazy
 from taggit.forms import TagWidget
 
 from articles.models import Article
+from images.widgets import ImageChooserWidget
 
 
 class SuggestingTagWidget(TagWidget):
@@ -31,9 +32,7 @@ class ArticleAdminForm(forms.ModelForm):
             "standfirst",
             "body",
             "hero_image",
-            "hero_alt",
             "hero_caption",
-            "hero_credit",
             "tags",
             "sources",
             "is_featured",
@@ -43,7 +42,7 @@ class ArticleAdminForm(forms.ModelForm):
             "unpublish_at",
             "updated_at",
         ]
-        widgets = {"tags": SuggestingTagWidget}
+        widgets = {"tags": SuggestingTagWidget, "hero_image": ImageChooserWidget}
         help_texts = {
             "tags": "Séparés par des virgules ; les mots-clés existants sont proposés."
         }

@@ -30,6 +30,9 @@ from articles.models import (
     RelatedLink,
     Section,
 )
+from images.models import Image
+from images.processing import process_upload
+from images.services import image_create, image_delete
 
 NBSP = "\u00a0"
 ADMIN_USERNAME = "admin"
@@ -85,17 +88,20 @@ class DemoReport:
 
 
 def attach_hero_image(article: Article, *, section: DemoSection, caption: str) -> None:
-    """Give ``article`` its hero image, alt text, caption and credit.
-
-    The one place where demo pictures are made and stored: switch it when the
-    photo library replaces ``Article.hero_image``.
-    """
+    """Give ``article`` a hero image from the photo library, with alt text,
+    caption and credit; it goes through the same checks as any upload."""
     jpeg = abstract_jpeg(seed=article.slug, palette=section.palette)
     name = f"demo-{article.slug[:60].rstrip('-')}.jpg"
-    article.hero_image.save(name, ContentFile(jpeg), save=False)
-    article.hero_alt = f"Illustration abstraite aux tons {section.palette_alt}."
-    article.hero_caption = typeset(caption)
-    article.hero_credit = HERO_CREDIT
+    article.hero_image = image_create(
+        image=Image(
+            title=article.title[:200],
+            alt=f"Illustration abstraite aux tons {section.palette_alt}.",
+            caption=typeset(caption),
+            credit=HERO_CREDIT,
+            licence=Image.Licence.STAFF,
+        ),
+        upload=process_upload(ContentFile(jpeg, name=name)),
+    )
 
 
 @transaction.atomic
@@ -299,7 +305,9 @@ def _add_related_links(article, related, by_slug) -> None:
 
 def _delete_demo_articles() -> int:
     articles = Article.objects.filter(external_id__startswith=EXTERNAL_ID_PREFIX)
-    for article in articles:
-        if article.hero_image:
-            article.hero_image.delete(save=False)
-    return articles.delete()[1].get(Article._meta.label, 0)
+    pictures = list(Image.objects.filter(hero_of__in=articles).distinct())
+    removed = articles.delete()[1].get(Article._meta.label, 0)
+    for picture in pictures:
+        if not picture.hero_of.exists():
+            image_delete(image=picture)
+    return removed

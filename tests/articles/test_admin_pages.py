@@ -5,7 +5,7 @@ from django.contrib import admin
 from django.urls import reverse
 
 from articles.models import Article, RelatedLink
-from tests.factories import make_article, make_author
+from tests.factories import make_article, make_author, make_image
 
 pytestmark = pytest.mark.django_db
 
@@ -24,7 +24,9 @@ def superuser_client(client, django_user_model):
 @pytest.fixture
 def article():
     author = make_author()
-    article = make_article(authors=[author], tags=["Ukraine", "ONU"])
+    article = make_article(
+        authors=[author], tags=["Ukraine", "ONU"], hero_image=make_image()
+    )
     RelatedLink.objects.create(
         article=article, url="https://exemple.fr/", title="Ailleurs"
     )
@@ -127,9 +129,8 @@ def test_a_complete_article_can_be_written_through_the_admin(superuser_client, a
         "section": article.section_id,
         "standfirst": "Le secrétaire général de l’ONU exprime sa vive inquiétude.",
         "body": "<h2>Des soldats aux portes de l’Ukraine</h2><p>« Cela représenterait une escalade », prévient l’ONU.</p>",
-        "hero_alt": "",
+        "hero_image": "",
         "hero_caption": "",
-        "hero_credit": "",
         "tags": "Ukraine, Corée du Nord",
         "sources": "Avec AFP",
         "status": "draft",

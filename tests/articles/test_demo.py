@@ -250,11 +250,12 @@ class TestWhatTheLoaderCreates:
     def test_every_demo_article_has_a_hero_image_with_alt_caption_and_credit(
         self, demo
     ):
-        for article in Article.objects.all():
-            assert article.hero_image.storage.exists(article.hero_image.name)
-            assert article.hero_alt.startswith("Illustration abstraite")
-            assert article.hero_caption
-            assert article.hero_credit == f"Illustration{NBSP}: News Day FR"
+        for article in Article.objects.select_related("hero_image"):
+            image = article.hero_image
+            assert image.file.storage.exists(image.file.name)
+            assert image.alt.startswith("Illustration abstraite")
+            assert image.caption
+            assert image.credit == f"Illustration{NBSP}: News Day FR"
 
     def test_demo_articles_pass_the_publication_checks(self, demo):
         for article in Article.objects.all():
