@@ -233,7 +233,7 @@ def _check_channel(channel: Channel):
     if not channel.wxr_version:
         raise WXRError(
             "aucune balise <wp:wxr_version> : ce flux RSS n’est pas un export "
-            "WordPress (WXR). Exportez depuis Outils › Exporter dans WordPress."
+            "WordPress (WXR). Exportez depuis le menu « Outils », « Exporter » de WordPress."
         )
     if not SUPPORTED_VERSIONS.match(channel.wxr_version):
         raise WXRError(
