@@ -285,6 +285,10 @@ class _Run:
             self.report.warn(
                 item, "protégé par mot de passe : importé dépublié", title=title
             )
+        if status in {Status.DRAFT, Status.REVIEW}:
+            # A draft's local date is its last save, not a publication date;
+            # only a date the editor chose (GMT set) is kept.
+            published = parse_datetime(item.get("wp:post_date_gmt"), "")
         if status in Status.visible() and published is None:
             raise ItemError("article publié ou programmé sans date de publication")
         if not title:
@@ -387,6 +391,8 @@ class _Run:
         root = self._root(section_term.nicename, "")[0] if section_term else None
         names = []
         for term in self._categories(item):
+            if term.nicename in DEFAULT_CATEGORIES:
+                continue
             # Sub-categories (and their parents below the section) become tags,
             # as do other top-level categories, so no classification is lost.
             nicename = term.nicename
