@@ -138,7 +138,11 @@ def parse_datetime(gmt: str, local: str) -> datetime | None:
             return datetime.strptime(gmt, DATE_FORMAT).replace(tzinfo=UTC)
         if local and not local.startswith("0000"):
             naive = datetime.strptime(local, DATE_FORMAT)  # noqa: DTZ007 (made aware below)
-            return timezone.make_aware(naive, timezone.get_default_timezone())
+            # In UTC: Python never finds a time in the gap or overlap equal to
+            # one in another zone (PEP 495), which would defeat comparisons.
+            return timezone.make_aware(
+                naive, timezone.get_default_timezone()
+            ).astimezone(UTC)
     except ValueError as error:
         raise ItemError(f"date illisible « {gmt or local} »") from error
     return None
@@ -242,9 +246,8 @@ class _Run:
             if getattr(article, name) != value:
                 setattr(article, name, value)
                 changed = True
-        article.external_id = key
-        if changed or article.external_guid != guid:
-            article.external_guid = guid
+        if changed or (article.external_id, article.external_guid) != (key, guid):
+            article.external_id, article.external_guid = key, guid
             article.save()
             changed = True
 

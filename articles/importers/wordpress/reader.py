@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from xml.etree.ElementTree import ParseError
 
-from defusedxml import DefusedXmlException
+from defusedxml import DefusedXmlException, DTDForbidden
 from defusedxml.ElementTree import iterparse
 
 # Bytes that XML 1.0 forbids but WordPress exports sometimes contain (text
@@ -209,6 +209,15 @@ def read_wxr(stream) -> Iterator[Channel | Item]:
                 "ce n’est pas un export WordPress (WXR) valide."
             ) from error
         raise WXRInterrupted(line, column, _expat_reason(error)) from error
+    except DTDForbidden as error:
+        if (error.name or "").lower() == "html":
+            raise WXRError(
+                "c’est une page HTML, pas un export WordPress (WXR)."
+            ) from error
+        raise WXRError(
+            "le fichier déclare une DTD, refusée par sécurité (risque de « bombe "
+            "XML » ou de lecture de fichiers). Un export WordPress n’en a jamais."
+        ) from error
     except DefusedXmlException as error:
         raise WXRError(
             "le fichier déclare une DTD ou des entités XML, refusées par "
