@@ -256,6 +256,11 @@ def _kept(tag, children, attrs=None):
         if tag in {"ul", "ol", "blockquote", "figure"}:
             children = [c for c in children if not isinstance(c, str) or c.strip()]
             return [Node(tag, attrs, children)]
+        if tag == "p" and any(
+            not isinstance(c, str) and c.tag not in INLINE and c.tag != DROPPED_IMAGE
+            for c in children
+        ):
+            return _paragraphs(children)  # a block that wpautop had wrapped
         return [_trimmed(Node(tag, attrs, children))]
     if tag in INLINE and tag != "br" and not _has_text(children):
         return [c for c in children if not isinstance(c, str)]
@@ -277,10 +282,14 @@ def _transform(node, context):
             ),
             "",
         )
+        if tag == "iframe" and not embeds.provider(src):
+            context.notes["<iframe> retiré"] += 1  # ads, trackers, unknown widgets
+            return []
         context.notes[
             f"<{tag}> remplacé par un lien" if src else f"<{tag}> retiré"
         ] += 1
-        return list(parse(embeds.embed_html(src, kind=tag)).children) if src else []
+        link = parse(embeds.embed_html(src, kind=tag)).children if src else []
+        return _inline(link)
     if tag in {"hr", "source", "track", "wbr"}:
         return []
     if tag == "table":
