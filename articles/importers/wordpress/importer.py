@@ -171,6 +171,10 @@ class _Run:
             uploads_dir=uploads_dir, dry_run=dry_run, report=report
         )
         self.by_term_id = {c.term_id: c for c in channel.categories.values()}
+        # Sections and authors looked up once per run. What an item creates is
+        # only cached once its transaction succeeded (a rollback undoes it).
+        self.cache: dict[tuple, object] = {}
+        self.staged: dict[tuple, object] = {}
 
     def handle(self, item: Item):
         title = plain_text(item.title)
@@ -190,8 +194,10 @@ class _Run:
             self.report.error(item, "identifiant <wp:post_id> manquant", title=title)
             return
         try:
+            self.staged = {}
             with transaction.atomic():
                 outcome, article = self._upsert(item, title)
+            self.cache.update(self.staged)
         except ItemError as error:
             self.report.error(item, str(error), title=title)
             return
@@ -251,8 +257,8 @@ class _Run:
             article.save()
             changed = True
 
-        changed |= self._bylines(article, item)
-        changed |= self._tags(article, item)
+        changed |= self._bylines(article, item, created=created)
+        changed |= self._tags(article, item, created=created)
         changed |= self._redirects(article, item)
         if self.images.attach_or_wait(article, item):
             article.save()
@@ -373,21 +379,26 @@ class _Run:
             nicename, name, description = self._root(term.nicename, term.name)
             slug = slugify(unquote(nicename))[:100] or slugify(name)[:100]
         name = plain_text(name)[:100] or slug
+        if section := self.cache.get(("section", slug)):
+            return section
         section = (
             Section.objects.filter(slug=slug).first()
             or Section.objects.filter(name__iexact=name).first()
         )
         if section:
+            self.cache["section", slug] = section
             return section
+        key = ("section", slug)
         if slug in RESERVED_SLUGS:
             slug = f"{slug}-rubrique"
         position = Section.objects.aggregate(m=models.Max("position"))["m"] or 0
-        return Section.objects.create(
+        self.staged[key] = Section.objects.create(
             name=name,
             slug=slug,
             description=plain_text(description),
             position=position + 1,
         )
+        return self.staged[key]
 
     def _tag_names(self, item: Item) -> list[str]:
         section_term = self._main_category(item)
@@ -414,8 +425,11 @@ class _Run:
                 unique.append(name)
         return unique
 
-    def _tags(self, article: Article, item: Item) -> bool:
+    def _tags(self, article: Article, item: Item, *, created: bool) -> bool:
         names = self._tag_names(item)
+        if created:
+            article.tags.add(*names)
+            return bool(names)
         current = {name.lower() for name in article.tags.names()}
         if current == {name.lower() for name in names}:
             return False
@@ -433,8 +447,11 @@ class _Run:
         slug = author_slug(login)
         if not slug:
             return None
+        if author := self.cache.get(("author", slug)):
+            return author
         author = Author.objects.filter(slug=slug).first()
         if author:
+            self.cache["author", slug] = author
             return author
         known = self.channel.authors.get(login)
         display = (
@@ -442,19 +459,23 @@ class _Run:
             or plain_text(name)
             or login
         )
-        return Author.objects.create(
+        author = Author.objects.create(
             name=display[:150],
             slug=slug,
             bio=plain_text(known.description) if known else "",
         )
+        self.staged["author", slug] = author
+        return author
 
-    def _bylines(self, article: Article, item: Item) -> bool:
+    def _bylines(self, article: Article, item: Item, *, created: bool) -> bool:
         authors = []
         for login, name in self._people(item):
             author = self._author(login, name)
             if author and author not in authors:
                 authors.append(author)
-        current = list(article.bylines.values_list("author_id", flat=True))
+        current = (
+            [] if created else list(article.bylines.values_list("author_id", flat=True))
+        )
         if current == [a.pk for a in authors]:
             return False
         article.bylines.all().delete()
@@ -477,14 +498,15 @@ class _Run:
         return [p[:500] for p in paths]
 
     def _redirects(self, article: Article, item: Item) -> bool:
-        changed = False
-        for old_path in self._old_paths(item):
-            redirect, created = ArticleRedirect.objects.get_or_create(
-                old_path=old_path, defaults={"article": article}
-            )
-            if not created and redirect.article_id != article.pk:
-                redirect.article = article
-                redirect.save(update_fields=["article"])
-                created = True
-            changed |= created
-        return changed
+        paths = self._old_paths(item)
+        existing = ArticleRedirect.objects.filter(old_path__in=paths)
+        found = {redirect.old_path: redirect for redirect in existing}
+        moved = [r for r in found.values() if r.article_id != article.pk]
+        for redirect in moved:
+            redirect.article = article
+            redirect.save(update_fields=["article"])
+        missing = [p for p in paths if p not in found]
+        ArticleRedirect.objects.bulk_create(
+            ArticleRedirect(old_path=p, article=article) for p in missing
+        )
+        return bool(moved or missing)

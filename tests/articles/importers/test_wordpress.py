@@ -451,3 +451,22 @@ def test_wordpress_short_link_redirects_to_the_article(run_import, client):
 def test_old_address_of_a_private_post_stays_not_found(run_import, client):
     run_import("newsroom.xml")
     assert client.get("/2024/04/01/planning-conges/").status_code == 404
+
+
+def test_section_created_by_a_failed_item_is_not_reused_after_its_rollback(
+    run_import, monkeypatch
+):
+    from articles.importers.wordpress import importer
+
+    tags = importer._Run._tags
+
+    def fail_on_101(self, article, item, **kwargs):
+        if item.post_id == 101:
+            raise RuntimeError("panne simulée")
+        return tags(self, article, item, **kwargs)
+
+    monkeypatch.setattr(importer._Run, "_tags", fail_on_101)
+    report = run_import("newsroom.xml")
+    assert any(e.post_id == 101 for e in report.errors)
+    assert article(115).section.slug == "politique"
+    assert Section.objects.filter(slug="politique").count() == 1
