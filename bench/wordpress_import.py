@@ -72,6 +72,8 @@ def generate(path: Path, *, posts: int | None, size: int | None):
 
 READER = """
 import sys
+import django
+django.setup()
 from articles.importers.wordpress.reader import CleanStream, read_wxr
 with open(sys.argv[1], "rb") as raw:
     print(sum(1 for _ in read_wxr(CleanStream(raw))) - 1, "items read")
@@ -96,6 +98,7 @@ def main():
         size_mb = export.stat().st_size / 1024 / 1024
         print(f"export: {count} posts, {size_mb:.0f} MB")
         env = os.environ | {
+            "DJANGO_SETTINGS_MODULE": "newsday.settings",
             "DATABASE_URL": f"sqlite:///{tmp}/bench.sqlite3",
             "MEDIA_ROOT": f"{tmp}/media",
         }
