@@ -289,6 +289,15 @@ class Article(models.Model):
         editable=False,
         help_text="Clé de la source importée (fichier texte, WordPress), pour réimporter sans doublon.",
     )
+    external_guid = models.CharField(
+        "GUID d’import",
+        max_length=255,
+        blank=True,
+        default="",
+        db_index=True,
+        editable=False,
+        help_text="GUID WordPress de l’article importé : retrouve l’article même si le site a changé d’identifiants.",
+    )
 
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

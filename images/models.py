@@ -132,6 +132,15 @@ class Image(models.Model):
         editable=False,
         related_name="+",
     )
+    source_key = models.CharField(
+        "identifiant d’import",
+        max_length=200,
+        unique=True,
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="Clé de la source importée (pièce jointe WordPress), pour réimporter sans doublon.",
+    )
     uploaded_at = models.DateTimeField(
         "téléversée le", default=timezone.now, editable=False, db_index=True
     )
