@@ -7,8 +7,8 @@ from django.utils.html import format_html
 
 from articles import services
 from articles.admin_views import ArticleWorkflowViews, message_of
-from articles.forms import ArticleAdminForm, ScheduleForm, SendBackForm
 from articles.formats import french_datetime
+from articles.forms import ArticleAdminForm, ScheduleForm, SendBackForm
 from articles.models import (
     Article,
     ArticleAuthor,
@@ -333,7 +333,9 @@ class ArticleAdmin(ArticleWorkflowViews, admin.ModelAdmin):
                 done += 1
             except (services.WorkflowError, PermissionDenied) as error:
                 self.message_user(
-                    request, f"« {article.title} » : {message_of(error)}", messages.ERROR
+                    request,
+                    f"« {article.title} » : {message_of(error)}",
+                    messages.ERROR,
                 )
         if done:
             self.message_user(request, done_message(done), messages.SUCCESS)
@@ -376,8 +378,10 @@ class ArticleAdmin(ArticleWorkflowViews, admin.ModelAdmin):
                 request,
                 queryset,
                 services.article_schedule,
-                lambda n: f"{n} article(s) programmé(s) pour le "
-                f"{french_datetime(form.cleaned_data['publish_at'])}.",
+                lambda n: (
+                    f"{n} article(s) programmé(s) pour le "
+                    f"{french_datetime(form.cleaned_data['publish_at'])}."
+                ),
                 publish_at=form.cleaned_data["publish_at"],
                 unpublish_at=form.cleaned_data["unpublish_at"],
                 comment=form.cleaned_data["comment"],

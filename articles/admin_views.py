@@ -20,6 +20,7 @@ from django.urls import path, reverse
 from django.utils import timezone
 
 from articles import services
+from articles.formats import MONTHS, french_date, french_datetime
 from articles.forms import (
     AUTOSAVED_FIELDS,
     CommentForm,
@@ -30,7 +31,6 @@ from articles.forms import (
     SendBackForm,
     UnpublishForm,
 )
-from articles.formats import MONTHS, french_date, french_datetime
 from articles.models import (
     Article,
     AuditEvent,
@@ -40,7 +40,7 @@ from articles.models import (
 )
 from articles.permissions import can_edit, can_view, is_owner
 from articles.preview import preview_link_url
-from articles.revisions import article_snapshot, compare, forms_snapshot, fingerprint
+from articles.revisions import article_snapshot, compare, fingerprint, forms_snapshot
 from articles.scheduling import overdue_events
 
 Status = Article.Status
@@ -158,10 +158,16 @@ class ArticleWorkflowViews:
         return [
             route("mots-cles/", self.tag_suggestions, "tag_suggestions"),
             route("calendrier/", self.calendar_view, "calendar"),
-            route("calendrier/<int:pk>/reprogrammer/", self.reschedule_view, "reschedule"),
+            route(
+                "calendrier/<int:pk>/reprogrammer/", self.reschedule_view, "reschedule"
+            ),
             route("evenements/", self.run_overdue_view, "run_overdue"),
             route("add/autosave/", self.autosave_view, "autosave_new"),
-            route("<path:object_id>/workflow/<slug:action>/", self.workflow_view, "workflow"),
+            route(
+                "<path:object_id>/workflow/<slug:action>/",
+                self.workflow_view,
+                "workflow",
+            ),
             route("<path:object_id>/revisions/", self.compare_view, "compare"),
             route(
                 "<path:object_id>/revisions/<int:number>/restaurer/",
@@ -169,7 +175,9 @@ class ArticleWorkflowViews:
                 "restore",
             ),
             route("<path:object_id>/rectificatif/", self.correction_view, "correct"),
-            route("<path:object_id>/partage/", self.preview_links_view, "preview_links"),
+            route(
+                "<path:object_id>/partage/", self.preview_links_view, "preview_links"
+            ),
             route(
                 "<path:object_id>/partage/<uuid:link>/revoquer/",
                 self.revoke_link_view,
@@ -227,7 +235,9 @@ class ArticleWorkflowViews:
 
     # --- The change form's context ------------------------------------------------
 
-    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+    def render_change_form(
+        self, request, context, add=False, change=False, form_url="", obj=None
+    ):
         user = request.user
         extra = {"autosave": self.autosave_for(request, obj, newer_only=True)}
         if obj is not None:
@@ -244,7 +254,9 @@ class ArticleWorkflowViews:
                 "pending_changes": obj.scheduled_changes.filter(
                     state=ScheduledChange.State.PENDING
                 ),
-                "overdue_events": [e for e in overdue_events() if e.article_id == obj.pk],
+                "overdue_events": [
+                    e for e in overdue_events() if e.article_id == obj.pk
+                ],
                 "problems": obj.publication_problems(),
                 "can_schedule_change": self.can_schedule_change(request, obj),
                 "can_correct": user.has_perm("articles.correct_article")
@@ -333,7 +345,9 @@ class ArticleWorkflowViews:
 
     def compare_view(self, request, object_id):
         article = self.article_or_404(request, object_id)
-        revisions = {r.number: r for r in article.revisions.select_related("created_by")}
+        revisions = {
+            r.number: r for r in article.revisions.select_related("created_by")
+        }
         if not revisions:
             raise Http404("Cet article n’a pas encore de révision.")
         try:
@@ -349,6 +363,8 @@ class ArticleWorkflowViews:
             old=old,
             new=new,
             changes=compare(old.content, new.content),
+            old_label=f"Révision n° {old.number}",
+            new_label=f"Révision n° {new.number}",
             revisions=sorted(revisions.values(), key=lambda r: -r.number),
             can_restore=can_edit(request.user, article),
         )
@@ -448,7 +464,9 @@ class ArticleWorkflowViews:
         article = self.article_or_404(request, object_id)
         preview_link = get_object_or_404(PreviewLink, pk=link, article=article)
         services.preview_link_revoke(link=preview_link, user=request.user)
-        self.message_user(request, "Lien révoqué : il ne montre plus rien.", messages.SUCCESS)
+        self.message_user(
+            request, "Lien révoqué : il ne montre plus rien.", messages.SUCCESS
+        )
         return HttpResponseRedirect(
             reverse("admin:articles_article_preview_links", args=[article.pk])
         )
@@ -464,7 +482,9 @@ class ArticleWorkflowViews:
             except (services.WorkflowError, PermissionDenied) as error:
                 self.message_user(request, message_of(error), messages.ERROR)
             else:
-                self.message_user(request, "Nouvelle version annulée.", messages.SUCCESS)
+                self.message_user(
+                    request, "Nouvelle version annulée.", messages.SUCCESS
+                )
             return self.redirect_to_change(article)
         return self.page(
             request,
@@ -529,7 +549,9 @@ class ArticleWorkflowViews:
             raise PermissionDenied
         events = services.scheduled_events_run()
         self.message_user(
-            request, f"{len(events)} évènement(s) programmé(s) traité(s).", messages.SUCCESS
+            request,
+            f"{len(events)} évènement(s) programmé(s) traité(s).",
+            messages.SUCCESS,
         )
         return HttpResponseRedirect(
             request.POST.get("next") or reverse("admin:articles_article_changelist")
@@ -542,7 +564,11 @@ class ArticleWorkflowViews:
             raise PermissionDenied
         today = timezone.localdate()
         try:
-            day = dt.date.fromisoformat(request.GET.get("date", "")) if request.GET.get("date") else today
+            day = (
+                dt.date.fromisoformat(request.GET.get("date", ""))
+                if request.GET.get("date")
+                else today
+            )
         except ValueError:
             day = today
         view = "jour" if request.GET.get("vue") == "jour" else "semaine"
@@ -550,7 +576,9 @@ class ArticleWorkflowViews:
         days = [start + dt.timedelta(days=n) for n in range(1 if view == "jour" else 7)]
         # Midnight in Paris, whatever the daylight-saving offset that day.
         begin = timezone.make_aware(dt.datetime.combine(days[0], dt.time()))
-        end = timezone.make_aware(dt.datetime.combine(days[-1] + dt.timedelta(days=1), dt.time()))
+        end = timezone.make_aware(
+            dt.datetime.combine(days[-1] + dt.timedelta(days=1), dt.time())
+        )
         now = timezone.now()
         live_ids = set(
             Article.objects.published(at=now)
@@ -586,7 +614,12 @@ class ArticleWorkflowViews:
         ).select_related("article"):
             local = timezone.localtime(change.apply_at)
             entries[local.date()].append(
-                {"kind": "change", "time": local, "article": change.article, "change": change}
+                {
+                    "kind": "change",
+                    "time": local,
+                    "article": change.article,
+                    "change": change,
+                }
             )
         columns = [
             {
@@ -599,7 +632,9 @@ class ArticleWorkflowViews:
         ]
         step = dt.timedelta(days=1 if view == "jour" else 7)
         waiting = (
-            Article.objects.filter(status=Status.REVIEW).select_related("section").order_by("modified_at")
+            Article.objects.filter(status=Status.REVIEW)
+            .select_related("section")
+            .order_by("modified_at")
             if can_reschedule
             else []
         )
@@ -625,7 +660,9 @@ class ArticleWorkflowViews:
         form = RescheduleForm(request.POST)
         if not form.is_valid():
             for errors in form.errors.values():
-                self.message_user(request, f"« {article.title} » : {' '.join(errors)}", messages.ERROR)
+                self.message_user(
+                    request, f"« {article.title} » : {' '.join(errors)}", messages.ERROR
+                )
             return HttpResponseRedirect(back)
         publish_at = form.cleaned_data["publish_at"]
         unpublish_at = article.unpublish_at
@@ -634,10 +671,14 @@ class ArticleWorkflowViews:
                 article=article,
                 user=request.user,
                 publish_at=publish_at,
-                unpublish_at=unpublish_at if unpublish_at and unpublish_at > publish_at else None,
+                unpublish_at=unpublish_at
+                if unpublish_at and unpublish_at > publish_at
+                else None,
             )
         except (services.WorkflowError, PermissionDenied) as error:
-            self.message_user(request, f"« {article.title} » : {message_of(error)}", messages.ERROR)
+            self.message_user(
+                request, f"« {article.title} » : {message_of(error)}", messages.ERROR
+            )
         else:
             self.message_user(
                 request,
@@ -645,4 +686,3 @@ class ArticleWorkflowViews:
                 messages.SUCCESS,
             )
         return HttpResponseRedirect(back)
-

@@ -119,7 +119,8 @@ class ArticleAdminForm(forms.ModelForm):
             apply_at = cleaned.get("changes_apply_at")
             if apply_at is None:
                 self.add_error(
-                    "changes_apply_at", "Indiquez quand mettre en ligne ces modifications."
+                    "changes_apply_at",
+                    "Indiquez quand mettre en ligne ces modifications.",
                 )
             elif apply_at <= timezone.now():
                 self.add_error("changes_apply_at", "Choisissez une date à venir.")
@@ -144,9 +145,7 @@ class ArticleAdminForm(forms.ModelForm):
         )
         latest = current.revisions.select_related("created_by").first()
         self.conflict = {
-            "changes": compare(base_revision.content, content)
-            if base_revision
-            else [],
+            "changes": compare(base_revision.content, content) if base_revision else [],
             "latest": latest,
         }
         # Saving again, having seen what changed, replaces the current version.
@@ -192,7 +191,10 @@ class ScheduleForm(CommentForm):
 
     def clean(self):
         cleaned = super().clean()
-        publish_at, unpublish_at = cleaned.get("publish_at"), cleaned.get("unpublish_at")
+        publish_at, unpublish_at = (
+            cleaned.get("publish_at"),
+            cleaned.get("unpublish_at"),
+        )
         if publish_at and publish_at <= timezone.now():
             self.add_error(
                 "publish_at",
@@ -200,7 +202,8 @@ class ScheduleForm(CommentForm):
             )
         if publish_at and unpublish_at and unpublish_at <= publish_at:
             self.add_error(
-                "unpublish_at", "La date de dépublication doit suivre la date de publication."
+                "unpublish_at",
+                "La date de dépublication doit suivre la date de publication.",
             )
         return cleaned
 

@@ -29,11 +29,11 @@ from articles.permissions import can_view
 from articles.revisions import FLAG_FIELDS, TEXT_FIELDS
 from articles.views import ArticleDetailView
 
-TOKEN_SALT = "articles.preview-link"
+SIGNING_SALT = "articles.preview-link"
 
 
 def preview_link_token(link: PreviewLink) -> str:
-    return signing.dumps({"l": str(link.pk), "a": link.article_id}, salt=TOKEN_SALT)
+    return signing.dumps({"l": str(link.pk), "a": link.article_id}, salt=SIGNING_SALT)
 
 
 def preview_link_url(link: PreviewLink, request=None) -> str:
@@ -113,7 +113,7 @@ class SharedPreviewView(PreviewMixin, ArticleDetailView):
 
     def get_object(self, queryset=None):
         try:
-            payload = signing.loads(self.kwargs["token"], salt=TOKEN_SALT)
+            payload = signing.loads(self.kwargs["token"], salt=SIGNING_SALT)
             link_id, article_id = uuid.UUID(payload["l"]), int(payload["a"])
         except (signing.BadSignature, KeyError, TypeError, ValueError):
             raise Http404 from None
