@@ -242,11 +242,12 @@ class ArticleAdmin(ArticleWorkflowViews, admin.ModelAdmin):
         return fieldsets
 
     def can_schedule_change(self, request, obj):
+        """A new version for later makes sense only for what readers see now."""
         return (
             obj is not None
-            and obj.status in Article.Status.visible()
             and request.user.has_perm("articles.schedule_article")
             and can_edit(request.user, obj)
+            and Article.objects.published().filter(pk=obj.pk).exists()
         )
 
     def get_form(self, request, obj=None, change=False, **kwargs):

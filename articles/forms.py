@@ -109,13 +109,26 @@ class ArticleAdminForm(forms.ModelForm):
             if self.restored.base_fingerprint:
                 self.initial["base_fingerprint"] = self.restored.base_fingerprint
 
+    # Set by ArticleAdmin.get_form: who is editing.
+    user = None
+
     @property
     def schedules_change(self):
-        return bool(self.data.get("_schedule_change"))
+        """« Programmer ces modifications » was pressed on a saved article."""
+        return bool(self.data.get("_schedule_change")) and self.instance.pk is not None
 
     def clean(self):
         cleaned = super().clean()
         if self.schedules_change:
+            if self.user is None or not self.user.has_perm("articles.schedule_article"):
+                raise forms.ValidationError(
+                    "Vous ne pouvez pas programmer de modification.", code="permission"
+                )
+            if not Article.objects.published().filter(pk=self.instance.pk).exists():
+                raise forms.ValidationError(
+                    "Cet article n’est pas en ligne : enregistrez simplement vos modifications.",
+                    code="not_live",
+                )
             apply_at = cleaned.get("changes_apply_at")
             if apply_at is None:
                 self.add_error(

@@ -453,9 +453,9 @@ def article_schedule_change(
         raise WorkflowError("Choisissez une date à venir pour la nouvelle version.")
     with transaction.atomic():
         locked = _lock(article)
-        if locked.status not in Status.visible():
+        if not _is_visible(locked, timezone.now()):
             raise WorkflowError(
-                "Seul un article publié ou programmé reçoit une nouvelle version programmée ; enregistrez simplement vos modifications."
+                "Seul un article en ligne reçoit une nouvelle version programmée ; enregistrez simplement vos modifications."
             )
         change = ScheduledChange.objects.create(
             article=locked,

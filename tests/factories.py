@@ -41,3 +41,33 @@ def make_article(*, authors=(), tags=(), **overrides):
     if tags:
         article.tags.add(*tags)
     return article
+
+
+def make_user(role=None, *, author=False, **overrides):
+    """A staff account in ``role`` (« Journaliste », « Éditeur »,
+    « Administrateur ») as the roles migration defines it; with ``author``,
+    also the Author who signs as this user."""
+    from django.contrib.auth.models import Group, User
+
+    n = next(_seq)
+    fields = {
+        "username": f"personne{n}",
+        "first_name": "Prénom",
+        "last_name": f"Nom{n}",
+        "email": f"personne{n}@example.fr",
+        "is_staff": True,
+    }
+    user = User.objects.create_user(password="motdepasse", **(fields | overrides))
+    if role:
+        user.groups.add(Group.objects.get(name=role))
+    if author:
+        make_author(name=user.get_full_name(), user=user)
+    return user
+
+
+def make_journalist(**overrides):
+    return make_user("Journaliste", author=True, **overrides)
+
+
+def make_editor(**overrides):
+    return make_user("Éditeur", **overrides)
