@@ -26,7 +26,9 @@ class _FormParser(HTMLParser):
                 return
             if kind in ("checkbox", "radio") and "checked" not in attrs:
                 return
-            self.fields.append((name, attrs.get("value", "on" if kind == "checkbox" else "")))
+            self.fields.append(
+                (name, attrs.get("value", "on" if kind == "checkbox" else ""))
+            )
         elif tag == "textarea" and name:
             self._textarea = [name, ""]
         elif tag == "select" and name:
@@ -50,7 +52,9 @@ class _FormParser(HTMLParser):
             self._textarea = None
         elif tag == "select" and self._select is not None:
             name, selected, first = self._select
-            self.fields.append((name, selected if selected is not None else first or ""))
+            self.fields.append(
+                (name, selected if selected is not None else first or "")
+            )
             self._select = None
 
 

@@ -70,7 +70,13 @@ def test_submission_is_recorded_with_who_and_comment(journalist):
     article = draft(created_by=journalist)
     article_submit(article=article, user=journalist, comment="Prêt")
     event = AuditEvent.objects.get(article=article)
-    assert (event.action, event.actor, event.comment, event.from_status, event.to_status) == (
+    assert (
+        event.action,
+        event.actor,
+        event.comment,
+        event.from_status,
+        event.to_status,
+    ) == (
         AuditEvent.Action.SUBMITTED,
         journalist,
         "Prêt",
@@ -103,7 +109,9 @@ def test_journalist_cannot_schedule(journalist):
     article = draft(created_by=journalist)
     with pytest.raises(PermissionDenied):
         article_schedule(
-            article=article, user=journalist, publish_at=timezone.now() + dt.timedelta(hours=1)
+            article=article,
+            user=journalist,
+            publish_at=timezone.now() + dt.timedelta(hours=1),
         )
 
 
@@ -131,7 +139,10 @@ def test_journalist_cannot_send_back(journalist):
 def test_editor_schedules_an_article_for_later(editor):
     article = make_article(status=Status.REVIEW, publish_at=None)
     article_schedule(article=article, user=editor, publish_at=T + dt.timedelta(hours=2))
-    assert (article.status, article.publish_at) == (Status.SCHEDULED, T + dt.timedelta(hours=2))
+    assert (article.status, article.publish_at) == (
+        Status.SCHEDULED,
+        T + dt.timedelta(hours=2),
+    )
 
 
 @time_machine.travel(T, tick=False)
@@ -145,7 +156,9 @@ def test_scheduling_in_the_past_is_refused(editor):
 def test_scheduling_an_article_with_publication_problems_is_refused(editor):
     article = make_article(status=Status.REVIEW, publish_at=None, body="")
     with pytest.raises(WorkflowError, match="Le texte de l’article est vide"):
-        article_schedule(article=article, user=editor, publish_at=T + dt.timedelta(hours=1))
+        article_schedule(
+            article=article, user=editor, publish_at=T + dt.timedelta(hours=1)
+        )
     article.refresh_from_db()
     assert article.status == Status.REVIEW
 
@@ -189,7 +202,9 @@ def test_publish_now_sets_publication_times_and_signals_once(
 def test_publishing_a_schedule_that_came_keeps_its_time_and_sends_no_signal(
     editor, received, django_capture_on_commit_callbacks
 ):
-    article = make_article(status=Status.SCHEDULED, publish_at=T - dt.timedelta(minutes=5))
+    article = make_article(
+        status=Status.SCHEDULED, publish_at=T - dt.timedelta(minutes=5)
+    )
     with django_capture_on_commit_callbacks(execute=True):
         article_publish(article=article, user=editor)
     assert (article.status, article.publish_at, article.first_published_at) == (
@@ -227,20 +242,32 @@ def test_unpublish_at_a_later_time_keeps_the_article_live_until_then(editor):
     article = make_article(publish_at=T - dt.timedelta(hours=1))
     article_unpublish(article=article, user=editor, at=T + dt.timedelta(hours=1))
     assert article.status == Status.PUBLISHED
-    assert Article.objects.published(at=T + dt.timedelta(minutes=59)).filter(pk=article.pk).exists()
-    assert not Article.objects.published(at=T + dt.timedelta(hours=1)).filter(pk=article.pk).exists()
+    assert (
+        Article.objects.published(at=T + dt.timedelta(minutes=59))
+        .filter(pk=article.pk)
+        .exists()
+    )
+    assert (
+        not Article.objects.published(at=T + dt.timedelta(hours=1))
+        .filter(pk=article.pk)
+        .exists()
+    )
 
 
 @time_machine.travel(T, tick=False)
 def test_unschedule_returns_a_future_schedule_to_review(editor):
-    article = make_article(status=Status.SCHEDULED, publish_at=T + dt.timedelta(hours=1))
+    article = make_article(
+        status=Status.SCHEDULED, publish_at=T + dt.timedelta(hours=1)
+    )
     article_unschedule(article=article, user=editor)
     assert article.status == Status.REVIEW
 
 
 @time_machine.travel(T, tick=False)
 def test_a_live_schedule_cannot_be_sent_back(editor):
-    article = make_article(status=Status.SCHEDULED, publish_at=T - dt.timedelta(seconds=1))
+    article = make_article(
+        status=Status.SCHEDULED, publish_at=T - dt.timedelta(seconds=1)
+    )
     with pytest.raises(WorkflowError):
         article_send_back(article=article, user=editor, comment="Trop tard")
 
@@ -313,4 +340,3 @@ def remember(event):
 
 def explode(event):
     raise RuntimeError("hook down")
-
