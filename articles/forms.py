@@ -40,8 +40,22 @@ class ParisDateTimeInput(forms.DateTimeInput):
         super().__init__(attrs={"step": 60, **(attrs or {})}, format="%Y-%m-%dT%H:%M")
 
 
+class ParisDateTimeField(forms.DateTimeField):
+    def to_python(self, value):
+        try:
+            return super().to_python(value)
+        except forms.ValidationError as error:
+            if error.code == "ambiguous_timezone":
+                raise forms.ValidationError(
+                    "À Paris, cette heure n’existe pas ou revient deux fois ce jour-là "
+                    "(changement d’heure) : choisissez-en une autre.",
+                    code="ambiguous_timezone",
+                ) from error
+            raise
+
+
 def paris_datetime_field(label, *, required=True, help_text=""):
-    return forms.DateTimeField(
+    return ParisDateTimeField(
         label=label,
         required=required,
         help_text=help_text or "Heure de Paris.",
