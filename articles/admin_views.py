@@ -240,6 +240,14 @@ class ArticleWorkflowViews:
     ):
         user = request.user
         extra = {"autosave": self.autosave_for(request, obj, newer_only=True)}
+        if obj is not None and not obj.revisions.exists():
+            # An article made elsewhere (import, shell): keep the content this
+            # page starts from, so history and conflicts can show what changed.
+            services.article_revision_create(
+                article=obj,
+                user=None,
+                note="État initial, avant toute modification ici",
+            )
         if obj is not None:
             extra |= {
                 "workflow_actions": self.available_actions(request, obj),

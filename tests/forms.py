@@ -48,7 +48,9 @@ class _FormParser(HTMLParser):
         if tag == "form":
             self.inside = False
         elif tag == "textarea" and self._textarea is not None:
-            self.fields.append(tuple(self._textarea))
+            name, text = self._textarea
+            # Browsers drop the newline that follows <textarea>.
+            self.fields.append((name, text.removeprefix("\n")))
             self._textarea = None
         elif tag == "select" and self._select is not None:
             name, selected, first = self._select
