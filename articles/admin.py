@@ -279,6 +279,11 @@ class ArticleAdmin(ArticleWorkflowViews, admin.ModelAdmin):
             ArticleAuthor.objects.create(article=article, author=author)
         services.article_saved(article=article, user=request.user, created=not change)
 
+    def construct_change_message(self, request, form, formsets, add=False):
+        if getattr(request, "scheduled_change", None):
+            return "Nouvelle version programmée."
+        return super().construct_change_message(request, form, formsets, add)
+
     def response_change(self, request, obj):
         change = getattr(request, "scheduled_change", None)
         if change is None:

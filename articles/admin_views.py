@@ -314,7 +314,7 @@ class ArticleWorkflowViews:
         article = self.article_or_404(request, object_id)
         if not request.user.has_perm(f"articles.{spec.perm}"):
             raise PermissionDenied
-        form = spec.form(request.POST or None)
+        form = spec.form(request.POST if request.method == "POST" else None)
         if request.method == "POST" and form.is_valid():
             kwargs = {k: v for k, v in form.cleaned_data.items() if v is not None}
             try:
@@ -406,7 +406,7 @@ class ArticleWorkflowViews:
         article = self.article_or_404(request, object_id)
         if not request.user.has_perm("articles.correct_article"):
             raise PermissionDenied
-        form = CorrectionForm(request.POST or None)
+        form = CorrectionForm(request.POST if request.method == "POST" else None)
         if request.method == "POST" and form.is_valid():
             try:
                 correction = services.article_correct(
@@ -439,7 +439,7 @@ class ArticleWorkflowViews:
         article = self.article_or_404(request, object_id)
         if not request.user.has_perm("articles.share_preview_article"):
             raise PermissionDenied
-        form = PreviewLinkForm(request.POST or None)
+        form = PreviewLinkForm(request.POST if request.method == "POST" else None)
         if request.method == "POST" and form.is_valid():
             link = services.preview_link_create(
                 article=article,
