@@ -59,6 +59,8 @@ def make_user(role=None, *, author=False, **overrides):
     }
     user = User.objects.create_user(password="motdepasse", **(fields | overrides))
     if role:
+        if not Group.objects.filter(name=role).exists():
+            _restore_roles()
         user.groups.add(Group.objects.get(name=role))
     if author:
         make_author(name=user.get_full_name(), user=user)
@@ -71,3 +73,17 @@ def make_journalist(**overrides):
 
 def make_editor(**overrides):
     return make_user("Éditeur", **overrides)
+
+
+def _restore_roles():
+    """Put back the groups of the roles migration, which a transactional
+    test's flush removes (permissions come back by themselves)."""
+    from importlib import import_module
+    from pathlib import Path
+
+    from django.contrib.auth.models import Group, Permission
+
+    import articles.migrations
+
+    (path,) = Path(articles.migrations.__path__[0]).glob("*_editorial_roles.py")
+    import_module(f"articles.migrations.{path.stem}").assign_roles(Group, Permission)

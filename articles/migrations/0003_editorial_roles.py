@@ -58,16 +58,8 @@ ROLES = {"Journaliste": JOURNALIST, "Éditeur": EDITOR}
 ADMINISTRATOR = "Administrateur"
 
 
-def create_roles(apps, schema_editor):
-    # Permissions are normally created after all migrations ran; make sure
-    # they exist now so a fresh database gets complete groups.
-    for app_config in apps.get_app_configs():
-        app_config.models_module = True
-        create_permissions(app_config, apps=apps, verbosity=0)
-        app_config.models_module = None
-
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
+def assign_roles(Group, Permission):
+    """Create the groups and give them their permissions (idempotent)."""
 
     def permissions(names):
         found = []
@@ -89,6 +81,16 @@ def create_roles(apps, schema_editor):
             content_type__app_label__in=["articles", "taggit", "auth", "admin"]
         )
     )
+
+
+def create_roles(apps, schema_editor):
+    # Permissions are normally created after all migrations ran; make sure
+    # they exist now so a fresh database gets complete groups.
+    for app_config in apps.get_app_configs():
+        app_config.models_module = True
+        create_permissions(app_config, apps=apps, verbosity=0)
+        app_config.models_module = None
+    assign_roles(apps.get_model("auth", "Group"), apps.get_model("auth", "Permission"))
 
 
 def remove_roles(apps, schema_editor):
