@@ -284,6 +284,12 @@ class ArticleAdmin(ArticleWorkflowViews, admin.ModelAdmin):
             return "Nouvelle version programmée."
         return super().construct_change_message(request, form, formsets, add)
 
+    def get_view_on_site_url(self, obj=None):
+        # « Voir sur le site » only where readers can see it; else « Prévisualiser ».
+        if obj is None or not Article.objects.published().filter(pk=obj.pk).exists():
+            return None
+        return super().get_view_on_site_url(obj)
+
     def response_change(self, request, obj):
         change = getattr(request, "scheduled_change", None)
         if change is None:

@@ -168,7 +168,7 @@ class AuditEvent(models.Model):
     action = models.CharField("action", max_length=32, choices=Action, db_index=True)
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL,
-        verbose_name="par",
+        verbose_name="personne",
         on_delete=models.SET_NULL,
         null=True,
         blank=True,
