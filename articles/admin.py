@@ -247,7 +247,7 @@ class ArticleAdmin(ArticleWorkflowViews, admin.ModelAdmin):
             obj is not None
             and request.user.has_perm("articles.schedule_article")
             and can_edit(request.user, obj)
-            and Article.objects.published().filter(pk=obj.pk).exists()
+            and self.is_live(request, obj)
         )
 
     def get_form(self, request, obj=None, change=False, **kwargs):

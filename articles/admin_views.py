@@ -63,10 +63,9 @@ class WorkflowAction:
     done: str
     style: str = ""
 
-    def is_available(self, user, article, now) -> bool:
+    def is_available(self, user, article, live: bool) -> bool:
         if not user.has_perm(f"articles.{self.perm}"):
             return False
-        live = Article.objects.published(at=now).filter(pk=article.pk).exists()
         status = article.status
         match self.slug:
             case "soumettre":
@@ -225,12 +224,21 @@ class ArticleWorkflowViews:
             },
         )
 
+    def is_live(self, request, article) -> bool:
+        """Whether readers see ``article`` now (asked once per request)."""
+        known = request.__dict__.setdefault("_articles_live", {})
+        if article.pk not in known:
+            known[article.pk] = (
+                Article.objects.published().filter(pk=article.pk).exists()
+            )
+        return known[article.pk]
+
     def available_actions(self, request, article):
-        now = timezone.now()
+        live = self.is_live(request, article)
         return [
             action
             for action in WORKFLOW_ACTIONS.values()
-            if action.is_available(request.user, article, now)
+            if action.is_available(request.user, article, live)
         ]
 
     # --- The change form's context ------------------------------------------------
@@ -262,15 +270,13 @@ class ArticleWorkflowViews:
                 "pending_changes": obj.scheduled_changes.filter(
                     state=ScheduledChange.State.PENDING
                 ),
-                "overdue_events": [
-                    e for e in overdue_events() if e.article_id == obj.pk
-                ],
+                "overdue_events": overdue_events(article=obj),
                 "problems": obj.publication_problems(),
                 "can_schedule_change": self.can_schedule_change(request, obj),
                 "can_correct": user.has_perm("articles.correct_article")
                 and obj.first_published_at is not None,
                 "can_share": user.has_perm("articles.share_preview_article"),
-                "is_live": Article.objects.published().filter(pk=obj.pk).exists(),
+                "is_live": self.is_live(request, obj),
             }
         context.update(extra)
         return super().render_change_form(request, context, add, change, form_url, obj)

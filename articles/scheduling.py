@@ -64,27 +64,33 @@ class DueChangesMiddleware:
         return self.get_response(request)
 
 
-def overdue_events(*, now: dt.datetime | None = None) -> list[ScheduledEvent]:
+def overdue_events(
+    *, now: dt.datetime | None = None, article: Article | None = None
+) -> list[ScheduledEvent]:
     """Events whose time has passed but whose side effects (status change,
-    signals, notifications) ``run_scheduled`` has not performed yet."""
+    signals, notifications) ``run_scheduled`` has not performed yet; only
+    those of ``article`` if given."""
     now = now or timezone.now()
     limit = now - OVERDUE_GRACE
+    articles = Article.objects.all()
+    changes = ScheduledChange.objects.filter(state=ScheduledChange.State.PENDING)
+    if article is not None:
+        articles = articles.filter(pk=article.pk)
+        changes = changes.filter(article=article)
     events = [
         ScheduledEvent("live", a.pk, a.title, a.publish_at)
-        for a in Article.objects.filter(
+        for a in articles.filter(
             status=Article.Status.SCHEDULED, publish_at__lte=limit
         ).only("title", "publish_at")
     ]
     events += [
         ScheduledEvent("offline", a.pk, a.title, a.unpublish_at)
-        for a in Article.objects.filter(
+        for a in articles.filter(
             status=Article.Status.PUBLISHED, unpublish_at__lte=limit
         ).only("title", "unpublish_at")
     ]
     events += [
         ScheduledEvent("change", c.article_id, c.article.title, c.apply_at)
-        for c in ScheduledChange.objects.filter(
-            state=ScheduledChange.State.PENDING, apply_at__lte=limit
-        ).select_related("article")
+        for c in changes.filter(apply_at__lte=limit).select_related("article")
     ]
     return sorted(events, key=lambda event: event.due)

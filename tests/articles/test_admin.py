@@ -323,3 +323,33 @@ def test_run_overdue_button_catches_up(as_editor):
     as_editor.post(reverse("admin:articles_article_run_overdue"))
     article.refresh_from_db()
     assert article.status == Status.PUBLISHED
+
+
+# --- Query budgets ----------------------------------------------------------------------------
+
+
+def count_queries(client, url):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+def test_article_list_queries_do_not_grow_with_the_number_of_articles(as_editor):
+    from tests.factories import make_author
+
+    url = reverse("admin:articles_article_changelist")
+    make_article(authors=[make_author()], tags=["Un"])
+    few = count_queries(as_editor, url)
+    for _ in range(10):
+        make_article(authors=[make_author(), make_author()], tags=["Deux"])
+    assert count_queries(as_editor, url) <= few
+
+
+def test_edit_page_query_budget(as_editor, django_assert_max_num_queries):
+    article = make_article()
+    as_editor.get(change_url(article))
+    with django_assert_max_num_queries(30):
+        as_editor.get(change_url(article))

@@ -303,3 +303,23 @@ def test_concurrent_run_scheduled_handles_each_event_exactly_once():
     assert sorted(published) == sorted(a.pk for a in articles)
     assert AuditEvent.objects.filter(action=AuditEvent.Action.WENT_LIVE).count() == 40
     assert not Article.objects.filter(status=Status.SCHEDULED).exists()
+
+
+# --- What readers' requests pay --------------------------------------------------------
+
+
+def test_middleware_costs_no_query_once_the_next_change_time_is_cached(
+    db, django_assert_num_queries
+):
+    from articles.scheduling import next_change_due
+
+    cache.clear()
+    next_change_due()
+    with django_assert_num_queries(0):
+        next_change_due()
+
+
+def test_next_visibility_change_is_one_query(db, django_assert_num_queries):
+    scheduled()
+    with django_assert_num_queries(1):
+        Article.objects.next_visibility_change(after=T - SECOND)
