@@ -77,7 +77,9 @@ def main(count=1000, workers=4):
         for _ in range(rounds):
             next_change_due()
         per_call = (time.perf_counter() - started) / rounds * 1e6
-        print(f"DueChangesMiddleware check with a warm cache: {per_call:.1f} µs/request")
+        print(
+            f"DueChangesMiddleware check with a warm cache: {per_call:.1f} µs/request"
+        )
     finally:
         connection.creation.destroy_test_db(old_name, verbosity=0)
 
