@@ -110,7 +110,7 @@ def test_bulk_schedule_asks_for_the_date_then_schedules_each(as_editor):
         "_selected_action": [first.pk, second.pk],
     }
     page = as_editor.post(url, selection)
-    assert "mettre en ligne le" in page.text
+    assert "Mettre en ligne le&nbsp;:" in page.text
     as_editor.post(url, selection | {"apply": "1", "publish_at": "2026-06-15T18:00"})
     first.refresh_from_db()
     second.refresh_from_db()
