@@ -221,7 +221,7 @@ class ArticleAdmin(ArticleWorkflowViews, admin.ModelAdmin):
             ),
             (
                 "Image principale",
-                {"fields": ["hero_image", "hero_alt", "hero_caption", "hero_credit"]},
+                {"fields": ["hero_image", "hero_caption"]},
             ),
             (
                 "Classement",

@@ -8,6 +8,7 @@ from taggit.forms import TagWidget
 from articles.models import Article, Correction, Revision
 from articles.revisions import TEXT_FIELDS, article_snapshot, compare, fingerprint
 from articles.workflow_models import PREVIEW_LINK_LIFETIME
+from images.widgets import ImageChooserWidget
 
 # Fields an autosave keeps and can put back into the form.
 AUTOSAVED_FIELDS = [*TEXT_FIELDS, "section", "tags"]
@@ -93,15 +94,13 @@ class ArticleAdminForm(forms.ModelForm):
             "standfirst",
             "body",
             "hero_image",
-            "hero_alt",
             "hero_caption",
-            "hero_credit",
             "tags",
             "sources",
             "is_featured",
             "is_breaking",
         ]
-        widgets = {"tags": SuggestingTagWidget}
+        widgets = {"tags": SuggestingTagWidget, "hero_image": ImageChooserWidget}
         help_texts = {
             "tags": "Séparés par des virgules ; les mots-clés existants sont proposés."
         }

@@ -4,7 +4,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
+from django.urls import reverse, reverse_lazy
 from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.text import slugify
@@ -12,6 +12,7 @@ from django_prose_editor.fields import ProseEditorField
 from taggit.managers import TaggableManager
 
 from articles.sanitizer import sanitize_html
+from images.usage import publication_problems as image_publication_problems
 
 WORDS_PER_MINUTE = 230
 
@@ -24,6 +25,7 @@ RESERVED_SLUGS = frozenset(
         "auteurs",
         "flux",
         "healthz",
+        "images",
         "media",
         "mots-cles",
         "preview",
@@ -152,6 +154,12 @@ class ArticleQuerySet(models.QuerySet):
         )
         return min(filter(None, times.values()), default=None)
 
+    def with_hero_image(self):
+        """The hero image and its renditions in two queries for the whole list."""
+        return self.select_related("hero_image").prefetch_related(
+            "hero_image__renditions"
+        )
+
     def unique_slug(self, text, *, exclude_pk=None):
         """A free slug made from ``text`` (« -2 », « -3 »… appended if taken)."""
         base = slugify(text)[:240] or "article"
@@ -207,6 +215,11 @@ class Article(models.Model):
             "Link": {"enableTarget": False, "protocols": ["http", "https", "mailto"]},
             "History": True,
             "Fullscreen": True,
+            # Photo library images (images/static/images/admin/library-image.js).
+            "LibraryImage": {
+                "chooserUrl": reverse_lazy("admin:images_image_chooser"),
+                "uploadUrl": reverse_lazy("admin:images_image_chooser_upload"),
+            },
         },
     )
     section = models.ForeignKey(
@@ -224,18 +237,19 @@ class Article(models.Model):
     )
     tags = TaggableManager("mots-clés", blank=True)
 
-    hero_image = models.ImageField(
-        "image principale", upload_to="images/%Y/%m/", blank=True
-    )
-    hero_caption = models.CharField("légende", max_length=300, blank=True)
-    hero_credit = models.CharField(
-        "crédit", max_length=150, blank=True, help_text="Par exemple « Photo : AFP »."
-    )
-    hero_alt = models.CharField(
-        "texte alternatif",
-        max_length=300,
+    hero_image = models.ForeignKey(
+        "images.Image",
+        verbose_name="image principale",
+        on_delete=models.PROTECT,
+        null=True,
         blank=True,
-        help_text="Décrit l’image pour qui ne la voit pas.",
+        related_name="hero_of",
+    )
+    hero_caption = models.CharField(
+        "légende pour cet article",
+        max_length=500,
+        blank=True,
+        help_text="Laissez vide pour reprendre la légende de la photothèque.",
     )
 
     sources = models.CharField(
@@ -364,8 +378,7 @@ class Article(models.Model):
             problems.append("Aucune rubrique n’est choisie.")
         if not self.body.strip():
             problems.append("Le texte de l’article est vide.")
-        if self.hero_image and not self.hero_alt.strip():
-            problems.append("L’image principale n’a pas de texte alternatif.")
+        problems.extend(image_publication_problems(self))
         return problems
 
     @property

@@ -91,7 +91,8 @@ class ArticlePreviewView(PreviewMixin, ArticleDetailView):
 
     def get_object(self, queryset=None):
         article = get_object_or_404(
-            Article.objects.select_related("section"), pk=self.kwargs["pk"]
+            Article.objects.select_related("section").with_hero_image(),
+            pk=self.kwargs["pk"],
         )
         if not can_view(self.request.user, article):
             raise Http404
@@ -118,7 +119,9 @@ class SharedPreviewView(PreviewMixin, ArticleDetailView):
         except (signing.BadSignature, KeyError, TypeError, ValueError):
             raise Http404 from None
         link = (
-            PreviewLink.objects.select_related("article__section")
+            PreviewLink.objects.select_related(
+                "article__section", "article__hero_image"
+            )
             .filter(pk=link_id, article_id=article_id)
             .first()
         )

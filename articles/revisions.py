@@ -12,10 +12,10 @@ import re
 from dataclasses import dataclass, field
 from html import unescape as unescape_entities
 
-from django.db.models.fields.files import FieldFile
 from django.utils.html import strip_tags
 
 from articles.models import Article, ArticleAuthor, Author, RelatedLink, Section
+from images.models import Image
 
 # Plain fields of Article that make up its content, in the order shown.
 TEXT_FIELDS = [
@@ -23,9 +23,7 @@ TEXT_FIELDS = [
     "slug",
     "standfirst",
     "body",
-    "hero_alt",
     "hero_caption",
-    "hero_credit",
     "sources",
 ]
 FLAG_FIELDS = ["is_featured", "is_breaking"]
@@ -38,7 +36,7 @@ def article_snapshot(article: Article) -> dict:
     """The content of ``article`` as saved in the database."""
     content = {name: getattr(article, name) for name in TEXT_FIELDS + FLAG_FIELDS}
     content["section"] = {"id": article.section_id, "name": str(article.section)}
-    content["hero_image"] = article.hero_image.name or ""
+    content["hero_image"] = _image(article.hero_image)
     content["tags"] = sorted(tag.name for tag in article.tags.all())
     content["bylines"] = [
         {"author": byline.author_id, "name": byline.author.name}
@@ -67,13 +65,7 @@ def forms_snapshot(form, formsets) -> dict:
     }
     section = data.get("section") or article.section
     content["section"] = {"id": section.pk, "name": str(section)}
-    image = data.get("hero_image", article.hero_image)
-    if image and not isinstance(image, FieldFile):
-        # A new upload: store the file now so the scheduled version can use it.
-        field_file = article.hero_image
-        field_file.save(image.name, image, save=False)
-        image = field_file
-    content["hero_image"] = image.name if image else ""
+    content["hero_image"] = _image(data.get("hero_image", article.hero_image))
     content["tags"] = sorted(data.get("tags", [tag.name for tag in article.tags.all()]))
     content["bylines"] = []
     content["related_links"] = []
@@ -105,12 +97,18 @@ def forms_snapshot(form, formsets) -> dict:
     return content
 
 
+def _image(image) -> dict | None:
+    """A library image as a snapshot keeps it: its id, and its title to show."""
+    return {"id": image.pk, "title": str(image)} if image else None
+
+
 def fingerprint(content: dict) -> str:
     """A hash of the content that ignores display names (an author renamed
     elsewhere does not make an article look changed)."""
     canonical = {
         **content,
         "section": content["section"]["id"],
+        "hero_image": (content.get("hero_image") or {}).get("id"),
         "bylines": [b["author"] for b in content["bylines"]],
         "related_links": [
             [link["target"], link["url"], link["title"]]
@@ -133,7 +131,8 @@ def apply_snapshot(article: Article, content: dict, *, keep_address=False) -> No
     section_id = content["section"]["id"]
     if not keep_address and Section.objects.filter(pk=section_id).exists():
         article.section_id = section_id
-    article.hero_image.name = content.get("hero_image", "")
+    image_id = (content.get("hero_image") or {}).get("id")
+    article.hero_image = Image.objects.filter(pk=image_id).first() if image_id else None
     article.save()
     article.tags.set(content.get("tags", []), clear=True)
 
@@ -211,6 +210,8 @@ def _display(name: str, content: dict) -> str:
         return html_to_text(value)
     if name == "section":
         return value["name"]
+    if name == "hero_image":
+        return value["title"] if value else ""
     if name in FLAG_FIELDS:
         return "oui" if value else "non"
     if name == "tags":
@@ -251,9 +252,7 @@ def compare(old: dict, new: dict) -> list[FieldChange]:
         "tags",
         "related_links",
         "hero_image",
-        "hero_alt",
         "hero_caption",
-        "hero_credit",
         "sources",
         *FLAG_FIELDS,
     ]

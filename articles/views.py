@@ -72,7 +72,7 @@ class ArticleDetailView(DetailView):
     context_object_name = "article"
 
     def get_queryset(self):
-        return Article.objects.published().select_related("section")
+        return Article.objects.published().select_related("section").with_hero_image()
 
     def get(self, request, *args, **kwargs):
         self.object = self.get_object()

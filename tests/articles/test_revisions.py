@@ -369,3 +369,18 @@ def test_revisions_are_never_changed_by_a_restore(editor):
     article_revision_create(article=article, user=editor)
     article_restore_revision(article=article, user=editor, revision=first)
     assert Revision.objects.get(pk=first.pk).content == first.content
+
+
+def test_restoring_puts_back_the_hero_image_of_the_revision(editor):
+    from tests.factories import make_image
+
+    image = make_image(title="Manifestation à Lyon")
+    article = make_article(hero_image=image, hero_caption="Le cortège")
+    first = article_revision_create(article=article, user=editor)
+    article.hero_image = None
+    article.hero_caption = ""
+    article.save()
+    article_revision_create(article=article, user=editor)
+    article_restore_revision(article=article, user=editor, revision=first)
+    article.refresh_from_db()
+    assert (article.hero_image, article.hero_caption) == (image, "Le cortège")
