@@ -143,21 +143,16 @@ class ArticleQuerySet(models.QuerySet):
         scheduled article appear (or an expiring one vanish) on time.
         """
         now = after or timezone.now()
-        live = self.filter(status__in=Article.Status.visible())
-        return min(
-            filter(
-                None,
-                [
-                    live.filter(publish_at__gt=now).aggregate(
-                        t=models.Min("publish_at")
-                    )["t"],
-                    live.filter(unpublish_at__gt=now).aggregate(
-                        t=models.Min("unpublish_at")
-                    )["t"],
-                ],
-            ),
-            default=None,
+        pending_change = Q(
+            scheduled_changes__state="pending", scheduled_changes__apply_at__gt=now
         )
+        times = self.filter(status__in=Article.Status.visible()).aggregate(
+            publish=models.Min("publish_at", filter=Q(publish_at__gt=now)),
+            unpublish=models.Min("unpublish_at", filter=Q(unpublish_at__gt=now)),
+            # A new version of a live article replacing it at T.
+            change=models.Min("scheduled_changes__apply_at", filter=pending_change),
+        )
+        return min(filter(None, times.values()), default=None)
 
     def with_hero_image(self):
         """The hero image and its renditions in two queries for the whole list."""
@@ -318,6 +313,18 @@ class Article(models.Model):
         verbose_name_plural = "articles"
         ordering = ["-publish_at", "-id"]
         get_latest_by = "publish_at"
+        # The workflow's rights, given to the roles by a data migration.
+        permissions = [
+            ("submit_article", "Peut soumettre un article à la relecture"),
+            ("send_back_article", "Peut renvoyer un article au journaliste"),
+            ("schedule_article", "Peut programmer un article"),
+            ("publish_article", "Peut publier un article"),
+            ("unpublish_article", "Peut dépublier un article"),
+            ("change_any_article", "Peut modifier tous les articles, même publiés"),
+            ("correct_article", "Peut ajouter un rectificatif ou une mise à jour"),
+            ("share_preview_article", "Peut partager un lien de prévisualisation"),
+            ("view_calendar_article", "Peut voir le calendrier éditorial"),
+        ]
         indexes = [
             models.Index(
                 fields=["status", "-publish_at"], name="article_status_pub_idx"
@@ -522,3 +529,9 @@ class ArticleRedirect(models.Model):
 
     def __str__(self):
         return f"{self.old_path} → {self.article}"
+
+
+# The workflow's models (revisions, scheduled changes, audit log, preview
+# links, presence, autosaves) live in their own module; importing it here
+# registers them with the app and lets ``from articles.models import …`` work.
+from articles.workflow_models import *  # noqa: E402, F403

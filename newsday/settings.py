@@ -65,6 +65,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "articles.middleware.ArticleRedirectMiddleware",
+    # Swaps in a live article's scheduled new version at its exact second.
+    "articles.scheduling.DueChangesMiddleware",
 ]
 
 ROOT_URLCONF = "newsday.urls"

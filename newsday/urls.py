@@ -9,6 +9,7 @@ admin.site.index_title = "Tableau de bord"
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("images/", include("images.urls")),
+    path("preview/", include("articles.preview")),
     path("", include("articles.urls")),
 ]
 

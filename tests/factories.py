@@ -44,6 +44,52 @@ def make_article(*, authors=(), tags=(), **overrides):
     return article
 
 
+def make_user(role=None, *, author=False, **overrides):
+    """A staff account in ``role`` (« Journaliste », « Éditeur »,
+    « Administrateur ») as the roles migration defines it; with ``author``,
+    also the Author who signs as this user."""
+    from django.contrib.auth.models import Group, User
+
+    n = next(_seq)
+    fields = {
+        "username": f"personne{n}",
+        "first_name": "Prénom",
+        "last_name": f"Nom{n}",
+        "email": f"personne{n}@example.fr",
+        "is_staff": True,
+    }
+    user = User.objects.create_user(password="motdepasse", **(fields | overrides))
+    if role:
+        if not Group.objects.filter(name=role).exists():
+            _restore_roles()
+        user.groups.add(Group.objects.get(name=role))
+    if author:
+        make_author(name=user.get_full_name(), user=user)
+    return user
+
+
+def make_journalist(**overrides):
+    return make_user("Journaliste", author=True, **overrides)
+
+
+def make_editor(**overrides):
+    return make_user("Éditeur", **overrides)
+
+
+def _restore_roles():
+    """Put back the groups of the roles migration, which a transactional
+    test's flush removes (permissions come back by themselves)."""
+    from importlib import import_module
+    from pathlib import Path
+
+    from django.contrib.auth.models import Group, Permission
+
+    import articles.migrations
+
+    (path,) = Path(articles.migrations.__path__[0]).glob("*_editorial_roles.py")
+    import_module(f"articles.migrations.{path.stem}").assign_roles(Group, Permission)
+
+
 def image_bytes(
     fmt="JPEG", size=(800, 600), color=(200, 40, 40), *, halves=None, **save_options
 ):
