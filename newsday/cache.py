@@ -14,7 +14,7 @@ import logging
 import time
 
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
-from django.core.cache.backends.redis import RedisCache
+from django.core.cache.backends.redis import RedisCache, RedisCacheClient
 
 logger = logging.getLogger("newsday.cache")
 
@@ -28,12 +28,35 @@ DEFAULT_OPTIONS = {
 }
 
 
+class ReusedClientRedisCacheClient(RedisCacheClient):
+    """Django builds a new ``redis.Redis`` for every call, and building one
+    costs more than a Redis round trip on loopback; the client is thread-safe
+    and bound to its pool, so keep one per pool."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._clients = {}
+
+    def get_client(self, key=None, *, write=False):
+        pool = self._get_connection_pool(write)
+        client = self._clients.get(id(pool))
+        if client is None:
+            client = self._clients[id(pool)] = self._client(connection_pool=pool)
+        return client
+
+
 class ResilientRedisCache(RedisCache):
     def __init__(self, server, params):
         params = dict(params)
         params["OPTIONS"] = DEFAULT_OPTIONS | params.get("OPTIONS", {})
         super().__init__(server, params)
+        self._class = ReusedClientRedisCacheClient
         self._down_until = 0.0
+
+    @property
+    def available(self):
+        """False for ``RETRY_AFTER`` seconds after a failed call."""
+        return not self._down_until or time.monotonic() >= self._down_until
 
     def _guard(self, operation, default, call, *args, **kwargs):
         if self._down_until and time.monotonic() < self._down_until:

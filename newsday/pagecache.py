@@ -19,9 +19,20 @@ once; a scheduled article going live retires them through the expiry, without
 any job running. The next-change instant is itself cached, and forgotten
 whenever an article changes.
 
-Cache errors never break a page: the backend (``newsday.cache``) swallows them.
+Two levels: the shared cache backend (Redis in production), and a small
+process-local copy of the hottest pages, so that most hits need no network
+call at all. The local copy is trusted only while this process has checked the
+generation in the shared cache within ``PAGE_CACHE_GENERATION_CHECK`` seconds
+(1 s by default): a publication made on another server reaches every server
+within that time. The expiry at the next scheduled change is exact at both
+levels.
+
+Cache errors never break a page: the backend (``newsday.cache``) swallows them,
+and while it reports the shared cache unavailable, the local copy is not
+trusted either (a publication could not be announced): pages are rendered.
 """
 
+import contextlib
 import hashlib
 import math
 import re
@@ -55,9 +66,42 @@ def cache():
     return caches[settings.PAGE_CACHE_ALIAS]
 
 
+class LocalPages:
+    """This process's copy of hot pages and of the generation it last saw."""
+
+    def __init__(self):
+        self.entries = {}
+        self.generation = 0
+        self.checked_at = -math.inf
+
+    def clear(self):
+        self.entries = {}
+        self.generation = 0
+        self.checked_at = -math.inf
+
+    def put(self, key, entry, limit):
+        entries = self.entries
+        if len(entries) >= limit and key not in entries:
+            # Drop the oldest: dicts keep insertion order.
+            with contextlib.suppress(KeyError, RuntimeError, StopIteration):
+                del entries[next(iter(entries))]
+        entries[key] = entry
+
+    def see(self, generation, now):
+        if generation != self.generation:
+            self.entries = {}
+            self.generation = generation
+        self.checked_at = now
+
+
+local = LocalPages()
+
+
 def bump_generation():
     """Retire every stored page (called when what readers see changes)."""
-    cache().set(GENERATION_KEY, time.time_ns(), timeout=None)
+    generation = time.time_ns()
+    cache().set(GENERATION_KEY, generation, timeout=None)
+    local.see(generation, time.monotonic())
 
 
 def forget_visibility_bound():
@@ -135,6 +179,10 @@ def _last_modified(response):
     return int(modified.timestamp()) if modified else None
 
 
+def _shared_cache_available(shared):
+    return getattr(shared, "available", True)
+
+
 class PageCacheMiddleware:
     def __init__(self, get_response):
         if not settings.PAGE_CACHE_ENABLED:
@@ -143,6 +191,8 @@ class PageCacheMiddleware:
         self.cache = cache()
         self.timeout = settings.PAGE_CACHE_TIMEOUT
         self.not_found_age = settings.PAGE_CACHE_NOT_FOUND_MAX_AGE
+        self.check_every = settings.PAGE_CACHE_GENERATION_CHECK
+        self.local_limit = settings.PAGE_CACHE_LOCAL_ENTRIES
         self.excluded = tuple(settings.PAGE_CACHE_EXCLUDED_PATHS)
         self.bypass_cookies = (
             settings.SESSION_COOKIE_NAME,
@@ -157,21 +207,30 @@ class PageCacheMiddleware:
             return response
 
         key = page_key(request)
-        start = time.time()
+        now = time.time()
+        if time.monotonic() - local.checked_at < self.check_every:
+            entry = local.entries.get(key)
+            if entry is not None and entry[0] == local.generation and now < entry[1]:
+                return self._hit(request, entry, now)
+
         found = self.cache.get_many([key, GENERATION_KEY])
         generation = found.get(GENERATION_KEY, 0)
-        entry = found.get(key)
-        if entry is not None and entry[0] == generation and start < entry[1]:
-            return self._hit(request, entry, start)
+        trusted = _shared_cache_available(self.cache)
+        if trusted:
+            local.see(generation, time.monotonic())
+            entry = found.get(key)
+            if entry is not None and entry[0] == generation and now < entry[1]:
+                local.put(key, entry, self.local_limit)
+                return self._hit(request, entry, now)
 
         request.page_cache_generation = generation
         response = self.get_response(request)
-        if self._storable(request, response):
-            return self._store(request, response, key, generation, start)
+        if trusted and self._storable(request, response):
+            return self._store(request, response, key, generation, now)
         if self._shareable_not_found(request, response):
             # Edges may keep a 404 briefly (a purge then replaces a withdrawn
             # article's page), never past the next scheduled change.
-            seconds_left = min(visibility_bound(start) - start, self.not_found_age)
+            seconds_left = min(visibility_bound(now) - now, self.not_found_age)
             response.headers["Cache-Control"] = cache_control(seconds_left)
         elif "Cache-Control" not in response:
             response.headers["Cache-Control"] = PRIVATE
@@ -213,7 +272,6 @@ class PageCacheMiddleware:
     def _store(self, request, response, key, generation, start):
         bound = visibility_bound(start)
         expires = min(start + self.timeout, bound)
-        seconds_left = bound - start
         if expires - time.time() < 1:
             response.headers["Cache-Control"] = PRIVATE
             return response
@@ -225,19 +283,12 @@ class PageCacheMiddleware:
             for name, value in response.headers.items()
             if name.lower() not in DROPPED_HEADERS
         )
-        entry = (
-            generation,
-            expires,
-            bound,
-            headers,
-            content,
-            etag,
-            last_modified,
-        )
+        entry = (generation, expires, bound, headers, content, etag, last_modified)
         self.cache.set(key, entry, timeout=math.ceil(expires - time.time()))
-        self._decorate(response, etag, last_modified, seconds_left)
-        response.headers["X-Page-Cache"] = "MISS"
+        local.put(key, entry, self.local_limit)
         response.headers.pop("Vary", None)
+        self._decorate(response, etag, last_modified, bound - start)
+        response.headers["X-Page-Cache"] = "MISS"
         return get_conditional_response(
             request, etag=etag, last_modified=last_modified, response=response
         )

@@ -158,6 +158,11 @@ PAGE_CACHE_STALE_WHILE_REVALIDATE = env.int(
     "PAGE_CACHE_STALE_WHILE_REVALIDATE", default=60
 )
 PAGE_CACHE_NOT_FOUND_MAX_AGE = 30
+# Each process keeps its hottest pages in memory and re-reads the publication
+# generation from the shared cache at most this often (seconds): the delay for
+# a publication to reach every app server.
+PAGE_CACHE_GENERATION_CHECK = env.float("PAGE_CACHE_GENERATION_CHECK", default=1.0)
+PAGE_CACHE_LOCAL_ENTRIES = env.int("PAGE_CACHE_LOCAL_ENTRIES", default=500)
 PAGE_CACHE_EXCLUDED_PATHS = ["/admin/", "/preview/", "/healthz", "/static/", "/media/"]
 
 # CDN purge on publish, edit and unpublish (newsday/cdn/).
