@@ -10,7 +10,7 @@ import logging
 from functools import cache
 
 from django.conf import settings
-from django.urls import NoReverseMatch
+from django.urls import NoReverseMatch, reverse
 from django.utils.module_loading import import_string
 
 logger = logging.getLogger("newsday.cdn")
@@ -26,11 +26,13 @@ def backend():
 def paths_for(article):
     """The site paths that show ``article``: its page and the lists around it."""
     paths = list(settings.CDN_PURGE_PATHS)
-    for obj in (article, article.section, *article.authors.all(), *article.tags.all()):
+    for obj in (article, article.section, *article.authors.all()):
+        paths.append(obj.get_absolute_url())
+    for tag in article.tags.all():
         try:
-            paths.append(obj.get_absolute_url())
-        except (AttributeError, NoReverseMatch):
-            continue
+            paths.append(reverse("articles:tag", kwargs={"slug": tag.slug}))
+        except NoReverseMatch:
+            break
     return list(dict.fromkeys(paths))
 
 

@@ -27,12 +27,8 @@ def sets_cookie(request):
     return response
 
 
-def database_error(request):
-    from django.db import connection
-
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT 1")
-    return HttpResponse("ok")
+def broken(request):
+    raise RuntimeError("a bug, not an outage")
 
 
 urlpatterns = [
@@ -40,6 +36,6 @@ urlpatterns = [
     path("test/nonce/", with_csp_nonce),
     path("test/private/", private_page),
     path("test/cookie/", sets_cookie),
-    path("test/db/", database_error),
+    path("test/boom/", broken),
     path("", include("newsday.urls")),
 ]
