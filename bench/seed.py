@@ -250,10 +250,10 @@ def seed(target, *, now=None, out=sys.stdout):
     rng = random.Random(existing + 1)
     started = time.monotonic()
     ids = list(
-        Article.objects.filter(external_id__startswith="bench:").values_list(
-            "id", flat=True
-        )[:1000]
-    )
+        Article.objects.filter(external_id__startswith="bench:")
+        .order_by("-id")
+        .values_list("id", flat=True)[:1000]
+    )[::-1]
     done = 0
     while done < missing:
         count = min(BATCH, missing - done)
@@ -313,8 +313,10 @@ def seed(target, *, now=None, out=sys.stdout):
                             object_id=article.id,
                         )
                     )
+                # Related links point at recent articles, as editors' do.
+                recent = ids[-200:]
                 for position, target_id in enumerate(
-                    rng.sample(ids, min(len(ids), rng.randint(0, 3)))
+                    rng.sample(recent, min(len(recent), rng.randint(0, 3)))
                 ):
                     links.append(
                         RelatedLink(
@@ -323,10 +325,11 @@ def seed(target, *, now=None, out=sys.stdout):
                             position=position,
                         )
                     )
+                ids.append(article.id)
             ArticleAuthor.objects.bulk_create(bylines, batch_size=5000)
             TaggedItem.objects.bulk_create(tagged, batch_size=5000)
             RelatedLink.objects.bulk_create(links, batch_size=5000)
-        ids = (ids + [a.id for a in created])[-1000:]
+        ids = ids[-1000:]
         done += count
         rate = done / (time.monotonic() - started)
         print(f"{existing + done}/{target} articles ({rate:.0f}/s)", file=out)
