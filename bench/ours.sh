@@ -120,6 +120,8 @@ NGINX
     start_server newsday-edge $P_EDGE nginx -e "$dir/error.log" -c "$dir/nginx.conf" -g 'daemon off;'
 }
 
+# Other work on the machine skews every figure: record the load.
+echo "loadavg_before_newsday=$(cut -d' ' -f1-3 /proc/loadavg)" >>"$OUT/versions.txt"
 log "newsday: preparing $NEWSDAY_N articles ($NEWSDAY_DB_KIND)"
 newsday_prepare "$NEWSDAY_N"
 (cd "$NEWSDAY_DIR" && newsday_env "$(newsday_db_url "$NEWSDAY_N")" "$NPY" manage.py collectstatic --noinput -v0)
@@ -160,6 +162,7 @@ if [ "${NEWSDAY_SCALE:-1}" = 1 ] && [ "$NEWSDAY_N_SCALE" -gt 0 ]; then
     stop_server newsday-scale
 fi
 {
+    echo "loadavg_after_newsday=$(cut -d' ' -f1-3 /proc/loadavg)"
     echo "newsday_commit=$(git -C "$NEWSDAY_DIR" rev-parse --short HEAD)"
     echo "newsday_db=$NEWSDAY_DB_KIND $(psql -h 127.0.0.1 -U postgres -tAc 'show server_version' 2>/dev/null || true)"
     echo "redis=$(redis-cli -u "$NEWSDAY_REDIS" info server 2>/dev/null | tr -d '\r' | awk -F: '$1=="redis_version" {print $2}')"

@@ -11,6 +11,8 @@ from pathlib import Path
 import environ
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
+from django_prose_editor.config import EXTENSION_MAPPING as PROSE_EDITOR_EXTENSIONS
+from js_asset import static_lazy
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -250,6 +252,17 @@ SECURE_CSP = {
 }
 if CSP_REPORT_URI := env.str("CSP_REPORT_URI", default=""):
     SECURE_CSP["report-uri"] = [CSP_REPORT_URI]
+
+# The rich-text editor under that policy: a module that gives tiptap the
+# page's nonce for the style it injects (newsday/static/newsday/). Registered
+# on the always-present "Document" extension, with its usual HTML rules, so it
+# loads before every editor.
+DJANGO_PROSE_EDITOR_EXTENSIONS = [
+    {
+        "js": [static_lazy("newsday/prose-editor-csp.js")],
+        "extensions": {"Document": PROSE_EDITOR_EXTENSIONS["Document"]},
+    }
+]
 
 # Browser features the site never uses (newsday/security.py sends it).
 PERMISSIONS_POLICY = {

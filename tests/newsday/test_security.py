@@ -148,3 +148,9 @@ def test_production_settings_pass_the_deploy_check():
         check=False,
     )
     assert result.returncode == 0, result.stderr
+
+
+def test_rich_text_editor_gets_the_nonce_module_before_any_editor(client, admin_user):
+    client.force_login(admin_user)
+    response = client.get("/admin/articles/article/add/")
+    assert "newsday/prose-editor-csp.js" in response.text
