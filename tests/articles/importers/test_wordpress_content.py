@@ -176,7 +176,7 @@ def test_conversion_notes_what_was_changed():
     notes = Counter()
     convert_body("<table><tr><td>a</td></tr></table><img src='x.jpg'>", notes=notes)
     assert notes["tableau mis en paragraphes"] == 1
-    assert notes["image dans le texte"] == 1
+    assert notes["image dans le texte retirée"] == 1
 
 
 def test_plain_text_strips_markup_and_decodes_entities_but_keeps_no_break_spaces():
