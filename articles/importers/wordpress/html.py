@@ -367,7 +367,8 @@ def _figure(children):
 def _captioned(images, children):
     """A WordPress figure (image block, [caption], gallery) around library
     images: its caption goes to its one image, or after a gallery's images
-    as a paragraph; other loose content comes first."""
+    (even if only one of them is left) as a paragraph; other loose content
+    comes first."""
     captions = [c for c in children if not isinstance(c, str) and c.tag == "figcaption"]
     rest = [
         c
@@ -376,7 +377,8 @@ def _captioned(images, children):
     ]
     out = _paragraphs(rest)
     caption = captions[-1] if captions else None
-    if caption is not None and len(images) == 1 and not images[0].children:
+    single = len(images) == 1 and not _contains(children, DROPPED_IMAGE)
+    if caption is not None and single and not images[0].children:
         images[0].children = [caption]
         caption = None
     out += images
