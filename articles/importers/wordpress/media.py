@@ -11,6 +11,7 @@ indexes: upload path → attachment, parent post → attachments (for the
 galleries that name no ids).
 """
 
+import logging
 import re
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -18,11 +19,14 @@ from urllib.parse import unquote, urlsplit
 
 from django.core.exceptions import ValidationError
 from django.core.files import File
+from django.db import DatabaseError
 
 from articles.importers.wordpress.content import plain_text
 from images.models import Image
 from images.processing import process_upload
 from images.services import image_create
+
+logger = logging.getLogger(__name__)
 
 # Where uploads live in an attachment URL: self-hosted, then old multisite.
 _UPLOAD_MARKERS = ("/wp-content/uploads/", "/files/")
@@ -216,12 +220,20 @@ class MediaLibrary:
             self.report.images["serait importée"] += 1
             return None, bool(fields["alt"])
         title = attachment.caption or fields["alt"] or source.stem
-        image = image_create(
-            image=Image(
-                title=title[:200], licence=Image.Licence.OTHER, source_key=key, **fields
-            ),
-            upload=upload,
-        )
+        try:
+            image = image_create(
+                image=Image(
+                    title=title[:200],
+                    licence=Image.Licence.OTHER,
+                    source_key=key,
+                    **fields,
+                ),
+                upload=upload,
+            )
+        except (DatabaseError, OSError):
+            # A storage or database failure loses this image, not the post.
+            logger.exception("WordPress attachment %s not stored", attachment.id)
+            raise ImageUnavailable("erreur à l’enregistrement du fichier") from None
         self.report.images["importée"] += 1
         return image.pk, bool(image.alt)
 

@@ -210,3 +210,15 @@ def test_images_attached_to_a_post_come_in_menu_order_then_by_id():
         Item(40, UPLOADS + "d.jpg", **{"wp:post_parent": "8"}),
     )
     assert media.attached_to(9) == [10, 30, 20]
+
+
+def test_a_storage_failure_loses_the_image_not_the_import(uploads_dir, monkeypatch):
+    def broken_storage(**kwargs):
+        raise OSError("disque plein")
+
+    monkeypatch.setattr(
+        "articles.importers.wordpress.media.image_create", broken_storage
+    )
+    media = library(uploads_dir)
+    with pytest.raises(ImageUnavailable, match="erreur à l’enregistrement"):
+        media.image_pk(attachment("2024/03/hemicycle.jpg"))
