@@ -106,15 +106,17 @@ def import_wordpress(
         items = read_wxr(stream)
         channel = next(items)  # WXRError here: nothing was written
         run = _Run(channel, report, uploads_dir=uploads_dir, dry_run=dry_run)
-        if uploads_dir is not None:
-            _read_attachments(path, run.media, report, on_progress)
         try:
+            if uploads_dir is not None:
+                _read_attachments(path, run.media, report, on_progress)
             for item in items:
                 run.handle(item)
                 if on_progress:
                     on_progress(stream.position, total, report)
         except (WXRInterrupted, WXRError) as error:
             report.interrupted = str(error).rstrip(".")
+        finally:
+            run.media.close()
         report.removed_bytes = stream.removed
         after = _counts()
         report.new_sections, report.new_authors, report.new_redirects = (
@@ -126,8 +128,9 @@ def import_wordpress(
 
 
 def _read_attachments(path, media, report, on_progress):
-    """The first pass: remember every attachment (a few fields each). A break
-    in the file ends it quietly; the second pass reports it."""
+    """The first pass: remember every image attachment (in a temporary
+    index, see ``attachments``). A break in the file ends it quietly; the
+    second pass reports it."""
     report.phase = "pièces jointes"
     total = path.stat().st_size
     with path.open("rb") as raw:

@@ -1,13 +1,11 @@
 """Attachments from --uploads-dir into the photo library; featured images."""
 
+from pathlib import Path
+
 import pytest
 
-from articles.importers.wordpress.media import (
-    Attachment,
-    ImageUnavailable,
-    MediaLibrary,
-    upload_path,
-)
+from articles.importers.wordpress.attachments import Attachment, upload_path
+from articles.importers.wordpress.media import ImageUnavailable, MediaLibrary
 from articles.importers.wordpress.report import ImportReport
 from articles.models import Article
 from images.models import Image
@@ -66,74 +64,102 @@ def test_imported_images_go_through_the_library_checks(run_import, uploads_dir):
     assert image.source_key == f"{SITE}:201"
 
 
-def library(uploads_dir, dry_run=False):
-    return MediaLibrary(uploads_dir=uploads_dir, dry_run=dry_run, report=ImportReport())
+class Item:
+    """An attachment item as the reader gives it."""
+
+    def __init__(self, post_id, url, *, alt="", **fields):
+        self.post_id = post_id
+        self.guid = ""
+        self.meta = {"_wp_attachment_image_alt": alt}
+        self.fields = {"wp:attachment_url": url} | fields
+
+    def get(self, key):
+        return self.fields.get(key, "")
 
 
-def attachment(file, id=1, **fields):
-    values = {"url": "", "alt": "", "caption": "", "credit": ""} | fields
-    return Attachment(id=id, file=file, **values)
+def library(uploads_dir, *items, dry_run=False):
+    media = MediaLibrary(
+        uploads_dir=uploads_dir, dry_run=dry_run, report=ImportReport()
+    )
+    for item in items:
+        media.remember(item)
+    return media
+
+
+HEMICYCLE = "https://www.gazette-rhone.fr/wp-content/uploads/2024/03/hemicycle.jpg"
+UPLOADS = "https://www.site.fr/wp-content/uploads/2024/05/"
 
 
 def test_a_path_leaving_the_uploads_dir_is_refused(uploads_dir):
     media = library(uploads_dir)
     with pytest.raises(ImageUnavailable, match="chemin de fichier inutilisable"):
-        media.image_pk(attachment("../newsroom.xml"))
+        media.image_pk(Attachment(id=1, file="../newsroom.xml"))
 
 
 def test_a_file_that_is_not_an_image_is_refused(uploads_dir):
-    media = library(uploads_dir)
+    media = library(
+        uploads_dir, Item(1, HEMICYCLE.replace("hemicycle", "pas-une-image"))
+    )
     with pytest.raises(ImageUnavailable, match=r"^refusée : "):
-        media.image_pk(attachment("2024/03/pas-une-image.jpg"))
+        media.image_pk(media.get(1))
     assert Image.objects.count() == 0
 
 
 def test_a_missing_file_is_reported_once_however_often_it_is_used(uploads_dir):
-    media = library(uploads_dir)
+    media = library(uploads_dir, Item(1, HEMICYCLE.replace("hemicycle", "absente")))
     for _ in range(3):
         with pytest.raises(ImageUnavailable, match="fichier absent de --uploads-dir"):
-            media.image_pk(attachment("2024/03/absente.jpg"))
+            media.image_pk(media.get(1))
     assert media.report.images["fichier absent de --uploads-dir"] == 1
 
 
 def test_an_attachment_used_twice_is_imported_once(uploads_dir):
-    media = library(uploads_dir)
-    first = media.image_pk(attachment("2024/03/hemicycle.jpg", alt="Texte"))
-    assert media.image_pk(attachment("2024/03/hemicycle.jpg")) == first
+    media = library(uploads_dir, Item(1, HEMICYCLE, alt="Les députés"))
+    first = media.image_pk(media.get(1))
+    assert media.image_pk(media.get(1)) == first
     assert Image.objects.count() == 1
     assert media.report.images == {"importée": 1}
 
 
 def test_an_img_alt_fills_an_attachment_without_alt(uploads_dir):
-    media = library(uploads_dir)
-    pk = media.image_pk(attachment("2024/03/hemicycle.jpg"))
-    media.image_pk(attachment("2024/03/hemicycle.jpg"), alt="Les députés")
+    media = library(uploads_dir, Item(1, HEMICYCLE))
+    pk = media.image_pk(media.get(1))
+    media.image_pk(media.get(1), alt="Les députés")
     assert Image.objects.get(pk=pk).alt == "Les députés"
 
 
 def test_an_img_alt_never_replaces_the_attachment_alt(uploads_dir):
-    media = library(uploads_dir)
-    media.image_pk(attachment("2024/03/hemicycle.jpg", alt="Celui de WordPress"))
-    media.image_pk(attachment("2024/03/hemicycle.jpg"), alt="Celui du texte")
+    media = library(uploads_dir, Item(1, HEMICYCLE, alt="Celui de WordPress"))
+    media.image_pk(media.get(1))
+    media.image_pk(media.get(1), alt="Celui du texte")
     assert Image.objects.get().alt == "Celui de WordPress"
 
 
 def test_dry_run_creates_no_image(uploads_dir):
-    media = library(uploads_dir, dry_run=True)
-    assert media.image_pk(attachment("2024/03/hemicycle.jpg")) is None
+    media = library(uploads_dir, Item(1, HEMICYCLE), dry_run=True)
+    assert media.image_pk(media.get(1)) is None
+    assert media.image_pk(media.get(1)) is None
     assert Image.objects.count() == 0
     assert media.report.images == {"serait importée": 1}
 
 
-class Item:
-    def __init__(self, post_id, url, **fields):
-        self.post_id = post_id
-        self.guid = ""
-        self.meta = {}
-        self.fields = {"wp:attachment_url": url} | fields
+def test_a_storage_failure_loses_the_image_not_the_import(uploads_dir, monkeypatch):
+    def broken_storage(**kwargs):
+        raise OSError("disque plein")
 
-    def get(self, key):
-        return self.fields.get(key, "")
+    monkeypatch.setattr(
+        "articles.importers.wordpress.media.image_create", broken_storage
+    )
+    media = library(uploads_dir, Item(1, HEMICYCLE))
+    with pytest.raises(ImageUnavailable, match="erreur à l’enregistrement"):
+        media.image_pk(media.get(1))
+
+
+def test_the_attachments_index_goes_when_the_library_is_closed(uploads_dir):
+    media = library(uploads_dir, Item(1, HEMICYCLE))
+    folder = media.index.db.execute("PRAGMA database_list").fetchone()[2]
+    media.close()
+    assert not Path(folder).exists()
 
 
 def test_attachment_path_falls_back_on_its_url():
@@ -150,19 +176,10 @@ def test_an_address_outside_the_uploads_has_no_upload_path():
     assert upload_path("https://autre.fr/photos/x.jpg") == ""
 
 
-def remembered(*items):
-    media = library(None)
-    for item in items:
-        media.remember(item)
-    return media
-
-
-UPLOADS = "https://www.site.fr/wp-content/uploads/2024/05/"
-
-
 def test_attachments_that_are_not_images_are_not_kept():
-    media = remembered(Item(1, UPLOADS + "dossier.pdf"), Item(2, UPLOADS + "a.jpg"))
-    assert list(media.attachments) == [2]
+    media = library(None, Item(1, UPLOADS + "dossier.pdf"), Item(2, UPLOADS + "a.jpg"))
+    assert media.get(1) is None
+    assert media.get(2).file == "2024/05/a.jpg"
 
 
 @pytest.mark.parametrize(
@@ -176,49 +193,45 @@ def test_attachments_that_are_not_images_are_not_kept():
     ],
 )
 def test_an_image_is_found_by_the_address_of_its_upload_or_of_a_size(src):
-    media = remembered(Item(5, UPLOADS + "pont.jpg"))
+    media = library(None, Item(5, UPLOADS + "pont.jpg"))
     assert media.find(src=src).id == 5
 
 
+def test_an_upload_outside_the_usual_folder_is_found_by_its_path():
+    media = library(None, Item(5, "https://site.fr/medias/2024/pont.jpg"))
+    assert media.find(src="https://cdn.site.fr/medias/2024/pont-300x200.jpg").id == 5
+
+
 def test_a_scaled_upload_is_found_from_the_sizes_of_its_original():
-    media = remembered(Item(5, UPLOADS + "vue-scaled.jpg"))
+    media = library(None, Item(5, UPLOADS + "vue-scaled.jpg"))
     assert media.find(src=UPLOADS + "vue-1024x768.jpg").id == 5
 
 
 def test_an_original_named_like_a_size_is_found_by_its_exact_name():
-    media = remembered(
-        Item(1, UPLOADS + "alignement.jpg"), Item(2, UPLOADS + "alignement-580x300.jpg")
+    media = library(
+        None,
+        Item(1, UPLOADS + "alignement.jpg"),
+        Item(2, UPLOADS + "alignement-580x300.jpg"),
     )
     assert media.find(src=UPLOADS + "alignement-580x300.jpg").id == 2
 
 
 def test_an_id_named_by_the_image_wins_over_its_address():
-    media = remembered(Item(1, UPLOADS + "a.jpg"), Item(2, UPLOADS + "b.jpg"))
+    media = library(None, Item(1, UPLOADS + "a.jpg"), Item(2, UPLOADS + "b.jpg"))
     assert media.find(attachment_id=2, src=UPLOADS + "a.jpg").id == 2
 
 
 def test_an_image_of_another_site_is_not_found():
-    media = remembered(Item(1, UPLOADS + "a.jpg"))
+    media = library(None, Item(1, UPLOADS + "a.jpg"))
     assert media.find(src="https://autre.fr/images/a.jpg") is None
 
 
 def test_images_attached_to_a_post_come_in_menu_order_then_by_id():
-    media = remembered(
+    media = library(
+        None,
         Item(30, UPLOADS + "c.jpg", **{"wp:post_parent": "9", "wp:menu_order": "1"}),
         Item(20, UPLOADS + "b.jpg", **{"wp:post_parent": "9", "wp:menu_order": "2"}),
         Item(10, UPLOADS + "a.jpg", **{"wp:post_parent": "9", "wp:menu_order": "1"}),
         Item(40, UPLOADS + "d.jpg", **{"wp:post_parent": "8"}),
     )
     assert media.attached_to(9) == [10, 30, 20]
-
-
-def test_a_storage_failure_loses_the_image_not_the_import(uploads_dir, monkeypatch):
-    def broken_storage(**kwargs):
-        raise OSError("disque plein")
-
-    monkeypatch.setattr(
-        "articles.importers.wordpress.media.image_create", broken_storage
-    )
-    media = library(uploads_dir)
-    with pytest.raises(ImageUnavailable, match="erreur à l’enregistrement"):
-        media.image_pk(attachment("2024/03/hemicycle.jpg"))

@@ -7,8 +7,8 @@ import pytest
 from django.conf import settings
 from PIL import Image as PILImage
 
-from articles.importers.wordpress import ImportReport, import_wordpress
-from articles.importers.wordpress.media import MediaLibrary
+from articles.importers.wordpress import import_wordpress
+from articles.importers.wordpress.attachments import Attachment
 from articles.importers.wordpress.reader import CleanStream, read_wxr
 from articles.models import Article
 from articles.sanitizer import sanitize_html
@@ -100,14 +100,15 @@ def media_root(tmp_path, settings):
 def uploads_for(path, folder):
     """An uploads folder holding a small image at the place of each image
     attachment of the export at ``path`` (the exports come without files)."""
-    media = MediaLibrary(uploads_dir=None, dry_run=True, report=ImportReport())
     with path.open("rb") as raw:
         items = read_wxr(CleanStream(raw))
         next(items)
-        for item in items:
-            if item.post_type == "attachment":
-                media.remember(item)
-    for attachment in media.attachments.values():
+        attachments = [
+            Attachment.from_item(item)
+            for item in items
+            if item.post_type == "attachment"
+        ]
+    for attachment in (a for a in attachments if a.is_image):
         file = folder / attachment.file
         file.parent.mkdir(parents=True, exist_ok=True)
         PILImage.new("RGB", (8, 6), "steelblue").save(
