@@ -7,6 +7,7 @@ from taggit.models import Tag
 
 from articles.forms import ArticleAdminForm
 from articles.models import Article, ArticleAuthor, Author, RelatedLink, Section
+from articles.redirects import keeping_old_url
 
 
 @admin.register(Section)
@@ -127,7 +128,9 @@ class ArticleAdmin(admin.ModelAdmin):
     def save_model(self, request, obj, form, change):
         if not change:
             obj.created_by = request.user
-        super().save_model(request, obj, form, change)
+        # A changed slug or section leaves the old address answering 301.
+        with keeping_old_url(obj):
+            super().save_model(request, obj, form, change)
 
     @admin.display(description="signature")
     def byline(self, article):

@@ -3,17 +3,24 @@ import math
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, Subquery
+from django.db.models.functions import Coalesce, JSONObject
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.text import slugify
 from django_prose_editor.fields import ProseEditorField
 from taggit.managers import TaggableManager
+from taggit.models import Tag, TaggedItem
 
+from articles.db import json_datetime, json_rows
 from articles.sanitizer import sanitize_html
 
 WORDS_PER_MINUTE = 230
+
+# How many recent articles by shared tag, and by section, « À lire aussi »
+# ranks: enough choice, and a bounded cost however large the archive.
+RELATED_CANDIDATES = 12
 
 # First path segments the site itself uses: a section cannot take them.
 RESERVED_SLUGS = frozenset(
@@ -166,6 +173,95 @@ class ArticleQuerySet(models.QuerySet):
             n += 1
             slug = f"{base}-{n}"
         return slug
+
+    # Reader queries. Each one shapes rows for one kind of page, so that a page
+    # costs the same few queries however many articles, authors, tags and links
+    # it shows. Chain them after published(): published().for_cards().
+
+    def for_cards(self):
+        """Rows for lists of articles: the section joined, the body left out."""
+        return self.select_related("section").defer("body")
+
+    def with_bylines(self):
+        return self.prefetch_related(
+            Prefetch("bylines", queryset=ArticleAuthor.objects.select_related("author"))
+        )
+
+    def for_feed(self):
+        """Rows for RSS items: cards plus their bylines and tags."""
+        return self.for_cards().with_bylines().prefetch_related("tags")
+
+    def for_page(self):
+        """One article with what its page shows: its section and bylines, and
+        its tags and corrections read in the same query as the article (see
+        ``Article.page_tags`` and ``Article.page_corrections``)."""
+        return (
+            self.select_related("section")
+            .with_bylines()
+            .annotate(
+                tag_rows=json_rows(
+                    _article_tagged_items().filter(object_id=OuterRef("pk")),
+                    key="object_id",
+                    value=JSONObject(id="tag_id", name="tag__name", slug="tag__slug"),
+                ),
+                correction_rows=json_rows(
+                    Correction.objects.filter(article=OuterRef("pk")),
+                    key="article",
+                    value=JSONObject(
+                        id="id", kind="kind", text="text", created_at="created_at"
+                    ),
+                ),
+            )
+        )
+
+    def latest_by_section(self, sections, *, per_section):
+        """The ``per_section`` latest articles of each section, in one query
+        that walks the (section, publish_at) index once per section."""
+        condition = Q(pk__in=[])
+        for section in sections:
+            latest = self.filter(section=section).order_by("-publish_at", "-id")
+            condition |= Q(pk__in=latest.values("pk")[:per_section])
+        return self.filter(condition)
+
+    def related_to(self, article, *, exclude=(), limit=4):
+        """Suggestions for « À lire aussi »: among the latest articles sharing a
+        tag with ``article`` and the latest of its section, those sharing the
+        most tags first, then the most recent. Never ``article`` itself."""
+        candidates = self.exclude(pk=article.pk).exclude(pk__in=exclude)
+        its_tags = _article_tagged_items().filter(object_id=article.pk).values("tag")
+        tagged_alike = _article_tagged_items().filter(tag__in=its_tags)
+        by_tag = candidates.filter(pk__in=tagged_alike.values("object_id"))
+        by_section = candidates.filter(section=article.section_id)
+        shared = (
+            tagged_alike.filter(object_id=OuterRef("pk"))
+            .order_by()
+            .values("object_id")
+            .annotate(n=Count("pk"))
+            .values("n")
+        )
+        return (
+            candidates.filter(
+                Q(
+                    pk__in=by_tag.order_by("-publish_at").values("pk")[
+                        :RELATED_CANDIDATES
+                    ]
+                )
+                | Q(
+                    pk__in=by_section.order_by("-publish_at").values("pk")[
+                        :RELATED_CANDIDATES
+                    ]
+                )
+            )
+            .annotate(shared_tags=Coalesce(Subquery(shared), 0))
+            .order_by("-shared_tags", "-publish_at", "-id")[:limit]
+        )
+
+
+def _article_tagged_items():
+    # Filtering on the content type's natural key costs a join, not a query.
+    return TaggedItem.objects.filter(
+        content_type__app_label="articles", content_type__model="article"
+    )
 
 
 class Article(models.Model):
@@ -360,6 +456,36 @@ class Article(models.Model):
         if self.hero_image and not self.hero_alt.strip():
             problems.append("L’image principale n’a pas de texte alternatif.")
         return problems
+
+    def visible_related_links(self):
+        """The editor's « À lire aussi » links that readers may follow: external
+        ones, and those to articles that are published now."""
+        live = Article.objects.published().filter(pk=OuterRef("target"))
+        return (
+            self.related_links.filter(Q(target__isnull=True) | Exists(live))
+            .select_related("target__section")
+            .defer("target__body")
+        )
+
+    def page_tags(self):
+        """The tags, by name; read from ``for_page()``'s JSON list when present."""
+        if not hasattr(self, "tag_rows"):
+            return list(self.tags.order_by("name"))
+        tags = [Tag(**row) for row in self.tag_rows or ()]
+        return sorted(tags, key=lambda tag: tag.name.lower())
+
+    def page_corrections(self):
+        """Corrections and updates, oldest first; read from ``for_page()``'s
+        JSON list when present."""
+        if not hasattr(self, "correction_rows"):
+            return list(self.corrections.all())
+        corrections = [
+            Correction(
+                article=self, **row | {"created_at": json_datetime(row["created_at"])}
+            )
+            for row in self.correction_rows or ()
+        ]
+        return sorted(corrections, key=lambda c: (c.created_at, c.id))
 
     @property
     def reading_time(self):
