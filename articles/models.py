@@ -216,12 +216,17 @@ class ArticleQuerySet(models.QuerySet):
 
     def latest_by_section(self, sections, *, per_section):
         """The ``per_section`` latest articles of each section, in one query
-        that walks the (section, publish_at) index once per section."""
+        that walks the (section, publish_at) index once per section.
+
+        This queryset's filters (``published()`` first of all) go into the
+        per-section subqueries; the outer query only fetches their rows by
+        primary key, which keeps the database from scanning the archive.
+        """
         condition = Q(pk__in=[])
         for section in sections:
             latest = self.filter(section=section).order_by("-publish_at", "-id")
             condition |= Q(pk__in=latest.values("pk")[:per_section])
-        return self.filter(condition)
+        return self.model.objects.filter(condition)
 
     def related_to(self, article, *, exclude=(), limit=4):
         """Suggestions for « À lire aussi »: among the latest articles sharing a
@@ -402,6 +407,14 @@ class Article(models.Model):
                 fields=["-publish_at"],
                 condition=Q(is_featured=True),
                 name="article_featured_pub_idx",
+            ),
+            # The latest articles and the breaking-news banner are read newest
+            # first and stop early: these spare a sort of the whole archive.
+            models.Index(fields=["-publish_at", "-id"], name="article_pub_idx"),
+            models.Index(
+                fields=["-publish_at"],
+                condition=Q(is_breaking=True),
+                name="article_breaking_pub_idx",
             ),
         ]
         constraints = [
