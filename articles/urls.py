@@ -11,8 +11,9 @@ urlpatterns = [
     path("articles/<int:pk>/", views.ArticleShortLinkView.as_view(), name="short"),
     path("auteurs/<slug:slug>/", views.AuthorView.as_view(), name="author"),
     path("auteurs/<slug:slug>/rss/", feeds.AuthorFeed(), name="author_feed"),
-    path("mots-cles/<slug:slug>/", views.TagView.as_view(), name="tag"),
-    path("mots-cles/<slug:slug>/rss/", feeds.TagFeed(), name="tag_feed"),
+    # Tag slugs may keep accents (« énergie »): taggit's default.
+    path("mots-cles/<str:slug>/", views.TagView.as_view(), name="tag"),
+    path("mots-cles/<str:slug>/rss/", feeds.TagFeed(), name="tag_feed"),
     path("<slug:slug>/", views.SectionView.as_view(), name="section"),
     path("<slug:slug>/rss/", feeds.SectionFeed(), name="section_feed"),
     path(

@@ -45,13 +45,15 @@ def body(n):
     paragraphs = [f"<p>{PARAGRAPH.format(topic=topic)}</p>" for _ in range(10)]
     paragraphs.insert(3, "<h2>Un calendrier sous tension</h2>")
     paragraphs.insert(8, f"<h2>Ce que change {topic}</h2>")
-    paragraphs.insert(5, "<blockquote><p>« Nous ne signerons rien à la hâte. »</p></blockquote>")
+    paragraphs.insert(
+        5, "<blockquote><p>« Nous ne signerons rien à la hâte. »</p></blockquote>"
+    )
     return "".join(paragraphs)
 
 
 def seed(n):
     """Make sure ``n`` articles exist; return the URL of one page of each type."""
-    rng = random.Random(42)
+    rng = random.Random(42)  # noqa: S311 (repeatable test data, not secrets)
     sections = [
         Section.objects.get_or_create(
             slug=f"rubrique-{i}", defaults={"name": name, "position": i}
