@@ -1,9 +1,10 @@
 import math
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, Subquery
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, Subquery, Value
 from django.db.models.functions import Coalesce, JSONObject
 from django.urls import reverse
 from django.utils import timezone
@@ -228,36 +229,36 @@ class ArticleQuerySet(models.QuerySet):
             condition |= Q(pk__in=latest.values("pk")[:per_section])
         return self.model.objects.filter(condition)
 
-    def related_to(self, article, *, exclude=(), limit=4):
-        """Suggestions for « À lire aussi »: among the latest articles sharing a
-        tag with ``article`` and the latest of its section, those sharing the
-        most tags first, then the most recent. Never ``article`` itself."""
-        candidates = self.exclude(pk=article.pk).exclude(pk__in=exclude)
-        its_tags = _article_tagged_items().filter(object_id=article.pk).values("tag")
-        tagged_alike = _article_tagged_items().filter(tag__in=its_tags)
-        by_tag = candidates.filter(pk__in=tagged_alike.values("object_id"))
-        by_section = candidates.filter(section=article.section_id)
-        shared = (
-            tagged_alike.filter(object_id=OuterRef("pk"))
-            .order_by()
-            .values("object_id")
-            .annotate(n=Count("pk"))
-            .values("n")
-        )
-        return (
-            candidates.filter(
-                Q(
-                    pk__in=by_tag.order_by("-publish_at").values("pk")[
-                        :RELATED_CANDIDATES
-                    ]
-                )
-                | Q(
-                    pk__in=by_section.order_by("-publish_at").values("pk")[
-                        :RELATED_CANDIDATES
-                    ]
-                )
+    def related_to(self, article, *, tag_ids=(), exclude=(), limit=4):
+        """Suggestions for « À lire aussi »: among the latest articles sharing
+        a tag (``tag_ids``: the article's tags) and the latest of its section,
+        those sharing the most tags first, then the most recent. Never
+        ``article`` itself.
+
+        This queryset's filters (``published()``) go into the two bounded
+        candidate subqueries; the outer query fetches those rows by key.
+        """
+        candidates = self.exclude(pk__in=[article.pk, *exclude]).order_by("-publish_at")
+        in_section = candidates.filter(section=article.section_id)
+        pool = Q(pk__in=in_section.values("pk")[:RELATED_CANDIDATES])
+        shared = Value(0)
+        if tag_ids:
+            tagged = TaggedItem.objects.filter(
+                content_type=ContentType.objects.get_for_model(Article),
+                tag__in=tag_ids,
             )
-            .annotate(shared_tags=Coalesce(Subquery(shared), 0))
+            by_tag = candidates.filter(pk__in=tagged.values("object_id"))
+            pool |= Q(pk__in=by_tag.values("pk")[:RELATED_CANDIDATES])
+            shared = Subquery(
+                tagged.filter(object_id=OuterRef("pk"))
+                .order_by()
+                .values("object_id")
+                .annotate(n=Count("pk"))
+                .values("n")
+            )
+        return (
+            self.model.objects.filter(pool)
+            .annotate(shared_tags=Coalesce(shared, 0))
             .order_by("-shared_tags", "-publish_at", "-id")[:limit]
         )
 
