@@ -1,11 +1,12 @@
+import functools
 import math
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, Subquery, Value
-from django.db.models.functions import Coalesce, JSONObject
+from django.db.models import Exists, OuterRef, Prefetch, Q
+from django.db.models.functions import JSONObject
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import strip_tags
@@ -19,9 +20,6 @@ from articles.sanitizer import sanitize_html
 
 WORDS_PER_MINUTE = 230
 
-# How many recent articles by shared tag, and by section, « À lire aussi »
-# ranks: enough choice, and a bounded cost however large the archive.
-RELATED_CANDIDATES = 12
 
 # First path segments the site itself uses: a section cannot take them.
 RESERVED_SLUGS = frozenset(
@@ -196,23 +194,11 @@ class ArticleQuerySet(models.QuerySet):
         """One article with what its page shows: its section and bylines, and
         its tags and corrections read in the same query as the article (see
         ``Article.page_tags`` and ``Article.page_corrections``)."""
+        lists = _page_lists()
         return (
             self.select_related("section")
             .with_bylines()
-            .annotate(
-                tag_rows=json_rows(
-                    _article_tagged_items().filter(object_id=OuterRef("pk")),
-                    key="object_id",
-                    value=JSONObject(id="tag_id", name="tag__name", slug="tag__slug"),
-                ),
-                correction_rows=json_rows(
-                    Correction.objects.filter(article=OuterRef("pk")),
-                    key="article",
-                    value=JSONObject(
-                        id="id", kind="kind", text="text", created_at="created_at"
-                    ),
-                ),
-            )
+            .annotate(tag_rows=lists["tags"], correction_rows=lists["corrections"])
         )
 
     def latest_by_section(self, sections, *, per_section):
@@ -230,44 +216,48 @@ class ArticleQuerySet(models.QuerySet):
         return self.model.objects.filter(condition)
 
     def related_to(self, article, *, tag_ids=(), exclude=(), limit=4):
-        """Suggestions for « À lire aussi »: among the latest articles sharing
-        a tag (``tag_ids``: the article's tags) and the latest of its section,
-        those sharing the most tags first, then the most recent. Never
-        ``article`` itself.
+        """Suggestions for « À lire aussi »: the latest articles that share a
+        tag (``tag_ids``: the article's tags) or the section with ``article``.
+        Never ``article`` itself.
 
-        This queryset's filters (``published()``) go into the two bounded
-        candidate subqueries; the outer query fetches those rows by key.
+        Read newest first, so the database stops after ``limit`` matches
+        instead of ranking the whole archive.
         """
-        candidates = self.exclude(pk__in=[article.pk, *exclude]).order_by("-publish_at")
-        in_section = candidates.filter(section=article.section_id)
-        pool = Q(pk__in=in_section.values("pk")[:RELATED_CANDIDATES])
-        shared = Value(0)
+        alike = Q(section=article.section_id)
         if tag_ids:
             tagged = TaggedItem.objects.filter(
                 content_type=ContentType.objects.get_for_model(Article),
                 tag__in=tag_ids,
             )
-            by_tag = candidates.filter(pk__in=tagged.values("object_id"))
-            pool |= Q(pk__in=by_tag.values("pk")[:RELATED_CANDIDATES])
-            shared = Subquery(
-                tagged.filter(object_id=OuterRef("pk"))
-                .order_by()
-                .values("object_id")
-                .annotate(n=Count("pk"))
-                .values("n")
-            )
+            alike |= Q(pk__in=tagged.values("object_id"))
         return (
-            self.model.objects.filter(pool)
-            .annotate(shared_tags=Coalesce(shared, 0))
-            .order_by("-shared_tags", "-publish_at", "-id")[:limit]
+            self.filter(alike)
+            .exclude(pk__in=[article.pk, *exclude])
+            .order_by("-publish_at", "-id")[:limit]
         )
 
 
-def _article_tagged_items():
-    # Filtering on the content type's natural key costs a join, not a query.
-    return TaggedItem.objects.filter(
+@functools.cache
+def _page_lists():
+    """The article page's tag and correction lists as JSON subqueries; built
+    once, since they depend on nothing but the outer row."""
+    tagged_items = TaggedItem.objects.filter(
         content_type__app_label="articles", content_type__model="article"
     )
+    return {
+        "tags": json_rows(
+            tagged_items.filter(object_id=OuterRef("pk")),
+            key="object_id",
+            value=JSONObject(id="tag_id", name="tag__name", slug="tag__slug"),
+        ),
+        "corrections": json_rows(
+            Correction.objects.filter(article=OuterRef("pk")),
+            key="article",
+            value=JSONObject(
+                id="id", kind="kind", text="text", created_at="created_at"
+            ),
+        ),
+    }
 
 
 class Article(models.Model):

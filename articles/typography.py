@@ -11,8 +11,16 @@ import re
 
 NNBSP = "\u202f"
 
-# Whitespace as it may appear in stored HTML: spaces, no-break spaces and their entities.
-_SPACE = r"(?:[ \t\r\n\u00a0\u202f]|&nbsp;|&#160;|&#xa0;|&#8239;|&#x202f;)"
+# Whitespace between words; no-break space entities are turned into their
+# characters first (see _fix_text), so one character class covers them all.
+_SPACE = r"[ \t\r\n\u00a0\u202f]"
+_SPACE_ENTITIES = {
+    "&nbsp;": "\u00a0",
+    "&#160;": "\u00a0",
+    "&#xa0;": "\u00a0",
+    "&#8239;": NNBSP,
+    "&#x202f;": NNBSP,
+}
 
 _TAG_OR_TEXT = re.compile(r"(<!--.*?-->|<[^>]*>)", re.DOTALL)
 _RAW_ELEMENT = re.compile(r"<(/?)(script|style|pre|code|textarea)\b", re.IGNORECASE)
@@ -21,25 +29,40 @@ _UNITS = (
     "%|‰|€|\\$|£|°C|°F|°|km/h|km²|km|m²|m³|cm|mm|m|kg|g|mg|ml|cl|hl|ha|"
     "kWh|MWh|GWh|TWh|kW|MW|GW|h|min|Mo|Go|To|Md€|M€|k€|millions?|milliards?"
 )
+# (characters that must be present for the rule to apply, pattern, replacement):
+# the cheap presence test spares most text most of the regular expressions.
 _RULES = [
     # A space before a high punctuation mark becomes narrow and unbreakable.
-    (re.compile(rf"{_SPACE}+([;:!?»])"), NNBSP + r"\1"),
+    (";:!?»", re.compile(rf"{_SPACE}+([;:!?»])"), NNBSP + r"\1"),
     # Inside guillemets, with or without a space typed.
-    (re.compile(rf"«{_SPACE}*"), "«" + NNBSP),
-    (re.compile(rf"(?<=\S)(?<!«){_SPACE}*»"), NNBSP + "»"),
-    # Groups of thousands: 10 000 -> 10 000 (narrow), but never inside a longer number.
-    (re.compile(rf"(?<![\d,.])(\d{{1,3}}){_SPACE}(?=\d{{3}}(?!\d))"), r"\1" + NNBSP),
+    ("«", re.compile(rf"«{_SPACE}*"), "«" + NNBSP),
+    ("»", re.compile(r"([^\s«])»"), r"\1" + NNBSP + "»"),
+    # Groups of thousands: 10 000 -> 10 000 (narrow), never inside a longer
+    # number (a year followed by a number stays apart).
+    (
+        "0123456789",
+        re.compile(rf"(\d[\d,.]*){_SPACE}(?=\d{{3}}(?!\d))"),
+        lambda m: m[1] + (NNBSP if len(m[1]) <= 3 and m[1].isdigit() else m[0][-1]),
+    ),
     # A number and its unit or percent sign. « 50% » gains the space; a URL
     # escape such as « %20 » is left alone.
-    (re.compile(rf"(\d){_SPACE}+({_UNITS})(?![\w/])"), r"\1" + NNBSP + r"\2"),
-    (re.compile(r"(\d)%(?![0-9A-Fa-f]{2})"), r"\1" + NNBSP + "%"),
+    (
+        "0123456789",
+        re.compile(rf"(\d){_SPACE}+({_UNITS})(?![\w/])"),
+        r"\1" + NNBSP + r"\2",
+    ),
+    ("%", re.compile(r"(\d)%(?![0-9A-Fa-f]{2})"), r"\1" + NNBSP + "%"),
 ]
 _URL = re.compile(r"\b(?:https?|ftp|mailto):[^\s<>\"']+|\bwww\.[^\s<>\"']+")
 
 
 def _fix_text(text: str) -> str:
-    for pattern, replacement in _RULES:
-        text = pattern.sub(replacement, text)
+    if "&" in text:
+        for entity, char in _SPACE_ENTITIES.items():
+            text = text.replace(entity, char)
+    for triggers, pattern, replacement in _RULES:
+        if any(char in text for char in triggers):
+            text = pattern.sub(replacement, text)
     return text
 
 

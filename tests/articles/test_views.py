@@ -219,16 +219,31 @@ def test_related_links_come_before_suggestions(client):
     assert html.index("Choisi par la rédaction") < html.index("Suggestion automatique")
 
 
-def test_suggestions_prefer_articles_sharing_more_tags(client):
-    article = make_article(tags=["Climat", "COP", "Énergie"])
-    make_article(title="Un seul mot-clé", tags=["Climat"])
+def test_suggestions_include_articles_sharing_a_tag_from_other_sections(client):
+    article = make_article(tags=["Climat"])
+    make_article(title="Même mot-clé ailleurs", tags=["Climat"])
+    html = client.get(article.get_absolute_url()).content.decode()
+    assert "Même mot-clé ailleurs" in html
+
+
+def test_suggestions_leave_out_unrelated_articles(client):
+    article = make_article(tags=["Climat"])
+    make_article(title="Sans rapport", tags=["Football"])
+    assert "Sans rapport" not in client.get(article.get_absolute_url()).content.decode()
+
+
+def test_suggestions_are_the_most_recent_first(client):
+    section = make_section()
+    article = make_article(section=section)
+    now = timezone.now()
     make_article(
-        title="Trois mots-clés",
-        tags=["Climat", "COP", "Énergie"],
-        publish_at=timezone.now() - dt.timedelta(days=9),
+        section=section, title="Plus ancien", publish_at=now - dt.timedelta(days=2)
+    )
+    make_article(
+        section=section, title="Plus récent", publish_at=now - dt.timedelta(hours=1)
     )
     html = client.get(article.get_absolute_url()).content.decode()
-    assert html.index("Trois mots-clés") < html.index("Un seul mot-clé")
+    assert html.index("Plus récent") < html.index("Plus ancien")
 
 
 def test_external_related_link_is_shown_with_its_title(client):
