@@ -5,7 +5,7 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Exists, OuterRef, Prefetch, Q
+from django.db.models import OuterRef, Prefetch, Q
 from django.db.models.functions import JSONObject
 from django.urls import reverse
 from django.utils import timezone
@@ -461,15 +461,39 @@ class Article(models.Model):
             problems.append("L’image principale n’a pas de texte alternatif.")
         return problems
 
-    def visible_related_links(self):
-        """The editor's « À lire aussi » links that readers may follow: external
-        ones, and those to articles that are published now."""
-        live = Article.objects.published().filter(pk=OuterRef("target"))
-        return (
-            self.related_links.filter(Q(target__isnull=True) | Exists(live))
-            .select_related("target__section")
-            .defer("target__body")
+    def read_also(self, *, tag_ids=(), limit=4):
+        """« À lire aussi » as (links, suggestions), in two queries.
+
+        First the editor's links, in their order: external ones, and those to
+        articles published now. Then, up to ``limit`` items in all, the latest
+        published articles sharing a tag (``tag_ids``) or the section. Both
+        kinds of article come from one ``published()`` query.
+        """
+        links = list(self.related_links.all())
+        target_ids = [link.target_id for link in links if link.target_id]
+        live = Article.objects.published()
+        suggested = live.related_to(
+            self, tag_ids=tag_ids, exclude=target_ids, limit=limit
         )
+        articles = {
+            article.pk: article
+            for article in live.filter(
+                Q(pk__in=target_ids) | Q(pk__in=suggested.values("pk"))
+            ).for_cards()
+        }
+        shown = []
+        for link in links:
+            if link.target_id in articles:
+                link.target = articles[link.target_id]
+            elif link.target_id:
+                continue
+            shown.append(link)
+        suggestions = sorted(
+            (article for pk, article in articles.items() if pk not in target_ids),
+            key=lambda article: (article.publish_at, article.pk),
+            reverse=True,
+        )
+        return shown, suggestions[: max(0, limit - len(shown))]
 
     def page_tags(self):
         """The tags, by name; read from ``for_page()``'s JSON list when present."""

@@ -240,19 +240,9 @@ class ArticleDetailView(PageMetaMixin, DetailView):
         bylines = list(article.bylines.all())
         self.tags = article.page_tags()
         self.corrections = article.page_corrections()
-        links = list(article.visible_related_links())
-        suggestions = []
-        if len(links) < RELATED_COUNT:
-            suggestions = list(
-                Article.objects.published()
-                .related_to(
-                    article,
-                    tag_ids=[tag.pk for tag in self.tags],
-                    exclude=[link.target_id for link in links if link.target_id],
-                    limit=RELATED_COUNT - len(links),
-                )
-                .for_cards()
-            )
+        links, suggestions = article.read_also(
+            tag_ids=[tag.pk for tag in self.tags], limit=RELATED_COUNT
+        )
         self.authors = [byline.author for byline in bylines]
         return super().get_context_data(
             bylines=bylines,
