@@ -14,6 +14,7 @@ NNBSP = "\u202f"
 # Whitespace between words; no-break space entities are turned into their
 # characters first (see _fix_text), so one character class covers them all.
 _SPACE = r"[ \t\r\n\u00a0\u202f]"
+_SINGLE_SPACES = (" ", "\u00a0", "\n")
 _SPACE_ENTITIES = {
     "&nbsp;": "\u00a0",
     "&#160;": "\u00a0",
@@ -29,31 +30,47 @@ _UNITS = (
     "%|‰|€|\\$|£|°C|°F|°|km/h|km²|km|m²|m³|cm|mm|m|kg|g|mg|ml|cl|hl|ha|"
     "kWh|MWh|GWh|TWh|kW|MW|GW|h|min|Mo|Go|To|Md€|M€|k€|millions?|milliards?"
 )
-# (characters that must be present for the rule to apply, pattern, replacement):
-# the cheap presence test spares most text most of the regular expressions.
+# (substrings of which one must be present for the rule to apply, pattern,
+# replacement): the cheap test spares most text most regular expressions.
+# Patterns start with a literal where they can: the engine then searches fast.
 _RULES = [
-    # A space before a high punctuation mark becomes narrow and unbreakable.
-    (";:!?»", re.compile(rf"{_SPACE}+([;:!?»])"), NNBSP + r"\1"),
+    # Several spaces before a high punctuation mark (a single one is handled
+    # by _fix_text with str.replace).
+    (
+        ("  ", " \u00a0", "\u00a0 ", "\n ", " \n", "\t"),
+        re.compile(rf"{_SPACE}{{2,}}([;:!?»])"),
+        NNBSP + r"\1",
+    ),
     # Inside guillemets, with or without a space typed.
-    ("«", re.compile(rf"«{_SPACE}*"), "«" + NNBSP),
-    ("»", re.compile(r"([^\s«])»"), r"\1" + NNBSP + "»"),
-    # Groups of thousands: 10 000 -> 10 000 (narrow), never inside a longer
-    # number (a year followed by a number stays apart).
-    (
-        "0123456789",
-        re.compile(rf"(\d[\d,.]*){_SPACE}(?=\d{{3}}(?!\d))"),
-        lambda m: m[1] + (NNBSP if len(m[1]) <= 3 and m[1].isdigit() else m[0][-1]),
-    ),
-    # A number and its unit or percent sign. « 50% » gains the space; a URL
-    # escape such as « %20 » is left alone.
-    (
-        "0123456789",
-        re.compile(rf"(\d){_SPACE}+({_UNITS})(?![\w/])"),
-        r"\1" + NNBSP + r"\2",
-    ),
-    ("%", re.compile(r"(\d)%(?![0-9A-Fa-f]{2})"), r"\1" + NNBSP + "%"),
+    (("«",), re.compile(rf"«{_SPACE}*"), "«" + NNBSP),
+    (("»",), re.compile(r"»(?<=[^\s«\0]»)"), NNBSP + "»"),
 ]
-_URL = re.compile(r"\b(?:https?|ftp|mailto):[^\s<>\"']+|\bwww\.[^\s<>\"']+")
+# A number and what follows it: a group of thousands, a unit, a percent sign.
+_NUMBER = re.compile(
+    rf"(\d)(?:({_SPACE}+)(?:(?=\d{{3}}(?!\d))|({_UNITS})(?![\w/]))|%(?![0-9A-Fa-f]{{2}}))"
+)
+_DIGITS = re.compile(r"\d")
+
+
+def _number(match):
+    digit, spaces, unit = match.groups()
+    if unit:
+        return digit + NNBSP + unit
+    if spaces is None:  # « 50% »; a URL escape such as « %20 » is not matched
+        return digit + NNBSP + "%"
+    # Thousands: 10 000 -> 10 000 (narrow), but only after a group of at most
+    # three digits (a year followed by a number stays apart).
+    text, start = match.string, match.start()
+    run = start
+    while run and (text[run - 1].isdigit() or text[run - 1] in ",."):
+        run -= 1
+    number = text[run : start + 1]
+    if len(number) <= 3 and number.isdigit():
+        return digit + NNBSP
+    return match.group()
+
+
+_URL = re.compile(r"\b(?:https?|ftp|mailto):[^\s<>\"'\0]+|\bwww\.[^\s<>\"'\0]+")
 
 
 def _fix_text(text: str) -> str:
@@ -61,8 +78,14 @@ def _fix_text(text: str) -> str:
         for entity, char in _SPACE_ENTITIES.items():
             text = text.replace(entity, char)
     for triggers, pattern, replacement in _RULES:
-        if any(char in text for char in triggers):
+        if any(trigger in text for trigger in triggers):
             text = pattern.sub(replacement, text)
+    for mark in ";:!?»":
+        if mark in text:
+            for space in _SINGLE_SPACES:
+                text = text.replace(space + mark, NNBSP + mark)
+    if _DIGITS.search(text):
+        text = _NUMBER.sub(_number, text)
     return text
 
 
@@ -84,12 +107,23 @@ def french_typography(html: str) -> str:
     """Return ``html`` with French spacing rules applied to its text only."""
     if not html:
         return html
+    if "<" not in html:
+        return _fix_segment(html)
     pieces = _TAG_OR_TEXT.split(html)
+    texts = []  # indexes of the text pieces to fix
     raw_depth = 0
     for index, piece in enumerate(pieces):
         if index % 2:  # a tag or a comment
             if match := _RAW_ELEMENT.match(piece):
                 raw_depth = max(0, raw_depth + (-1 if match.group(1) else 1))
         elif piece and not raw_depth:
-            pieces[index] = _fix_segment(piece)
+            texts.append(index)
+    # The rules never match across a NUL, so all text pieces are fixed in one
+    # pass over their concatenation (much faster than one pass per piece).
+    if "\0" in html:
+        fixed = [_fix_segment(pieces[index]) for index in texts]
+    else:
+        fixed = _fix_segment("\0".join(pieces[index] for index in texts)).split("\0")
+    for index, text in zip(texts, fixed, strict=True):
+        pieces[index] = text
     return "".join(pieces)

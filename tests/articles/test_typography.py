@@ -32,6 +32,14 @@ def test_thousands_are_grouped_with_narrow_no_break_spaces():
     assert french_typography("10 000 soldats") == f"10{NNBSP}000 soldats"
 
 
+def test_millions_are_grouped_and_bound_to_their_currency():
+    assert french_typography("1 000 000 €") == f"1{NNBSP}000{NNBSP}000{NNBSP}€"
+
+
+def test_several_spaces_before_punctuation_become_one_narrow_space():
+    assert french_typography("Quoi  ?") == f"Quoi{NNBSP}?"
+
+
 def test_a_year_next_to_a_number_is_not_grouped():
     assert french_typography("en 2024 150 personnes") == "en 2024 150 personnes"
 
