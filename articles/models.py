@@ -5,7 +5,7 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import OuterRef, Prefetch, Q
+from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.db.models.functions import JSONObject
 from django.urls import reverse
 from django.utils import timezone
@@ -220,21 +220,25 @@ class ArticleQuerySet(models.QuerySet):
         tag (``tag_ids``: the article's tags) or the section with ``article``.
         Never ``article`` itself.
 
-        Read newest first, so the database stops after ``limit`` matches
-        instead of ranking the whole archive.
+        Each kind is read newest first from an index and stops after
+        ``limit`` rows, in its own subquery carrying this queryset's filters
+        (``published()``): the cost stays the same on a large archive.
         """
-        alike = Q(section=article.section_id)
-        if tag_ids:
-            tagged = TaggedItem.objects.filter(
-                content_type=ContentType.objects.get_for_model(Article),
-                tag__in=tag_ids,
-            )
-            alike |= Q(pk__in=tagged.values("object_id"))
-        return (
-            self.filter(alike)
-            .exclude(pk__in=[article.pk, *exclude])
-            .order_by("-publish_at", "-id")[:limit]
+        candidates = self.exclude(pk__in=[article.pk, *exclude]).order_by(
+            "-publish_at", "-id"
         )
+        in_section = candidates.filter(section=article.section_id)
+        pools = Q(pk__in=in_section.values("pk")[:limit])
+        if tag_ids:
+            shares_a_tag = Exists(
+                TaggedItem.objects.filter(
+                    content_type=ContentType.objects.get_for_model(Article),
+                    object_id=OuterRef("pk"),
+                    tag__in=tag_ids,
+                )
+            )
+            pools |= Q(pk__in=candidates.filter(shares_a_tag).values("pk")[:limit])
+        return self.model.objects.filter(pools).order_by("-publish_at", "-id")[:limit]
 
 
 @functools.cache

@@ -407,3 +407,31 @@ def test_list_pages_queries_do_not_grow_with_articles(client, kind):
     for _ in range(29):
         add_article()
     assert count_queries(client, url) == one
+
+
+def test_detail_view_subclass_can_render_an_unpublished_article(rf):
+    """The contract the editorial preview relies on: change the queryset,
+    skip the canonical redirect, keep the page and its context as they are."""
+    from articles.models import Article
+    from articles.views import ArticleDetailView
+
+    class PreviewView(ArticleDetailView):
+        redirect_to_canonical = False
+
+        def get_queryset(self):
+            return Article.objects.for_page()
+
+        def get_meta(self):
+            meta = super().get_meta()
+            meta.noindex = True
+            return meta
+
+    draft = make_article(status="draft", publish_at=None, title="Brouillon en cours")
+    make_article(section=draft.section, title="Déjà en ligne")
+    request = rf.get("/preview/")
+    request._active_sections = []
+    response = PreviewView.as_view()(request, pk=draft.pk)
+    html = response.render().content.decode()
+    assert "Brouillon en cours" in html
+    assert "noindex" in html
+    assert "Déjà en ligne" in html
