@@ -46,7 +46,7 @@ migrations-check: install
 	$(MANAGE) makemigrations --check --dry-run
 
 deploy-check: install
-	DEBUG=false SECRET_KEY=deploy-check-$$RANDOM$$RANDOM$$RANDOM$$RANDOM$$RANDOM$$RANDOM ALLOWED_HOSTS=www.example.fr \
+	DEBUG=false SECRET_KEY=$$(python3 -c 'import secrets; print(secrets.token_urlsafe(50))') ALLOWED_HOSTS=www.example.fr \
 		$(MANAGE) check --deploy --fail-level WARNING
 
 ci:

@@ -1,7 +1,5 @@
 """RSS 2.0 feeds: the whole site, and one per section, author and tag."""
 
-import mimetypes
-
 from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.http import Http404
@@ -62,14 +60,8 @@ class ArticleFeed(Feed):
 
     def item_enclosures(self, item):
         url = seo.article_image_url(item)
-        if not url:
-            return []
-        try:
-            length = item.hero_image.size
-        except OSError:
-            return []
-        mime_type = mimetypes.guess_type(item.hero_image.name)[0] or "image/jpeg"
-        return [Enclosure(url, str(length), mime_type)]
+        # The crop is made on demand: its size in bytes is not known here.
+        return [Enclosure(url, "0", "image/jpeg")] if url else []
 
 
 class SectionFeed(ArticleFeed):

@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.db.models.functions import JSONObject
-from django.urls import reverse
+from django.urls import reverse, reverse_lazy
 from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.text import slugify
@@ -17,6 +17,7 @@ from taggit.models import Tag, TaggedItem
 
 from articles.db import json_datetime, json_rows
 from articles.sanitizer import sanitize_html
+from images.usage import publication_problems as image_publication_problems
 
 WORDS_PER_MINUTE = 230
 
@@ -30,6 +31,7 @@ RESERVED_SLUGS = frozenset(
         "auteurs",
         "flux",
         "healthz",
+        "images",
         "media",
         "mots-cles",
         "preview",
@@ -147,20 +149,21 @@ class ArticleQuerySet(models.QuerySet):
         scheduled article appear (or an expiring one vanish) on time.
         """
         now = after or timezone.now()
-        live = self.filter(status__in=Article.Status.visible())
-        return min(
-            filter(
-                None,
-                [
-                    live.filter(publish_at__gt=now).aggregate(
-                        t=models.Min("publish_at")
-                    )["t"],
-                    live.filter(unpublish_at__gt=now).aggregate(
-                        t=models.Min("unpublish_at")
-                    )["t"],
-                ],
-            ),
-            default=None,
+        pending_change = Q(
+            scheduled_changes__state="pending", scheduled_changes__apply_at__gt=now
+        )
+        times = self.filter(status__in=Article.Status.visible()).aggregate(
+            publish=models.Min("publish_at", filter=Q(publish_at__gt=now)),
+            unpublish=models.Min("unpublish_at", filter=Q(unpublish_at__gt=now)),
+            # A new version of a live article replacing it at T.
+            change=models.Min("scheduled_changes__apply_at", filter=pending_change),
+        )
+        return min(filter(None, times.values()), default=None)
+
+    def with_hero_image(self):
+        """The hero image and its renditions in two queries for the whole list."""
+        return self.select_related("hero_image").prefetch_related(
+            "hero_image__renditions"
         )
 
     def unique_slug(self, text, *, exclude_pk=None):
@@ -187,18 +190,20 @@ class ArticleQuerySet(models.QuerySet):
         )
 
     def for_feed(self):
-        """Rows for RSS items: cards plus their bylines and tags."""
-        return self.for_cards().with_bylines().prefetch_related("tags")
+        """Rows for RSS items: cards plus their bylines, tags and image."""
+        return (
+            self.for_cards().with_hero_image().with_bylines().prefetch_related("tags")
+        )
 
     def for_page(self):
-        """One article with what its page shows: its section and bylines, and
-        its tags and corrections read in the same query as the article (see
-        ``Article.page_tags`` and ``Article.page_corrections``)."""
-        lists = _page_lists()
+        """One article with what its page shows: its section and hero image,
+        and its bylines, tags, corrections and related links read as JSON
+        lists in the same query as the article (see ``Article.page_bylines``
+        and its siblings): one query where prefetching would take four."""
         return (
             self.select_related("section")
-            .with_bylines()
-            .annotate(tag_rows=lists["tags"], correction_rows=lists["corrections"])
+            .with_hero_image()
+            .annotate(**{f"{name}_rows": rows for name, rows in _page_lists().items()})
         )
 
     def latest_by_section(self, sections, *, per_section):
@@ -249,12 +254,35 @@ def _page_lists():
         content_type__app_label="articles", content_type__model="article"
     )
     return {
-        "tags": json_rows(
+        "byline": json_rows(
+            ArticleAuthor.objects.filter(article=OuterRef("pk")),
+            key="article",
+            value=JSONObject(
+                id="id",
+                position="position",
+                author_id="author_id",
+                name="author__name",
+                slug="author__slug",
+                role="author__role",
+            ),
+        ),
+        "link": json_rows(
+            RelatedLink.objects.filter(article=OuterRef("pk")),
+            key="article",
+            value=JSONObject(
+                id="id",
+                target_id="target_id",
+                url="url",
+                title="title",
+                position="position",
+            ),
+        ),
+        "tag": json_rows(
             tagged_items.filter(object_id=OuterRef("pk")),
             key="object_id",
             value=JSONObject(id="tag_id", name="tag__name", slug="tag__slug"),
         ),
-        "corrections": json_rows(
+        "correction": json_rows(
             Correction.objects.filter(article=OuterRef("pk")),
             key="article",
             value=JSONObject(
@@ -308,6 +336,11 @@ class Article(models.Model):
             "Link": {"enableTarget": False, "protocols": ["http", "https", "mailto"]},
             "History": True,
             "Fullscreen": True,
+            # Photo library images (images/static/images/admin/library-image.js).
+            "LibraryImage": {
+                "chooserUrl": reverse_lazy("admin:images_image_chooser"),
+                "uploadUrl": reverse_lazy("admin:images_image_chooser_upload"),
+            },
         },
     )
     section = models.ForeignKey(
@@ -325,18 +358,19 @@ class Article(models.Model):
     )
     tags = TaggableManager("mots-clés", blank=True)
 
-    hero_image = models.ImageField(
-        "image principale", upload_to="images/%Y/%m/", blank=True
-    )
-    hero_caption = models.CharField("légende", max_length=300, blank=True)
-    hero_credit = models.CharField(
-        "crédit", max_length=150, blank=True, help_text="Par exemple « Photo : AFP »."
-    )
-    hero_alt = models.CharField(
-        "texte alternatif",
-        max_length=300,
+    hero_image = models.ForeignKey(
+        "images.Image",
+        verbose_name="image principale",
+        on_delete=models.PROTECT,
+        null=True,
         blank=True,
-        help_text="Décrit l’image pour qui ne la voit pas.",
+        related_name="hero_of",
+    )
+    hero_caption = models.CharField(
+        "légende pour cet article",
+        max_length=500,
+        blank=True,
+        help_text="Laissez vide pour reprendre la légende de la photothèque.",
     )
 
     sources = models.CharField(
@@ -371,6 +405,15 @@ class Article(models.Model):
         editable=False,
         help_text="Clé de la source importée (fichier texte, WordPress), pour réimporter sans doublon.",
     )
+    external_guid = models.CharField(
+        "GUID d’import",
+        max_length=255,
+        blank=True,
+        default="",
+        db_index=True,
+        editable=False,
+        help_text="GUID WordPress de l’article importé : retrouve l’article même si le site a changé d’identifiants.",
+    )
 
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -391,6 +434,18 @@ class Article(models.Model):
         verbose_name_plural = "articles"
         ordering = ["-publish_at", "-id"]
         get_latest_by = "publish_at"
+        # The workflow's rights, given to the roles by a data migration.
+        permissions = [
+            ("submit_article", "Peut soumettre un article à la relecture"),
+            ("send_back_article", "Peut renvoyer un article au journaliste"),
+            ("schedule_article", "Peut programmer un article"),
+            ("publish_article", "Peut publier un article"),
+            ("unpublish_article", "Peut dépublier un article"),
+            ("change_any_article", "Peut modifier tous les articles, même publiés"),
+            ("correct_article", "Peut ajouter un rectificatif ou une mise à jour"),
+            ("share_preview_article", "Peut partager un lien de prévisualisation"),
+            ("view_calendar_article", "Peut voir le calendrier éditorial"),
+        ]
         indexes = [
             models.Index(
                 fields=["status", "-publish_at"], name="article_status_pub_idx"
@@ -461,8 +516,7 @@ class Article(models.Model):
             problems.append("Aucune rubrique n’est choisie.")
         if not self.body.strip():
             problems.append("Le texte de l’article est vide.")
-        if self.hero_image and not self.hero_alt.strip():
-            problems.append("L’image principale n’a pas de texte alternatif.")
+        problems.extend(image_publication_problems(self))
         return problems
 
     def read_also(self, *, tag_ids=(), limit=4):
@@ -473,7 +527,7 @@ class Article(models.Model):
         published articles sharing a tag (``tag_ids``) or the section. Both
         kinds of article come from one ``published()`` query.
         """
-        links = list(self.related_links.all())
+        links = self.page_related_links()
         target_ids = [link.target_id for link in links if link.target_id]
         live = Article.objects.published()
         suggested = live.related_to(
@@ -498,6 +552,35 @@ class Article(models.Model):
             reverse=True,
         )
         return shown, suggestions[: max(0, limit - len(shown))]
+
+    def page_bylines(self):
+        """The bylines in signature order, each with its author (name, slug,
+        role); read from ``for_page()``'s JSON list when present."""
+        if not hasattr(self, "byline_rows"):
+            return list(self.bylines.select_related("author"))
+        bylines = [
+            ArticleAuthor(
+                id=row["id"],
+                article=self,
+                position=row["position"],
+                author=Author(
+                    id=row["author_id"],
+                    name=row["name"],
+                    slug=row["slug"],
+                    role=row["role"],
+                ),
+            )
+            for row in self.byline_rows or ()
+        ]
+        return sorted(bylines, key=lambda byline: (byline.position, byline.id))
+
+    def page_related_links(self):
+        """The editor's « À lire aussi » links in their order (targets not
+        loaded); read from ``for_page()``'s JSON list when present."""
+        if not hasattr(self, "link_rows"):
+            return list(self.related_links.all())
+        links = [RelatedLink(article=self, **row) for row in self.link_rows or ()]
+        return sorted(links, key=lambda link: (link.position, link.id))
 
     def page_tags(self):
         """The tags, by name; read from ``for_page()``'s JSON list when present."""
@@ -658,3 +741,9 @@ class ArticleRedirect(models.Model):
 
     def __str__(self):
         return f"{self.old_path} → {self.article}"
+
+
+# The workflow's models (revisions, scheduled changes, audit log, preview
+# links, presence, autosaves) live in their own module; importing it here
+# registers them with the app and lets ``from articles.models import …`` work.
+from articles.workflow_models import *  # noqa: E402, F403

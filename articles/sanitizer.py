@@ -4,6 +4,8 @@ nh3 (Rust's ammonia) parses the HTML like a browser does, so what it lets
 through is what a browser will see; regex-based cleaning cannot promise that.
 """
 
+import re
+
 import nh3
 
 ALLOWED_TAGS = {
@@ -28,14 +30,27 @@ ALLOWED_TAGS = {
     "sup",
     "sub",
 }
-ALLOWED_ATTRIBUTES = {"a": {"href", "title"}}
+ALLOWED_ATTRIBUTES = {
+    "a": {"href", "title"},
+    # A library image: <figure data-image-id="42">, rendered as <picture> on
+    # output (images/body.py). Only digits survive in the id.
+    "figure": {"data-image-id"},
+}
 ALLOWED_URL_SCHEMES = {"http", "https", "mailto"}
+
+
+def _filter_attribute(tag, attribute, value):
+    if attribute == "data-image-id":
+        return value if re.fullmatch(r"[0-9]{1,12}", value) else None
+    return value
+
 
 _cleaner = nh3.Cleaner(
     tags=ALLOWED_TAGS,
     attributes=ALLOWED_ATTRIBUTES,
     url_schemes=ALLOWED_URL_SCHEMES,
     link_rel="noopener noreferrer",
+    attribute_filter=_filter_attribute,
     strip_comments=True,
 )
 

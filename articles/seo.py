@@ -8,6 +8,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import Truncator
 
+from images.pictures import og_image_url
+
 DESCRIPTION_LENGTH = 160
 
 
@@ -44,12 +46,13 @@ def iso(moment):
 
 
 def article_image_url(article):
-    """The absolute URL of an article's main image, or "" when it has none.
+    """The absolute URL of an article's main image (its 1200x630 crop from
+    the photo library), or "" when it has none.
 
     The one place that knows where an article's picture lives, for Open Graph,
     JSON-LD and feeds (the page itself uses includes/hero.html).
     """
-    return absolute(article.hero_image.url) if article.hero_image else ""
+    return og_image_url(article.hero_image) if article.hero_image_id else ""
 
 
 def publisher():

@@ -57,7 +57,11 @@ class HomeView(PageMetaMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         articles = Article.objects.published()
-        featured = list(articles.filter(is_featured=True).for_cards()[:FEATURED_COUNT])
+        featured = list(
+            articles.filter(is_featured=True)
+            .for_cards()
+            .with_hero_image()[:FEATURED_COUNT]
+        )
         shown = [article.pk for article in featured]
         latest = list(articles.exclude(pk__in=shown).for_cards()[:LATEST_COUNT])
         if not featured:
@@ -237,7 +241,7 @@ class ArticleDetailView(PageMetaMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         article = self.object
-        bylines = list(article.bylines.all())
+        bylines = article.page_bylines()
         self.tags = article.page_tags()
         self.corrections = article.page_corrections()
         links, suggestions = article.read_also(

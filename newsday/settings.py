@@ -8,7 +8,9 @@ site refuses to start.
 from pathlib import Path
 
 import environ
+from django.conf import global_settings
 from django.core.exceptions import ImproperlyConfigured
+from js_asset import static_lazy
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -49,6 +51,7 @@ INSTALLED_APPS = [
     "django_prose_editor",
     "taggit",
     # Local
+    "images",
     "articles",
 ]
 
@@ -62,6 +65,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "articles.middleware.ArticleRedirectMiddleware",
+    # Swaps in a live article's scheduled new version at its exact second.
+    "articles.scheduling.DueChangesMiddleware",
 ]
 
 ROOT_URLCONF = "newsday.urls"
@@ -138,6 +143,37 @@ SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 X_FRAME_OPTIONS = "DENY"
 
 TAGGIT_CASE_INSENSITIVE = True
+
+# Photo library (images/): upload limits, renditions, media storage.
+IMAGES_MAX_UPLOAD_MB = env.int("IMAGES_MAX_UPLOAD_MB", default=20)
+IMAGES_MAX_PIXELS = env.int("IMAGES_MAX_PIXELS", default=50_000_000)
+IMAGES_MAX_DIMENSION = env.int("IMAGES_MAX_DIMENSION", default=12_000)
+IMAGES_RENDITIONS_AT_UPLOAD = env.bool("IMAGES_RENDITIONS_AT_UPLOAD", default=False)
+MEDIA_STORAGE = env.str("MEDIA_STORAGE", default="filesystem")
+if MEDIA_STORAGE == "s3":
+    _s3 = {
+        "bucket_name": env.str("AWS_STORAGE_BUCKET_NAME"),
+        "endpoint_url": env.str("AWS_S3_ENDPOINT_URL", default="") or None,
+        "region_name": env.str("AWS_S3_REGION_NAME", default="") or None,
+        "custom_domain": env.str("AWS_S3_CUSTOM_DOMAIN", default="") or None,
+        # Public, cacheable URLs: readers' pages must not carry expiring signatures.
+        "querystring_auth": False,
+        "file_overwrite": False,
+        "object_parameters": {"CacheControl": "public, max-age=31536000"},
+    }
+    _media_storage = {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": _s3}
+elif MEDIA_STORAGE == "filesystem":
+    _media_storage = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+else:
+    raise ImproperlyConfigured("MEDIA_STORAGE must be « filesystem » or « s3 ».")
+STORAGES = global_settings.STORAGES | {"default": _media_storage}
+# The body editor's « Image de la photothèque » button (images/static/images/).
+DJANGO_PROSE_EDITOR_EXTENSIONS = [
+    {
+        "js": [static_lazy("images/admin/library-image.js")],
+        "extensions": {"LibraryImage": "images.body.prose_editor_allowlist"},
+    }
+]
 
 LOGGING = {
     "version": 1,

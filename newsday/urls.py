@@ -14,6 +14,8 @@ handler500 = "articles.views.server_error"
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("images/", include("images.urls")),
+    path("preview/", include("articles.preview")),
     # Public site: search engines' entry points, then the reader pages.
     path(
         "robots.txt",

@@ -1,6 +1,7 @@
 """Plain factory helpers: ``make_article(**overrides)`` and friends."""
 
 import datetime as dt
+import io
 import itertools
 
 from django.utils import timezone
@@ -90,3 +91,87 @@ def hidden_articles(**overrides):
             **overrides,
         ),
     }
+
+
+def make_user(role=None, *, author=False, **overrides):
+    """A staff account in ``role`` (« Journaliste », « Éditeur »,
+    « Administrateur ») as the roles migration defines it; with ``author``,
+    also the Author who signs as this user."""
+    from django.contrib.auth.models import Group, User
+
+    n = next(_seq)
+    fields = {
+        "username": f"personne{n}",
+        "first_name": "Prénom",
+        "last_name": f"Nom{n}",
+        "email": f"personne{n}@example.fr",
+        "is_staff": True,
+    }
+    user = User.objects.create_user(password="motdepasse", **(fields | overrides))
+    if role:
+        if not Group.objects.filter(name=role).exists():
+            _restore_roles()
+        user.groups.add(Group.objects.get(name=role))
+    if author:
+        make_author(name=user.get_full_name(), user=user)
+    return user
+
+
+def make_journalist(**overrides):
+    return make_user("Journaliste", author=True, **overrides)
+
+
+def make_editor(**overrides):
+    return make_user("Éditeur", **overrides)
+
+
+def _restore_roles():
+    """Put back the groups of the roles migration, which a transactional
+    test's flush removes (permissions come back by themselves)."""
+    from importlib import import_module
+    from pathlib import Path
+
+    from django.contrib.auth.models import Group, Permission
+
+    import articles.migrations
+
+    (path,) = Path(articles.migrations.__path__[0]).glob("*_editorial_roles.py")
+    import_module(f"articles.migrations.{path.stem}").assign_roles(Group, Permission)
+
+
+def image_bytes(
+    fmt="JPEG", size=(800, 600), color=(200, 40, 40), *, halves=None, **save_options
+):
+    """An image file made here, as bytes: one colour, or ``halves`` (left,
+    right) colours; ``save_options`` go to Pillow (``exif=``, ``xmp=``...)."""
+    from PIL import Image as PILImage
+
+    img = PILImage.new("RGB", size, color)
+    if halves:
+        img.paste(halves[0], (0, 0, size[0] // 2, size[1]))
+        img.paste(halves[1], (size[0] // 2, 0, size[0], size[1]))
+    buffer = io.BytesIO()
+    img.save(buffer, fmt, **save_options)
+    return buffer.getvalue()
+
+
+def upload_file(name="photo.jpg", content=None, content_type="image/jpeg"):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    return SimpleUploadedFile(
+        name, image_bytes() if content is None else content, content_type
+    )
+
+
+def make_image(*, file=None, **overrides):
+    """A library image stored through the upload pipeline (checked, cleaned,
+    with its admin thumbnail)."""
+    from images.models import Image
+    from images.processing import process_upload
+    from images.services import image_create
+
+    n = next(_seq)
+    fields = {"title": f"Photo {n}", "alt": f"Description de la photo {n}"}
+    fields |= overrides
+    upload = process_upload(file or upload_file(f"photo-{n}.jpg"))
+    return image_create(image=Image(**fields), upload=upload)

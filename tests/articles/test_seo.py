@@ -3,7 +3,13 @@ import re
 
 import pytest
 
-from tests.factories import make_article, make_author, make_correction, make_section
+from tests.factories import (
+    make_article,
+    make_author,
+    make_correction,
+    make_image,
+    make_section,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -90,13 +96,12 @@ def test_article_json_ld_lists_corrections(client, article):
 
 
 def test_article_json_ld_has_image_when_article_has_one(client, article):
-    from django.core.files.uploadedfile import SimpleUploadedFile
-
-    article.hero_image.save("une.jpg", SimpleUploadedFile("une.jpg", b"\xff\xd8"))
+    article.hero_image = make_image()
+    article.save()
     html = client.get(article.get_absolute_url()).content.decode()
-    assert json_ld(html)["NewsArticle"]["image"][0].startswith(
-        "http://testserver/media/"
-    )
+    image = json_ld(html)["NewsArticle"]["image"][0]
+    assert image.startswith("http://testserver/")
+    assert meta(html, "og:image") == image
     assert meta(html, "twitter:card") == "summary_large_image"
 
 

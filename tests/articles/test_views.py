@@ -11,9 +11,11 @@ from tests.factories import (
     make_article,
     make_author,
     make_correction,
+    make_image,
     make_related_link,
     make_section,
 )
+from tests.forms import form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -293,46 +295,28 @@ def test_short_url_of_unknown_article_is_not_found(client):
     assert client.get("/articles/999999/").status_code == 404
 
 
+def change_in_admin(client, article, **changes):
+    url = reverse("admin:articles_article_change", args=[article.pk])
+    data = form_data(client.get(url)) | changes
+    response = client.post(url, data)
+    assert response.status_code == 302, response.content.decode()[:3000]
+
+
 def test_old_url_answers_301_after_slug_change_in_admin(admin_client):
     article = make_article(slug="ancien-titre")
     old_url = article.get_absolute_url()
-    data = _admin_form_data(article, slug="nouveau-titre")
-    response = admin_client.post(
-        reverse("admin:articles_article_change", args=[article.pk]), data
-    )
-    assert response.status_code == 302, response.content.decode()[:2000]
+    change_in_admin(admin_client, article, slug="nouveau-titre")
     article.refresh_from_db()
-    redirect = admin_client.get(old_url)
-    assert redirect.status_code == 301
-    assert redirect["Location"] == article.get_absolute_url()
+    response = admin_client.get(old_url)
+    assert response.status_code == 301
+    assert response["Location"] == article.get_absolute_url()
 
 
 def test_changing_section_in_admin_records_the_old_url(admin_client):
     article = make_article()
     old_url = article.get_absolute_url()
-    data = _admin_form_data(article, section=make_section().pk)
-    admin_client.post(reverse("admin:articles_article_change", args=[article.pk]), data)
+    change_in_admin(admin_client, article, section=str(make_section().pk))
     assert ArticleRedirect.objects.filter(old_path=old_url, article=article).exists()
-
-
-def _admin_form_data(article, **changes):
-    local = timezone.localtime(article.publish_at)
-    data = {
-        "title": article.title,
-        "slug": article.slug,
-        "section": article.section_id,
-        "standfirst": article.standfirst,
-        "body": article.body,
-        "status": article.status,
-        "publish_at_0": local.strftime("%d/%m/%Y"),
-        "publish_at_1": local.strftime("%H:%M:%S"),
-        "tags": "",
-        "bylines-TOTAL_FORMS": "0",
-        "bylines-INITIAL_FORMS": "0",
-        "related_links-TOTAL_FORMS": "0",
-        "related_links-INITIAL_FORMS": "0",
-    }
-    return data | changes
 
 
 # Error pages
@@ -364,7 +348,10 @@ def test_article_page_stays_within_five_queries_however_rich(client):
     section = make_section()
     authors = [make_author() for _ in range(30)]
     article = make_article(
-        section=section, authors=authors, tags=[f"Tag {n}" for n in range(30)]
+        section=section,
+        authors=authors,
+        tags=[f"Tag {n}" for n in range(30)],
+        hero_image=make_image(),
     )
     for n in range(30):
         make_related_link(article)

@@ -19,6 +19,7 @@ CHROMIUM_ARGS = [
     "--disable-background-networking",
     "--disable-component-update",
     "--no-first-run",
+    "--disable-dev-shm-usage",
 ]
 # axe-core impacts that fail a test.
 BLOCKING_IMPACTS = {"serious", "critical"}

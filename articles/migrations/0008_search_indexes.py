@@ -55,6 +55,6 @@ def drop(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("articles", "0001_initial")]
+    dependencies = [("articles", "0007_editorial_roles")]
 
     operations = [migrations.RunPython(create, drop, elidable=False)]

@@ -1,0 +1,71 @@
+import os
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+from articles.demo.loader import ADMIN_USERNAME, load_demo, typeset
+
+
+def _agreed(tally, feminine=False):
+    created = "créées" if feminine else "créés"
+    return f"{tally.created} {created}, {tally.existing} déjà là"
+
+
+class Command(BaseCommand):
+    help = (
+        "Charge le contenu de démonstration : rubriques, auteurs, articles et "
+        "compte administrateur. Ce qui existe déjà n’est pas modifié."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--reset",
+            action="store_true",
+            help="Supprime les articles de démonstration et les recrée avec des dates fraîches.",
+        )
+        parser.add_argument(
+            "--force",
+            action="store_true",
+            help="Charge la démonstration même quand DEBUG est désactivé.",
+        )
+
+    def handle(self, *args, reset, force, **options):
+        if not settings.DEBUG and not force:
+            raise CommandError(
+                typeset(
+                    "DEBUG est désactivé : ce site ressemble à une production, la démonstration n’y est pas chargée. Ajoutez --force pour la charger quand même."
+                )
+            )
+        report = load_demo(
+            admin_password=os.environ.get("DEMO_ADMIN_PASSWORD") or None, reset=reset
+        )
+        lines = ["Contenu de démonstration :"]
+        if reset:
+            lines.append(f"- articles supprimés : {report.articles_removed}")
+        lines += [
+            f"- rubriques : {_agreed(report.sections, feminine=True)}",
+            f"- auteurs : {_agreed(report.authors)}",
+            f"- articles : {_agreed(report.articles)}",
+        ]
+        for line in lines:
+            self.stdout.write(typeset(line))
+
+        account = typeset(f"- compte administrateur « {ADMIN_USERNAME} » : ")
+        if not report.admin_created:
+            self.stdout.write(account + "déjà là, mot de passe inchangé")
+        elif report.generated_password is None:
+            self.stdout.write(
+                account + "créé avec le mot de passe de DEMO_ADMIN_PASSWORD"
+            )
+        else:
+            self.stdout.write(
+                account
+                + typeset("créé, mot de passe (affiché cette seule fois) : ")
+                + report.generated_password
+            )
+        if report.admin_created:
+            self.stdout.write(
+                typeset(
+                    f"  Pour le changer : python manage.py changepassword {ADMIN_USERNAME}"
+                )
+            )

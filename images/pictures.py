@@ -1,0 +1,75 @@
+"""What templates need to show an image: ``<picture>`` sources and the
+Open Graph URL. Reads prefetched renditions; never makes one."""
+
+from images.renditions import (
+    FALLBACK_WIDTH,
+    FORMATS,
+    OG_SIZE,
+    OG_SPEC,
+    SPECS,
+    absolute_url,
+    existing_renditions,
+    picture_formats,
+    rendition_url,
+    size_for,
+    widths_for,
+)
+
+
+def is_showable(image):
+    return bool(image and image.width and not image.is_licence_expired())
+
+
+def picture_context(image, *, sizes="100vw", hero=False, lazy=None, alt=None):
+    """Context for ``images/picture.html``; ``picture`` is None when there is
+    nothing to show (no image, or its licence has expired)."""
+    if not is_showable(image):
+        return {"picture": None}
+    existing = existing_renditions(image)
+    widths = widths_for(image)
+
+    def srcset(fmt):
+        return ", ".join(
+            f"{rendition_url(image, spec, existing)} {size_for(image, spec)[0]}w"
+            for spec in (SPECS[f"w{width}.{fmt.ext}"] for width in widths)
+        )
+
+    fallback = max([w for w in widths if w <= FALLBACK_WIDTH], default=widths[0])
+    width, height = size_for(image, SPECS[f"w{widths[-1]}.jpg"])
+    return {
+        "picture": {
+            "sources": [
+                {"type": f.mime, "srcset": srcset(f)} for f in picture_formats()
+            ],
+            "src": rendition_url(image, SPECS[f"w{fallback}.jpg"], existing),
+            "srcset": srcset(FORMATS["jpg"]),
+            "width": width,
+            "height": height,
+        },
+        "alt": image.alt if alt is None else alt,
+        "sizes": sizes,
+        "hero": hero,
+        "lazy": (not hero) if lazy is None else lazy,
+    }
+
+
+def og_image_url(image):
+    """Absolute URL of the 1200x630 Open Graph crop of ``image`` (around its
+    focal point), or "" when there is nothing to show."""
+    if not is_showable(image):
+        return ""
+    return absolute_url(rendition_url(image, OG_SPEC))
+
+
+def og_image(image):
+    """``og:image`` URL, size, type and alt text, or None."""
+    url = og_image_url(image)
+    if not url:
+        return None
+    return {
+        "url": url,
+        "width": OG_SIZE[0],
+        "height": OG_SIZE[1],
+        "type": OG_SPEC.format.mime,
+        "alt": image.alt,
+    }

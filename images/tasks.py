@@ -1,0 +1,12 @@
+from django.tasks import task
+
+from images.models import Image
+from images.renditions import renditions_generate
+
+
+@task
+def generate_image_renditions(image_id: int) -> int:
+    """Make every rendition of an image (queued after upload when
+    ``IMAGES_RENDITIONS_AT_UPLOAD`` is on)."""
+    image = Image.objects.filter(pk=image_id).first()
+    return renditions_generate(image=image) if image else 0

@@ -1,0 +1,185 @@
+"""Content conversion: wpautop, shortcodes, blocks, HTML reshaping."""
+
+from collections import Counter
+
+import pytest
+
+from articles.importers.wordpress.autop import shortcode_unautop, wpautop
+from articles.importers.wordpress.blocks import parse_blocks
+from articles.importers.wordpress.content import convert_body, plain_text
+from articles.importers.wordpress.shortcodes import do_shortcode, parse_attributes
+
+# -- wpautop: the cases of WordPress's own test suite that matter to us ---------
+
+
+def test_wpautop_makes_a_paragraph_per_blank_line():
+    assert wpautop("Un\n\nDeux") == "<p>Un</p>\n<p>Deux</p>\n"
+
+
+def test_wpautop_turns_a_single_newline_into_a_line_break():
+    assert wpautop("Un\nDeux") == "<p>Un<br />\nDeux</p>\n"
+
+
+def test_wpautop_leaves_block_elements_unwrapped():
+    assert wpautop("<div>bloc</div>\ntexte") == "<div>bloc</div>\n<p>texte</p>\n"
+
+
+def test_wpautop_does_not_touch_preformatted_text():
+    assert wpautop("<pre>a\n\nb</pre>\n\nc") == "<pre>a\n\nb</pre>\n<p>c</p>\n"
+
+
+def test_wpautop_keeps_newlines_inside_a_tag():
+    assert wpautop('<a\nhref="/x">lien</a>') == '<p><a\nhref="/x">lien</a></p>\n'
+
+
+def test_wpautop_puts_paragraphs_inside_a_blockquote():
+    assert wpautop("<blockquote>Un\n\nDeux</blockquote>") == (
+        "<blockquote><p>Un</p>\n<p>Deux</p></blockquote>\n"
+    )
+
+
+def test_wpautop_does_not_treat_a_no_break_space_as_whitespace():
+    assert wpautop("a\n\n\u00a0\n\nb") == "<p>a</p>\n<p>\u00a0</p>\n<p>b</p>\n"
+
+
+def test_wpautop_turns_two_line_breaks_into_a_new_paragraph():
+    assert wpautop("Un<br><br>Deux") == "<p>Un</p>\n<p>Deux</p>\n"
+
+
+def test_wpautop_of_blank_text_is_empty():
+    assert wpautop(" \n\t ") == ""
+
+
+def test_shortcode_unautop_unwraps_a_standalone_shortcode():
+    text = wpautop('[caption id="1"]<img src="a.jpg"> Légende[/caption]\n\nSuite')
+    assert shortcode_unautop(text, {"caption"}).startswith('[caption id="1"]')
+
+
+# -- shortcodes ---------------------------------------------------------------------
+
+
+def test_shortcode_attributes_are_parsed_like_wordpress():
+    assert parse_attributes('id="12" align=left title=\'Le titre\' "libre"') == {
+        "id": "12",
+        "align": "left",
+        "title": "Le titre",
+        "0": "libre",
+    }
+
+
+def test_caption_shortcode_becomes_a_figure():
+    html = do_shortcode(
+        '[caption id="a"]<img src="x.jpg"> Le pont[/caption]', Counter()
+    )
+    assert html == '<figure><img src="x.jpg"><figcaption>Le pont</figcaption></figure>'
+
+
+def test_bracketed_text_that_is_not_a_shortcode_stays():
+    assert do_shortcode("Il a dit [sic] et […] puis [1].", Counter()) == (
+        "Il a dit [sic] et […] puis [1]."
+    )
+
+
+def test_unknown_enclosing_shortcode_keeps_its_text():
+    assert do_shortcode("[note type=info]À savoir[/note]", Counter()) == "À savoir"
+
+
+def test_unknown_shortcode_with_attributes_is_removed():
+    assert do_shortcode('Avant [form id="3"] après', Counter()) == "Avant  après"
+
+
+def test_escaped_shortcode_is_shown_literally():
+    assert do_shortcode("[[gallery]]", Counter()) == "[gallery]"
+
+
+@pytest.mark.parametrize(
+    ("shortcode", "url"),
+    [
+        ("[youtube https://youtu.be/abc]", "https://youtu.be/abc"),
+        (
+            "[youtube=https://www.youtube.com/watch?v=abc]",
+            "https://www.youtube.com/watch?v=abc",
+        ),
+        ("[vimeo 12345]", "https://vimeo.com/12345"),
+        ("[embed]https://vimeo.com/1[/embed]", "https://vimeo.com/1"),
+    ],
+)
+def test_embed_shortcodes_become_links(shortcode, url):
+    assert f'<a href="{url}">' in do_shortcode(shortcode, Counter())
+
+
+# -- blocks --------------------------------------------------------------------------
+
+
+def test_blocks_are_parsed_with_their_nesting_and_attributes():
+    blocks = parse_blocks(
+        '<!-- wp:group {"layout":{"type":"flex"}} --><div><!-- wp:paragraph -->'
+        "<p>x</p><!-- /wp:paragraph --></div><!-- /wp:group -->"
+        '<!-- wp:latest-posts {"postsToShow":3} /-->'
+    )
+    group, latest = blocks
+    assert (group.name, group.attrs) == ("core/group", {"layout": {"type": "flex"}})
+    assert group.content[1].name == "core/paragraph"
+    assert (latest.name, latest.content) == ("core/latest-posts", [])
+
+
+def test_freeform_content_between_blocks_gets_paragraphs():
+    body = convert_body(
+        "<!-- wp:paragraph --><p>Bloc</p><!-- /wp:paragraph -->\n\nLibre\n\nEncore"
+    )
+    assert body == "<p>Bloc</p>\n<p>Libre</p>\n<p>Encore</p>"
+
+
+def test_dynamic_blocks_are_dropped():
+    assert convert_body("<!-- wp:archives /--><!-- wp:search /-->") == ""
+
+
+# -- reshaping to our elements ---------------------------------------------------------
+
+
+def test_headings_are_brought_to_our_two_levels():
+    assert convert_body("<h1>A</h1><h4>B</h4><h6>C</h6>") == (
+        "<h2>A</h2>\n<h3>B</h3>\n<h3>C</h3>"
+    )
+
+
+def test_youtube_iframe_becomes_a_link_and_other_iframes_go():
+    body = convert_body(
+        '<iframe src="https://www.youtube.com/embed/abc"></iframe>'
+        '<iframe src="https://pub.example.com/x"></iframe>'
+    )
+    assert body == (
+        '<p><a href="https://www.youtube.com/embed/abc" rel="noopener noreferrer">'
+        "Voir la vidéo sur YouTube</a></p>"
+    )
+
+
+def test_in_page_anchor_links_are_unwrapped():
+    assert convert_body('Voir <a href="#note">la note</a>.') == "<p>Voir la note.</p>"
+
+
+def test_gallery_block_leaves_no_orphan_caption():
+    body = convert_body(
+        '<figure class="wp-block-gallery"><figure><img src="a.jpg">'
+        "<figcaption>Une</figcaption></figure><figcaption>Tout</figcaption></figure>"
+    )
+    assert body == ""
+
+
+def test_loose_text_in_a_div_becomes_a_paragraph():
+    assert convert_body("<div>Texte <em>libre</em></div>") == (
+        "<p>Texte <em>libre</em></p>"
+    )
+
+
+def test_conversion_notes_what_was_changed():
+    notes = Counter()
+    convert_body("<table><tr><td>a</td></tr></table><img src='x.jpg'>", notes=notes)
+    assert notes["tableau mis en paragraphes"] == 1
+    assert notes["image dans le texte"] == 1
+
+
+def test_plain_text_strips_markup_and_decodes_entities_but_keeps_no_break_spaces():
+    assert plain_text("<p>Le «&nbsp;chapô&nbsp;» &amp;\n<em>la suite</em></p>") == (
+        "Le «\u00a0chapô\u00a0» & la suite"
+    )

@@ -1,0 +1,85 @@
+"""WordPress's own theme test exports, when ../shared/fixtures has them."""
+
+import re
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+
+from articles.importers.wordpress import import_wordpress
+from articles.models import Article
+from articles.sanitizer import sanitize_html
+
+pytestmark = pytest.mark.django_db
+
+SHARED = Path(settings.BASE_DIR).parent / "shared" / "fixtures" / "wordpress"
+THEME_DATA = SHARED / "themeunittestdata.wordpress.xml"
+BLOCK_DATA = SHARED / "64-block-test-data.xml"
+Status = Article.Status
+
+
+def needs(path):
+    return pytest.mark.skipif(
+        not path.is_file(), reason=f"{path.name} absent de ../shared/fixtures/wordpress"
+    )
+
+
+def assert_clean_bodies():
+    for body in Article.objects.values_list("body", flat=True):
+        assert "<!-- wp:" not in body
+        assert not re.search(r"\[/?(caption|gallery|embed|audio|video)\b", body)
+        assert sanitize_html(body) == body
+
+
+@needs(THEME_DATA)
+def test_theme_unit_test_data_imports_every_post_with_its_status():
+    report = import_wordpress(path=THEME_DATA)
+    assert report.created == 58
+    assert report.statuses == {
+        Status.PUBLISHED: 55,
+        Status.SCHEDULED: 1,
+        Status.DRAFT: 1,
+        Status.UNPUBLISHED: 1,  # the password-protected post
+    }
+    assert report.skipped == {
+        "élément de menu": 70,
+        "page (seuls les articles sont importés)": 21,
+    }
+    assert report.errors == []
+
+
+@needs(THEME_DATA)
+def test_theme_unit_test_data_sticky_post_is_the_featured_one():
+    import_wordpress(path=THEME_DATA)
+    assert list(
+        Article.objects.filter(is_featured=True).values_list("title", flat=True)
+    ) == ["Template: Sticky"]
+
+
+@needs(THEME_DATA)
+def test_theme_unit_test_data_bodies_are_clean_html():
+    import_wordpress(path=THEME_DATA)
+    assert_clean_bodies()
+
+
+@needs(THEME_DATA)
+def test_theme_unit_test_data_reimports_without_change():
+    import_wordpress(path=THEME_DATA)
+    report = import_wordpress(path=THEME_DATA)
+    assert (report.created, report.updated, report.unchanged) == (0, 0, 58)
+
+
+@needs(BLOCK_DATA)
+def test_block_test_data_imports_every_post_as_clean_html():
+    report = import_wordpress(path=BLOCK_DATA)
+    assert (report.created, report.errors) == (61, [])
+    assert report.statuses == {Status.PUBLISHED: 61}
+    assert_clean_bodies()
+
+
+@needs(BLOCK_DATA)
+def test_block_test_data_keeps_headings_lists_and_quotes():
+    import_wordpress(path=BLOCK_DATA)
+    bodies = "".join(Article.objects.values_list("body", flat=True))
+    for element in ("<h2>", "<h3>", "<ul>", "<ol>", "<blockquote>", "<strong>"):
+        assert element in bodies

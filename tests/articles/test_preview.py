@@ -1,0 +1,197 @@
+import datetime as dt
+
+import pytest
+import time_machine
+from django.core import signing
+from django.urls import reverse
+from django.utils import timezone
+
+from articles.models import Article, AuditEvent
+from articles.preview import SIGNING_SALT, preview_link_token, preview_link_url
+from articles.revisions import article_snapshot
+from articles.services import (
+    article_revision_create,
+    article_schedule_change,
+    preview_link_create,
+    preview_link_revoke,
+)
+from tests.factories import make_article, make_editor, make_journalist
+
+pytestmark = pytest.mark.django_db
+
+T = timezone.make_aware(dt.datetime(2026, 6, 15, 9, 0))
+
+
+@pytest.fixture
+def draft():
+    return make_article(
+        status=Article.Status.DRAFT, publish_at=None, title="Scoop pas encore publié"
+    )
+
+
+@pytest.fixture
+def editor():
+    return make_editor()
+
+
+def link_path(link):
+    return reverse("preview:link", kwargs={"token": preview_link_token(link)})
+
+
+# --- « Prévisualiser » for signed-in staff ----------------------------------------------
+
+
+def test_staff_preview_shows_a_draft_with_the_public_template(client, editor, draft):
+    client.force_login(editor)
+    response = client.get(reverse("preview:article", args=[draft.pk]))
+    assert response.status_code == 200
+    assert "articles/detail.html" in [t.name for t in response.templates]
+    assert "Scoop pas encore publié" in response.text
+
+
+def test_preview_is_never_cached_nor_indexed(client, editor, draft):
+    client.force_login(editor)
+    response = client.get(reverse("preview:article", args=[draft.pk]))
+    cache_control = {part.strip() for part in response["Cache-Control"].split(",")}
+    assert {"private", "no-store"} <= cache_control
+    assert "noindex" in response["X-Robots-Tag"]
+
+
+def test_staff_preview_asks_anonymous_visitors_to_log_in(client, draft):
+    response = client.get(reverse("preview:article", args=[draft.pk]))
+    assert response.status_code == 302
+    assert "/admin/login/" in response["Location"]
+
+
+def test_staff_preview_of_an_old_revision(client, editor, draft):
+    article_revision_create(article=draft, user=editor)
+    draft.title = "Titre d’aujourd’hui"
+    draft.save()
+    client.force_login(editor)
+    response = client.get(reverse("preview:article", args=[draft.pk]), {"revision": 1})
+    assert "Scoop pas encore publié" in response.text
+
+
+def test_staff_preview_of_a_scheduled_new_version(client, editor):
+    article = make_article(title="Version en ligne")
+    change = article_schedule_change(
+        article=article,
+        user=editor,
+        content=article_snapshot(article) | {"title": "Version de demain"},
+        apply_at=timezone.now() + dt.timedelta(days=1),
+    )
+    client.force_login(editor)
+    response = client.get(
+        reverse("preview:article", args=[article.pk]), {"modification": change.pk}
+    )
+    assert "Version de demain" in response.text
+
+
+def test_staff_preview_of_a_revision_that_does_not_exist_is_not_found(
+    client, editor, draft
+):
+    client.force_login(editor)
+    response = client.get(
+        reverse("preview:article", args=[draft.pk]), {"revision": "x"}
+    )
+    assert response.status_code == 404
+
+
+# --- Shared links, for people without an account -------------------------------------------
+
+
+def test_shared_link_shows_the_article_to_anyone(client, editor, draft):
+    link = preview_link_create(article=draft, user=editor)
+    response = client.get(link_path(link))
+    assert response.status_code == 200
+    assert "Scoop pas encore publié" in response.text
+    assert {"private", "no-store"} <= {
+        p.strip() for p in response["Cache-Control"].split(",")
+    }
+    assert "noindex" in response["X-Robots-Tag"]
+    assert response["Referrer-Policy"] == "no-referrer"
+
+
+def test_shared_link_lasts_48_hours_by_default(client, editor, draft):
+    with time_machine.travel(T, tick=False):
+        link = preview_link_create(article=draft, user=editor)
+    with time_machine.travel(
+        T + dt.timedelta(hours=48) - dt.timedelta(seconds=1), tick=False
+    ):
+        assert client.get(link_path(link)).status_code == 200
+
+
+def test_expired_shared_link_says_so(client, editor, draft):
+    with time_machine.travel(T, tick=False):
+        link = preview_link_create(article=draft, user=editor)
+    with time_machine.travel(T + dt.timedelta(hours=48), tick=False):
+        response = client.get(link_path(link))
+    assert response.status_code == 410
+    assert "expiré" in response.text
+    assert "Scoop" not in response.text
+
+
+def test_revoked_shared_link_shows_nothing(client, editor, draft):
+    link = preview_link_create(article=draft, user=editor)
+    preview_link_revoke(link=link, user=editor)
+    response = client.get(link_path(link))
+    assert response.status_code == 410
+    assert "Scoop" not in response.text
+
+
+def test_tampered_token_is_not_found(client, editor, draft):
+    link = preview_link_create(article=draft, user=editor)
+    token = preview_link_token(link)
+    tampered = token[:-2] + ("AA" if not token.endswith("AA") else "BB")
+    response = client.get(reverse("preview:link", kwargs={"token": tampered}))
+    assert response.status_code == 404
+
+
+def test_a_link_cannot_be_pointed_at_another_article(client, editor, draft):
+    other = make_article(
+        status=Article.Status.DRAFT, publish_at=None, title="Autre secret"
+    )
+    link = preview_link_create(article=draft, user=editor)
+    forged = signing.dumps({"l": str(link.pk), "a": other.pk}, salt="not-our-salt")
+    resigned = signing.dumps({"l": str(link.pk), "a": other.pk}, salt=SIGNING_SALT)
+    for token in (forged, resigned):
+        response = client.get(reverse("preview:link", kwargs={"token": token}))
+        assert response.status_code == 404
+        assert "Autre secret" not in response.text
+
+
+def test_garbage_token_is_not_found(client):
+    assert client.get("/preview/lien/n-importe-quoi/").status_code == 404
+
+
+def test_journalist_cannot_create_a_shared_link(draft):
+    from django.core.exceptions import PermissionDenied
+
+    with pytest.raises(PermissionDenied):
+        preview_link_create(article=draft, user=make_journalist())
+
+
+# --- The admin page that manages links ---------------------------------------------------
+
+
+def test_editor_creates_a_link_in_the_admin_and_it_is_audited(client, editor, draft):
+    client.force_login(editor)
+    url = reverse("admin:articles_article_preview_links", args=[draft.pk])
+    client.post(url, {"note": "Service juridique", "hours": 48})
+    link = draft.preview_links.get()
+    page = client.get(url)
+    assert preview_link_url(link, page.wsgi_request) in page.text
+    assert AuditEvent.objects.filter(
+        article=draft,
+        action=AuditEvent.Action.PREVIEW_LINK_CREATED,
+        comment="Service juridique",
+    ).exists()
+
+
+def test_editor_revokes_a_link_in_the_admin(client, editor, draft):
+    link = preview_link_create(article=draft, user=editor)
+    client.force_login(editor)
+    client.post(reverse("admin:articles_article_revoke_link", args=[draft.pk, link.pk]))
+    link.refresh_from_db()
+    assert link.revoked_at is not None
+    assert client.get(link_path(link)).status_code == 410
