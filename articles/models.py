@@ -17,6 +17,8 @@ from taggit.models import Tag, TaggedItem
 
 from articles.db import json_datetime, json_rows
 from articles.sanitizer import sanitize_html
+from images.body import image_ids
+from images.models import Image
 from images.usage import publication_problems as image_publication_problems
 
 WORDS_PER_MINUTE = 230
@@ -196,14 +198,13 @@ class ArticleQuerySet(models.QuerySet):
         )
 
     def for_page(self):
-        """One article with what its page shows: its section and hero image,
-        and its bylines, tags, corrections and related links read as JSON
-        lists in the same query as the article (see ``Article.page_bylines``
-        and its siblings): one query where prefetching would take four."""
-        return (
-            self.select_related("section")
-            .with_hero_image()
-            .annotate(**{f"{name}_rows": rows for name, rows in _page_lists().items()})
+        """One article with what its page shows: its section, and its bylines,
+        tags, corrections and related links read as JSON lists in the same
+        query as the article (see ``Article.page_bylines`` and its siblings):
+        one query where prefetching would take four. Its images, hero and
+        body, come together from ``Article.page_images``."""
+        return self.select_related("section").annotate(
+            **{f"{name}_rows": rows for name, rows in _page_lists().items()}
         )
 
     def latest_by_section(self, sections, *, per_section):
@@ -552,6 +553,18 @@ class Article(models.Model):
             reverse=True,
         )
         return shown, suggestions[: max(0, limit - len(shown))]
+
+    def page_images(self):
+        """The hero image and the body's library images, with their
+        renditions, in two queries whatever their number (id -> Image). Sets
+        ``hero_image`` from them, so showing it costs nothing more."""
+        ids = [*filter(None, [self.hero_image_id]), *image_ids(self.body)]
+        if not ids:
+            return {}
+        images = Image.objects.with_renditions().in_bulk(ids)
+        if self.hero_image_id in images:
+            self.hero_image = images[self.hero_image_id]
+        return images
 
     def page_bylines(self):
         """The bylines in signature order, each with its author (name, slug,

@@ -14,6 +14,7 @@ from articles import seo
 from articles.context_processors import active_sections
 from articles.models import Article, Author
 from articles.search import SearchForm, search_articles
+from images.body import render_body
 
 PAGE_SIZE = 20
 FEATURED_COUNT = 5
@@ -242,6 +243,7 @@ class ArticleDetailView(PageMetaMixin, DetailView):
     def get_context_data(self, **kwargs):
         article = self.object
         bylines = article.page_bylines()
+        images = article.page_images()
         self.tags = article.page_tags()
         self.corrections = article.page_corrections()
         links, suggestions = article.read_also(
@@ -254,6 +256,7 @@ class ArticleDetailView(PageMetaMixin, DetailView):
             corrections=self.corrections,
             related_links=links,
             suggestions=suggestions,
+            body=render_body(article.body, images=images),
             canonical_url=seo.absolute(article.get_absolute_url()),
             short_url=seo.absolute(reverse("articles:short", args=[article.pk])),
             **kwargs,

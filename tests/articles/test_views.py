@@ -352,10 +352,16 @@ def test_article_page_stays_within_five_queries_however_rich(client):
         authors=authors,
         tags=[f"Tag {n}" for n in range(30)],
         hero_image=make_image(),
+        body="".join(
+            f'<p>Paragraphe.</p><figure data-image-id="{make_image().pk}"></figure>'
+            for _ in range(3)
+        ),
     )
     for n in range(30):
         make_related_link(article)
         make_correction(article, text=f"Correction {n}")
+    html = client.get(article.get_absolute_url()).content.decode()
+    assert html.count("<picture") == 4
     assert count_queries(client, article.get_absolute_url()) <= 5
 
 
