@@ -1,10 +1,8 @@
 """Reader pages. Views choose the articles, the template and the metadata;
 what "published" means and how rows are fetched live on ArticleQuerySet."""
 
-from django.conf import settings
-from django.http import Http404, HttpResponseServerError
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
-from django.template import loader
 from django.urls import reverse
 from django.utils.text import Truncator
 from django.views.generic import DetailView, ListView, RedirectView, TemplateView
@@ -357,10 +355,3 @@ class SearchView(PageMetaMixin, ListView):
 
     def get_breadcrumbs(self):
         return [("Recherche", reverse("articles:search"))]
-
-
-def server_error(request):
-    """The 500 page, rendered without the database or context processors
-    (either may be what failed)."""
-    body = loader.get_template("500.html").render({"SITE_NAME": settings.SITE_NAME})
-    return HttpResponseServerError(body)

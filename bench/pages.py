@@ -1,16 +1,14 @@
-"""In-process timing of the public pages, the way the Wagtail peer is measured
-(../shared/peers: Django test client, warm, p50 over many requests).
+"""Median CPU time per request of each public page type, in-process (Django's
+test client), uncached: the figure to compare with the Wagtail peer, measured
+the same way by bench/wagtail_pages.py.
 
     uv run python bench/pages.py              # 1,000 articles in a scratch SQLite file
     N=20000 uv run python bench/pages.py
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/newsday_bench uv run python bench/pages.py
 
-It seeds its own database (created once, reused), then prints, for each page
-type, the HTML size, the number of SQL queries and the median CPU time per
-request (process time: on a shared machine, wall time mostly measures the
-neighbours). bench/wagtail_pages.py measures the Wagtail peer the same way;
-its published figures at 1,000 articles (wall time, idle machine): home
-8.7 ms (7 queries), section 8.6 ms (8), article 9.9 ms (15).
+CPU (process) time rather than wall time: on a shared machine, wall time
+mostly measures the neighbours. The database is seeded by bench/seed.py
+(created once, reused); bench/pagestats.py gives wall times and cached runs.
 """
 
 import os
@@ -19,16 +17,16 @@ import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 N = int(os.environ.get("N", "1000"))
 os.environ.setdefault("DATABASE_URL", f"sqlite:////var/tmp/newsday-bench-{N}.sqlite3")
 os.environ.setdefault("DEBUG", "false")
-os.environ.setdefault("SECRET_KEY", "bench-only-not-secret")
+os.environ.setdefault("SECRET_KEY", "bench-only-not-secret-" + "x" * 40)
 os.environ.setdefault("ALLOWED_HOSTS", "testserver")
 os.environ.setdefault("SECURE_SSL_REDIRECT", "false")
-os.environ["DJANGO_SETTINGS_MODULE"] = "newsday.settings"
 os.environ.setdefault("LOG_LEVEL", "WARNING")
+os.environ["PAGE_CACHE"] = "false"
+os.environ["DJANGO_SETTINGS_MODULE"] = "newsday.settings"
 
 import django  # noqa: E402
 
@@ -38,7 +36,10 @@ from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
+from taggit.models import Tag  # noqa: E402
 
+from articles.models import Author  # noqa: E402
+from bench.pagestats import pick_urls  # noqa: E402
 from bench.seed import seed  # noqa: E402
 
 ROUNDS = int(os.environ.get("ROUNDS", "300"))
@@ -61,16 +62,17 @@ def measure(client, url):
 
 def main():
     call_command("migrate", verbosity=0)
-    urls = seed(N)
-    if connection.vendor == "sqlite":
-        with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")
+    seed(N, out=open(os.devnull, "w"))  # noqa: SIM115
+    urls = pick_urls()
+    urls["author"] = Author.objects.filter(slug="bench-0").get().get_absolute_url()
+    urls["tag"] = f"/mots-cles/{Tag.objects.order_by('pk').first().slug}/"
+    urls.pop("sitemap", None)
     client = Client()
     print(f"{N} articles, {connection.vendor}")
     print(f"{'page':<10} {'bytes':>8} {'queries':>8} {'CPU ms':>8}")
     for name, url in urls.items():
-        size, queries, p50 = measure(client, url)
-        print(f"{name:<10} {size:>8} {queries:>8} {p50:>8.2f}")
+        size, queries, cpu = measure(client, url)
+        print(f"{name:<10} {size:>8} {queries:>8} {cpu:>8.2f}")
 
 
 if __name__ == "__main__":

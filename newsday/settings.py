@@ -5,11 +5,14 @@ With DEBUG off (the default), SECRET_KEY and ALLOWED_HOSTS must be set or the
 site refuses to start.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
 from django.conf import global_settings
 from django.core.exceptions import ImproperlyConfigured
+from django.utils.csp import CSP
+from django_prose_editor.config import EXTENSION_MAPPING as PROSE_EDITOR_EXTENSIONS
 from js_asset import static_lazy
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -45,28 +48,46 @@ INSTALLED_APPS = [
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
+    "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     # Third party
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "django_prose_editor",
     "taggit",
     # Local
+    "newsday.apps.NewsdayConfig",
     "images",
     "articles",
 ]
 
+# Order matters. Health checks first (no host check, no cache); then the
+# security headers and static files; then the page cache, so that a cache hit
+# for an anonymous reader is answered before sessions, CSRF, authentication and
+# messages run. Everything below the page cache runs on misses only.
+# (No LocaleMiddleware: the site has one language, and its
+# ``Vary: Accept-Language`` would split every shared cache.)
 MIDDLEWARE = [
+    "newsday.healthz.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "newsday.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    "newsday.security.PermissionsPolicyMiddleware",
     "articles.middleware.ArticleRedirectMiddleware",
     # Swaps in a live article's scheduled new version at its exact second.
     "articles.scheduling.DueChangesMiddleware",
+    # Last, as django-axes requires.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "newsday.urls"
@@ -83,6 +104,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "django.template.context_processors.csp",
                 "articles.context_processors.site",
             ],
         },
@@ -104,9 +126,66 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         }
     )
 
+# Read replica (optional): reader pages read from it, writes and the admin
+# use the primary. See newsday/router.py.
+if DATABASE_REPLICA_URL := env.str("DATABASE_REPLICA_URL", default=""):
+    DATABASES["replica"] = env.db_url_config(DATABASE_REPLICA_URL) | {
+        "CONN_MAX_AGE": DATABASES["default"]["CONN_MAX_AGE"],
+        "CONN_HEALTH_CHECKS": True,
+        "TEST": {"MIRROR": "default"},
+    }
+    DATABASE_ROUTERS = ["newsday.router.ReplicaRouter"]
+    MIDDLEWARE.insert(
+        MIDDLEWARE.index("newsday.pagecache.PageCacheMiddleware") + 1,
+        "newsday.router.ReplicaMiddleware",
+    )
+# Seconds after a publication during which reader pages still read the
+# primary, longer than the replica's usual lag.
+REPLICA_LAG_SECONDS = env.float("REPLICA_LAG_SECONDS", default=5.0)
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# ---------------------------------------------------------------- caching
+# CACHE_URL=redis://… uses Django's built-in Redis backend, wrapped so that a
+# Redis outage degrades to "no cache" instead of errors (newsday/cache.py).
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
+if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
+    CACHES["default"]["BACKEND"] = "newsday.cache.ResilientRedisCache"
+    CACHES["default"].setdefault("KEY_PREFIX", env.str("CACHE_KEY_PREFIX", "newsday"))
+
+# Whole-page cache for anonymous readers (newsday/pagecache.py). Lifetimes in
+# seconds; each is also cut short at the next scheduled publication change.
+PAGE_CACHE_ENABLED = env.bool("PAGE_CACHE", default=not DEBUG)
+PAGE_CACHE_ALIAS = "default"
+PAGE_CACHE_TIMEOUT = env.int("PAGE_CACHE_TIMEOUT", default=600)
+PAGE_CACHE_EDGE_MAX_AGE = env.int("PAGE_CACHE_EDGE_MAX_AGE", default=120)
+PAGE_CACHE_BROWSER_MAX_AGE = env.int("PAGE_CACHE_BROWSER_MAX_AGE", default=30)
+PAGE_CACHE_STALE_WHILE_REVALIDATE = env.int(
+    "PAGE_CACHE_STALE_WHILE_REVALIDATE", default=60
+)
+PAGE_CACHE_NOT_FOUND_MAX_AGE = 30
+# Each process keeps its hottest pages in memory and re-reads the publication
+# generation from the shared cache at most this often (seconds): the delay for
+# a publication to reach every app server.
+PAGE_CACHE_GENERATION_CHECK = env.float("PAGE_CACHE_GENERATION_CHECK", default=1.0)
+PAGE_CACHE_LOCAL_ENTRIES = env.int("PAGE_CACHE_LOCAL_ENTRIES", default=500)
+PAGE_CACHE_EXCLUDED_PATHS = ["/admin/", "/preview/", "/healthz", "/static/", "/media/"]
+
+# CDN purge on publish, edit and unpublish (newsday/cdn/).
+CDN_PURGE_BACKEND = env.str("CDN_PURGE_BACKEND", default="newsday.cdn.base.NoopBackend")
+CDN_PURGE_BACKEND_OPTIONS = {}
+if CDN_PURGE_BACKEND.endswith("CloudflareBackend"):
+    CDN_PURGE_BACKEND_OPTIONS = {
+        "zone_id": env.str("CLOUDFLARE_ZONE_ID"),
+        "api_token": env.str("CLOUDFLARE_API_TOKEN"),
+    }
+elif CDN_PURGE_BACKEND.endswith("NginxRefreshBackend"):
+    CDN_PURGE_BACKEND_OPTIONS = {
+        "origin": env.list("NGINX_PURGE_ORIGINS"),
+        "token": env.str("NGINX_PURGE_TOKEN", default=""),
+    }
+# Paths refreshed with every article, besides its page, section, authors, tags.
+CDN_PURGE_PATHS = env.list("CDN_PURGE_PATHS", default=["/", "/sitemap.xml"])
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": f"django.contrib.auth.password_validation.{name}"}
@@ -124,31 +203,16 @@ TIME_ZONE = "Europe/Paris"
 USE_I18N = True
 USE_TZ = True
 
+# ---------------------------------------------------------------- static files
+# whitenoise serves collectstatic's output with hashed names (cached for a
+# year), gzip and Brotli variants; `manage.py collectstatic` before starting.
 STATIC_URL = "static/"
 STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "staticfiles")
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = env.str("MEDIA_URL", default="/media/")
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
-
-LOGIN_URL = "admin:login"
-
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=not DEBUG)
-SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=0 if DEBUG else 31536000)
-SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG
-SECURE_HSTS_PRELOAD = not DEBUG
-SESSION_COOKIE_SECURE = not DEBUG
-CSRF_COOKIE_SECURE = not DEBUG
-SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
-X_FRAME_OPTIONS = "DENY"
-
-TAGGIT_CASE_INSENSITIVE = True
-
-# Photo library (images/): upload limits, renditions, media storage.
-IMAGES_MAX_UPLOAD_MB = env.int("IMAGES_MAX_UPLOAD_MB", default=20)
-IMAGES_MAX_PIXELS = env.int("IMAGES_MAX_PIXELS", default=50_000_000)
-IMAGES_MAX_DIMENSION = env.int("IMAGES_MAX_DIMENSION", default=12_000)
-IMAGES_RENDITIONS_AT_UPLOAD = env.bool("IMAGES_RENDITIONS_AT_UPLOAD", default=False)
+# Uploads go through Django's storage API: the local filesystem by default,
+# S3-compatible object storage with MEDIA_STORAGE=s3 (django-storages).
 MEDIA_STORAGE = env.str("MEDIA_STORAGE", default="filesystem")
 if MEDIA_STORAGE == "s3":
     _s3 = {
@@ -166,14 +230,121 @@ elif MEDIA_STORAGE == "filesystem":
     _media_storage = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
 else:
     raise ImproperlyConfigured("MEDIA_STORAGE must be « filesystem » or « s3 ».")
-STORAGES = global_settings.STORAGES | {"default": _media_storage}
-# The body editor's « Image de la photothèque » button (images/static/images/).
+STORAGES = global_settings.STORAGES | {
+    "default": _media_storage,
+    "staticfiles": {
+        "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
+    },
+}
+
+LOGIN_URL = "admin:login"
+LOGIN_REDIRECT_URL = "admin:index"
+
+# ---------------------------------------------------------------- security
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=not DEBUG)
+SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=0 if DEBUG else 31536000)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG
+SECURE_HSTS_PRELOAD = not DEBUG
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+SESSION_COOKIE_SECURE = not DEBUG
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SECURE = not DEBUG
+CSRF_COOKIE_HTTPONLY = True
+X_FRAME_OPTIONS = "DENY"
+
+# Content Security Policy (Django's own). Scripts and styles come from our
+# origin or carry the request's nonce; no 'unsafe-inline' anywhere. Pages that
+# use the nonce are never stored by the page cache.
+SECURE_CSP = {
+    "default-src": [CSP.SELF],
+    "script-src": [CSP.SELF, CSP.NONCE],
+    "style-src": [CSP.SELF, CSP.NONCE],
+    "img-src": [CSP.SELF, "data:", *env.list("CSP_IMG_SRC", default=[])],
+    "font-src": [CSP.SELF],
+    "connect-src": [CSP.SELF],
+    "media-src": [CSP.SELF, *env.list("CSP_IMG_SRC", default=[])],
+    "object-src": [CSP.NONE],
+    "base-uri": [CSP.SELF],
+    "form-action": [CSP.SELF],
+    "frame-ancestors": [CSP.NONE],
+    "upgrade-insecure-requests": not DEBUG,
+}
+if CSP_REPORT_URI := env.str("CSP_REPORT_URI", default=""):
+    SECURE_CSP["report-uri"] = [CSP_REPORT_URI]
+
+# The rich-text editor's extra modules. The first gives tiptap the page's
+# CSP nonce for the style it injects (newsday/static/newsday/); it is
+# registered on the always-present "Document" extension, with its usual HTML
+# rules, so it loads before every editor. The second is the body editor's
+# « Image de la photothèque » button (images/static/images/).
 DJANGO_PROSE_EDITOR_EXTENSIONS = [
+    {
+        "js": [static_lazy("newsday/prose-editor-csp.js")],
+        "extensions": {"Document": PROSE_EDITOR_EXTENSIONS["Document"]},
+    },
     {
         "js": [static_lazy("images/admin/library-image.js")],
         "extensions": {"LibraryImage": "images.body.prose_editor_allowlist"},
-    }
+    },
 ]
+
+# Browser features the site never uses (newsday/security.py sends it).
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "camera",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "payment",
+        "usb",
+        "interest-cohort",
+        "browsing-topics",
+    )
+}
+
+# Brute-force protection of the admin login (django-axes): after
+# AXES_FAILURE_LIMIT failures for one user name from one address, that pair is
+# refused with a French page and HTTP 429 for AXES_COOLOFF_TIME. Unknown user
+# names are counted the same way, so the answer reveals nothing.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_HTTP_RESPONSE_CODE = 429
+AXES_LOCKOUT_CALLABLE = "newsday.security.lockout_response"
+AXES_VERBOSE = False
+# Behind N reverse proxies, the client address is the Nth from the right in
+# X-Forwarded-For; with none, REMOTE_ADDR.
+AXES_IPWARE_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0) or None
+AXES_IPWARE_META_PRECEDENCE_ORDER = (
+    ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR")
+    if AXES_IPWARE_PROXY_COUNT
+    else ("REMOTE_ADDR",)
+)
+
+# Optional staff two-factor authentication (django-otp, TOTP). Devices are
+# managed in the admin; ADMIN_2FA_REQUIRED=true makes the admin ask for a code.
+ADMIN_2FA_REQUIRED = env.bool("ADMIN_2FA_REQUIRED", default=False)
+OTP_TOTP_ISSUER = SITE_NAME
+
+TAGGIT_CASE_INSENSITIVE = True
+
+# Photo library (images/): upload limits and when renditions are made.
+IMAGES_MAX_UPLOAD_MB = env.int("IMAGES_MAX_UPLOAD_MB", default=20)
+IMAGES_MAX_PIXELS = env.int("IMAGES_MAX_PIXELS", default=50_000_000)
+IMAGES_MAX_DIMENSION = env.int("IMAGES_MAX_DIMENSION", default=12_000)
+IMAGES_RENDITIONS_AT_UPLOAD = env.bool("IMAGES_RENDITIONS_AT_UPLOAD", default=False)
 
 LOGGING = {
     "version": 1,

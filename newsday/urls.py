@@ -10,7 +10,8 @@ admin.site.site_header = "News Day FR — Rédaction"
 admin.site.site_title = "News Day FR"
 admin.site.index_title = "Tableau de bord"
 
-handler500 = "articles.views.server_error"
+# A database outage answers a French 503 instead of a 500 (newsday/errors.py).
+handler500 = "newsday.errors.server_error"
 
 urlpatterns = [
     path("admin/", admin.site.urls),

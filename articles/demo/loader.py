@@ -14,6 +14,7 @@ import textwrap
 from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import Q
@@ -36,6 +37,11 @@ from images.services import image_create, image_delete
 
 NBSP = "\u00a0"
 ADMIN_USERNAME = "admin"
+# Accounts to try the editorial workflow: (username, group, author they sign as).
+NEWSROOM_ACCOUNTS = (
+    ("journaliste", "Journaliste", "camille-roussel"),
+    ("editeur", "Éditeur", None),
+)
 EXTERNAL_ID_PREFIX = "demo:"
 HERO_CREDIT = f"Illustration{NBSP}: News Day FR"
 # Demo articles go out between 7 h and 22 h 59, Paris time.
@@ -82,9 +88,13 @@ class DemoReport:
     authors: Tally = field(default_factory=Tally)
     articles: Tally = field(default_factory=Tally)
     articles_removed: int = 0
-    admin_created: bool = False
+    accounts_created: list[str] = field(default_factory=list)
     # Set only when the loader made the password up: show it once, then forget it.
     generated_password: str | None = None
+
+    @property
+    def admin_created(self):
+        return ADMIN_USERNAME in self.accounts_created
 
 
 def attach_hero_image(article: Article, *, section: DemoSection, caption: str) -> None:
@@ -113,8 +123,9 @@ def load_demo(
 ) -> DemoReport:
     """Create whatever part of the demo is missing, and say what was done.
 
-    ``admin_password`` is used only when the ``admin`` account is created;
-    without it a password is generated and returned in the report. Dates are
+    ``admin_password`` is used only for the accounts created by this run
+    (``admin`` and the newsroom accounts); without it one password is
+    generated for them and returned in the report. Dates are
     relative to ``now`` so the demo looks fresh the day it is loaded.
     ``reset`` first deletes the demo articles (and their pictures) to load
     them again with fresh dates; sections, authors and the account stay.
@@ -126,10 +137,19 @@ def load_demo(
     admin = _ensure_admin(password=admin_password, report=report)
     sections = _ensure_sections(report.sections)
     authors = _ensure_authors(report.authors)
+    _ensure_newsroom_accounts(password=admin_password, report=report, authors=authors)
     _ensure_articles(
         now=now, sections=sections, authors=authors, admin=admin, tally=report.articles
     )
     return report
+
+
+def _new_account_password(password: str | None, report: DemoReport) -> str:
+    if password:
+        return password
+    if report.generated_password is None:
+        report.generated_password = secrets.token_urlsafe(12)
+    return report.generated_password
 
 
 def _ensure_admin(*, password: str | None, report: DemoReport):
@@ -139,14 +159,33 @@ def _ensure_admin(*, password: str | None, report: DemoReport):
     ).first()
     if user is not None:
         return user
-    if not password:
-        password = report.generated_password = secrets.token_urlsafe(12)
-    report.admin_created = True
+    report.accounts_created.append(ADMIN_USERNAME)
     return user_model._default_manager.create_superuser(
         **{user_model.USERNAME_FIELD: ADMIN_USERNAME},
         email="",
-        password=password,
+        password=_new_account_password(password, report),
     )
+
+
+def _ensure_newsroom_accounts(*, password, report: DemoReport, authors) -> None:
+    """A journalist (who signs as one of the demo authors) and an editor."""
+    user_model = get_user_model()
+    for username, group_name, author_slug in NEWSROOM_ACCOUNTS:
+        if user_model._default_manager.filter(
+            **{user_model.USERNAME_FIELD: username}
+        ).exists():
+            continue
+        user = user_model._default_manager.create_user(
+            **{user_model.USERNAME_FIELD: username},
+            email="",
+            password=_new_account_password(password, report),
+            is_staff=True,
+        )
+        user.groups.add(Group.objects.get(name=group_name))
+        if author_slug and authors[author_slug].user_id is None:
+            authors[author_slug].user = user
+            authors[author_slug].save(update_fields=["user"])
+        report.accounts_created.append(username)
 
 
 def _ensure_sections(tally: Tally) -> dict[str, Section]:

@@ -378,7 +378,7 @@ def test_command_says_everything_is_already_there_on_a_second_run(db, debug_on):
     run_command()
     output = run_command()
     assert f"articles{NBSP}: 0 créés, 24 déjà là" in output
-    assert "mot de passe inchangé" in output
+    assert "mots de passe inchangés" in output
 
 
 def test_command_refuses_to_run_when_debug_is_off(db, settings):
@@ -487,3 +487,41 @@ def test_hero_illustration_is_a_1600_by_900_jpeg():
         )
     )
     assert (picture.format, picture.size) == ("JPEG", (1600, 900))
+
+
+# The newsroom accounts
+
+
+def test_demo_has_a_journalist_and_an_editor_account(db):
+    load_demo(admin_password="Rédaction-2031")
+    users = get_user_model().objects
+    journalist, editor = (
+        users.get(username="journaliste"),
+        users.get(username="editeur"),
+    )
+    assert list(journalist.groups.values_list("name", flat=True)) == ["Journaliste"]
+    assert list(editor.groups.values_list("name", flat=True)) == ["Éditeur"]
+    assert journalist.check_password("Rédaction-2031")
+    assert not journalist.is_superuser
+
+
+def test_demo_journalist_signs_as_a_demo_author(db):
+    load_demo()
+    assert (
+        get_user_model().objects.get(username="journaliste").author.slug
+        == "camille-roussel"
+    )
+
+
+def test_demo_journalist_sees_the_articles_they_sign_in_the_admin(db, client):
+    load_demo(admin_password="Rédaction-2031")
+    client.login(username="journaliste", password="Rédaction-2031")
+    response = client.get("/admin/articles/article/")
+    assert response.status_code == 200
+    shown = {article.pk for article in response.context["cl"].result_list}
+    signed = set(
+        Article.objects.filter(authors__slug="camille-roussel").values_list(
+            "pk", flat=True
+        )
+    )
+    assert shown == signed

@@ -333,7 +333,7 @@ def test_not_found_page_is_french_and_styled_like_the_site(client):
 def test_server_error_page_is_french_and_needs_no_database(
     rf, django_assert_num_queries
 ):
-    from articles.views import server_error
+    from newsday.errors import server_error
 
     with django_assert_num_queries(0):
         response = server_error(rf.get("/"))

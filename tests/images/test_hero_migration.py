@@ -18,7 +18,17 @@ def migrate(targets):
     return executor.loader.project_state(targets).apps
 
 
+@pytest.fixture
+def latest_schema_afterwards():
+    """Migrating backwards leaves the test database behind the models: bring it
+    back to the latest migrations for the tests that follow."""
+    yield
+    executor = MigrationExecutor(connection)
+    executor.migrate(executor.loader.graph.leaf_nodes())
+
+
 @pytest.mark.django_db(transaction=True)
+@pytest.mark.usefixtures("latest_schema_afterwards")
 def test_existing_hero_files_become_library_images_with_their_alt_and_credit():
     old_apps = migrate(BEFORE)
     name = default_storage.save(

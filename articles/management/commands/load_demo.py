@@ -3,7 +3,7 @@ import os
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from articles.demo.loader import ADMIN_USERNAME, load_demo, typeset
+from articles.demo.loader import load_demo, typeset
 
 
 def _agreed(tally, feminine=False):
@@ -50,22 +50,31 @@ class Command(BaseCommand):
         for line in lines:
             self.stdout.write(typeset(line))
 
-        account = typeset(f"- compte administrateur « {ADMIN_USERNAME} » : ")
-        if not report.admin_created:
-            self.stdout.write(account + "déjà là, mot de passe inchangé")
+        accounts = ", ".join(f"« {name} »" for name in report.accounts_created)
+        if not report.accounts_created:
+            self.stdout.write(typeset("- comptes : déjà là, mots de passe inchangés"))
         elif report.generated_password is None:
             self.stdout.write(
-                account + "créé avec le mot de passe de DEMO_ADMIN_PASSWORD"
+                typeset(
+                    f"- comptes créés : {accounts}, avec le mot de passe de DEMO_ADMIN_PASSWORD"
+                )
             )
         else:
             self.stdout.write(
-                account
-                + typeset("créé, mot de passe (affiché cette seule fois) : ")
+                typeset(
+                    f"- comptes créés : {accounts}, mot de passe (affiché cette seule fois) : "
+                )
                 + report.generated_password
             )
-        if report.admin_created:
+        if report.accounts_created:
             self.stdout.write(
                 typeset(
-                    f"  Pour le changer : python manage.py changepassword {ADMIN_USERNAME}"
+                    "  « admin » administre le site, « journaliste » écrit et soumet, "
+                    "« editeur » relit, programme et publie."
+                )
+            )
+            self.stdout.write(
+                typeset(
+                    "  Pour changer un mot de passe : python manage.py changepassword NOM"
                 )
             )

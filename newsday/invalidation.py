@@ -1,0 +1,87 @@
+"""Retire cached pages when what readers see changes.
+
+Connected in ``NewsdayConfig.ready()``:
+
+* ``articles.signals`` (publish, edit, unpublish, sent by the workflow
+  services and ``run_scheduled``) bump the page-cache generation and ask the
+  CDN backend to purge the article's pages;
+* saves and deletions of articles, sections and authors forget the cached
+  next-visibility-change instant (a newly scheduled article moves it) and,
+  when readers can see the change, bump the generation too. This is the safety
+  net for edits made outside the services (admin, shell, importers).
+
+All of it runs after the transaction commits: purging earlier would let a
+reader re-cache the old version before the new one is visible.
+"""
+
+import logging
+
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save, pre_save
+
+from newsday import cdn, pagecache
+
+logger = logging.getLogger("newsday.invalidation")
+
+
+def invalidate(article=None):
+    pagecache.forget_visibility_bound()
+    pagecache.bump_generation()
+    if article is not None:
+        cdn.purge_article(article)
+
+
+def on_article_event(sender, article, **kwargs):
+    transaction.on_commit(lambda: invalidate(article))
+
+
+def remember_visibility(sender, instance, raw=False, **kwargs):
+    from articles.models import Article
+
+    if raw or not instance.pk:
+        instance._newsday_was_visible = False
+        return
+    old = Article.objects.filter(pk=instance.pk).values_list("status", flat=True)
+    instance._newsday_was_visible = old.first() in Article.Status.visible()
+
+
+def on_article_saved(sender, instance, **kwargs):
+    from articles.models import Article
+
+    visible = instance.status in Article.Status.visible()
+    if visible or getattr(instance, "_newsday_was_visible", True):
+        transaction.on_commit(lambda: invalidate(instance))
+    else:
+        # A draft saved: readers' pages do not change (no cache flush on every
+        # draft save), but a cached "next change" may have pointed at it.
+        transaction.on_commit(pagecache.forget_visibility_bound)
+
+
+def on_article_deleted(sender, instance, **kwargs):
+    transaction.on_commit(lambda: invalidate(instance))
+
+
+def on_reader_model_saved(sender, instance, **kwargs):
+    transaction.on_commit(invalidate)
+
+
+def connect():
+    from articles import signals
+    from articles.models import Article, Author, Section
+
+    for signal in (
+        signals.article_published,
+        signals.article_updated,
+        signals.article_unpublished,
+    ):
+        signal.connect(on_article_event, dispatch_uid=f"newsday-{id(signal)}")
+    pre_save.connect(remember_visibility, sender=Article, dispatch_uid="newsday-a")
+    post_save.connect(on_article_saved, sender=Article, dispatch_uid="newsday-a")
+    post_delete.connect(on_article_deleted, sender=Article, dispatch_uid="newsday-a")
+    for model in (Section, Author):
+        post_save.connect(
+            on_reader_model_saved, sender=model, dispatch_uid=f"newsday-{model}-s"
+        )
+        post_delete.connect(
+            on_reader_model_saved, sender=model, dispatch_uid=f"newsday-{model}-d"
+        )

@@ -1,0 +1,324 @@
+"""Whole-page cache for anonymous readers, bounded by the publication schedule.
+
+``PageCacheMiddleware`` sits right after the security and static-file
+middleware: a cache hit is answered before sessions, CSRF, authentication and
+messages run, so a hit costs one cache round trip and a few header writes.
+
+A page is served from the cache only to a request that carries no session or
+messages cookie and no ``Authorization`` header (staff always get fresh pages,
+and their pages are never stored). A response is stored only if it is a plain
+200 to a GET that set no cookie, used no CSRF token and no CSP nonce, and did
+not ask for ``private``/``no-store``/``no-cache`` itself.
+
+Correctness with scheduling: every stored page carries the *publication
+generation* it was rendered under and an expiry no later than
+``Article.objects.next_visibility_change()`` measured from the start of the
+request that rendered it. Publishing, editing or unpublishing bumps the
+generation (see ``newsday.invalidation``), which retires every stored page at
+once; a scheduled article going live retires them through the expiry, without
+any job running. The next-change instant is itself cached, and forgotten
+whenever an article changes.
+
+Two levels: the shared cache backend (Redis in production), and a small
+process-local copy of the hottest pages, so that most hits need no network
+call at all. The local copy is trusted only while this process has checked the
+generation in the shared cache within ``PAGE_CACHE_GENERATION_CHECK`` seconds
+(1 s by default): a publication made on another server reaches every server
+within that time. The expiry at the next scheduled change is exact at both
+levels.
+
+Cache errors never break a page: the backend (``newsday.cache``) swallows them,
+and while it reports the shared cache unavailable, the local copy is not
+trusted either (a publication could not be announced): pages are rendered.
+"""
+
+import contextlib
+import hashlib
+import math
+import re
+import time
+from datetime import UTC, datetime
+
+from django.conf import settings
+from django.core.cache import caches
+from django.core.exceptions import MiddlewareNotUsed
+from django.http import HttpResponse
+from django.utils.cache import get_conditional_response
+from django.utils.http import http_date, parse_http_date_safe
+
+GENERATION_KEY = "pagecache:generation"
+BOUND_KEY = "pagecache:next-change"
+KEY_PREFIX = "pagecache:page:"
+# Marketing parameters that never change a page; dropped from the cache key so
+# a shared link with ``?utm_source=…`` still hits.
+TRACKING_PARAM_RE = re.compile(
+    r"(?:^|&)(?:utm_[a-z]+|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|xtor|at_[a-z]+)=[^&]*"
+)
+UNCACHEABLE_DIRECTIVES = frozenset({"private", "no-store", "no-cache"})
+# Headers a stored page keeps; the others are per-request or recomputed.
+DROPPED_HEADERS = frozenset(
+    {"set-cookie", "cache-control", "expires", "vary", "content-length", "x-page-cache"}
+)
+PRIVATE = "private, no-cache"
+
+
+def cache():
+    return caches[settings.PAGE_CACHE_ALIAS]
+
+
+class LocalPages:
+    """This process's copy of hot pages and of the generation it last saw."""
+
+    def __init__(self):
+        self.entries = {}
+        self.generation = 0
+        self.checked_at = -math.inf
+
+    def clear(self):
+        self.entries = {}
+        self.generation = 0
+        self.checked_at = -math.inf
+
+    def put(self, key, entry, limit):
+        entries = self.entries
+        if len(entries) >= limit and key not in entries:
+            # Drop the oldest: dicts keep insertion order.
+            with contextlib.suppress(KeyError, RuntimeError, StopIteration):
+                del entries[next(iter(entries))]
+        entries[key] = entry
+
+    def see(self, generation, now):
+        if generation != self.generation:
+            self.entries = {}
+            self.generation = generation
+        self.checked_at = now
+
+
+local = LocalPages()
+
+
+def bump_generation():
+    """Retire every stored page (called when what readers see changes)."""
+    generation = time.time_ns()
+    cache().set(GENERATION_KEY, generation, timeout=None)
+    local.see(generation, time.monotonic())
+
+
+def forget_visibility_bound():
+    cache().delete(BOUND_KEY)
+
+
+def generation_age(generation):
+    """Seconds since the generation was bumped (``inf`` when never bumped)."""
+    return time.time() - generation / 1e9 if generation else math.inf
+
+
+def page_url(request):
+    """The page's identity: scheme, host, path and query minus tracking."""
+    query = request.META.get("QUERY_STRING", "")
+    if query:
+        query = TRACKING_PARAM_RE.sub("", query).lstrip("&")
+    # get_host() validates the Host header: a bad host is a 400 even on a hit.
+    return f"{request.scheme}://{request.get_host()}{request.path}?{query}"
+
+
+def shared_key(url):
+    return KEY_PREFIX + hashlib.md5(url.encode(), usedforsecurity=False).hexdigest()
+
+
+def cache_control(seconds_left):
+    """Public ``Cache-Control`` whose lifetime never reaches the next change.
+
+    ``s-maxage`` plus ``stale-while-revalidate`` stays within ``seconds_left``
+    so that not even a stale copy is served after a scheduled article goes
+    live or expires.
+    """
+    shared = min(settings.PAGE_CACHE_EDGE_MAX_AGE, seconds_left)
+    browser = min(settings.PAGE_CACHE_BROWSER_MAX_AGE, shared)
+    stale = min(settings.PAGE_CACHE_STALE_WHILE_REVALIDATE, seconds_left - shared)
+    value = f"public, max-age={int(browser)}, s-maxage={int(shared)}"
+    if stale >= 1:
+        value += f", stale-while-revalidate={int(stale)}"
+    return value
+
+
+def visibility_bound(start):
+    """The next visibility change after ``start`` as a POSIX time (or ``inf``).
+
+    The cached value is used only if it was computed no later than ``start``:
+    a request that began before an article went live must not borrow a bound
+    computed after it.
+    """
+    from articles.models import Article
+
+    found = cache().get(BOUND_KEY)
+    if found is not None:
+        computed_at, bound = found
+        if computed_at <= start < bound:
+            return bound
+    after = datetime.fromtimestamp(start, tz=UTC)
+    change = Article.objects.next_visibility_change(after=after)
+    bound = change.timestamp() if change else math.inf
+    cache().set(BOUND_KEY, (start, bound), timeout=settings.PAGE_CACHE_TIMEOUT)
+    return bound
+
+
+def _forbids_storing(response):
+    header = response.headers.get("Cache-Control")
+    if not header:
+        return False
+    for directive in header.lower().split(","):
+        name, _, value = directive.strip().partition("=")
+        if name in UNCACHEABLE_DIRECTIVES or (name == "max-age" and value == "0"):
+            return True
+    return False
+
+
+def _last_modified(response):
+    """The ``Last-Modified`` a page declares, else its object's ``modified_at``."""
+    if header := response.headers.get("Last-Modified"):
+        return parse_http_date_safe(header)
+    obj = (getattr(response, "context_data", None) or {}).get("object")
+    modified = getattr(obj, "modified_at", None)
+    return int(modified.timestamp()) if modified else None
+
+
+def _shared_cache_available(shared):
+    return getattr(shared, "available", True)
+
+
+class PageCacheMiddleware:
+    def __init__(self, get_response):
+        if not settings.PAGE_CACHE_ENABLED:
+            raise MiddlewareNotUsed
+        self.get_response = get_response
+        self.cache = cache()
+        self.timeout = settings.PAGE_CACHE_TIMEOUT
+        self.not_found_age = settings.PAGE_CACHE_NOT_FOUND_MAX_AGE
+        self.check_every = settings.PAGE_CACHE_GENERATION_CHECK
+        self.local_limit = settings.PAGE_CACHE_LOCAL_ENTRIES
+        self.excluded = tuple(settings.PAGE_CACHE_EXCLUDED_PATHS)
+        self.bypass_cookies = (
+            settings.SESSION_COOKIE_NAME,
+            getattr(settings, "MESSAGES_COOKIE_NAME", "messages"),
+        )
+
+    def __call__(self, request):
+        if not self._eligible(request):
+            response = self.get_response(request)
+            if "Cache-Control" not in response:
+                response.headers["Cache-Control"] = PRIVATE
+            return response
+
+        url = page_url(request)
+        now = time.time()
+        if time.monotonic() - local.checked_at < self.check_every:
+            entry = local.entries.get(url)
+            if entry is not None and entry[0] == local.generation and now < entry[1]:
+                return self._hit(request, entry, now)
+
+        key = shared_key(url)
+        found = self.cache.get_many([key, GENERATION_KEY])
+        generation = found.get(GENERATION_KEY, 0)
+        trusted = _shared_cache_available(self.cache)
+        if trusted:
+            local.see(generation, time.monotonic())
+            entry = found.get(key)
+            if entry is not None and entry[0] == generation and now < entry[1]:
+                local.put(url, entry, self.local_limit)
+                return self._hit(request, entry, now)
+
+        request.page_cache_generation = generation
+        response = self.get_response(request)
+        if trusted and self._storable(request, response):
+            return self._store(request, response, url, key, generation, now)
+        if self._shareable_not_found(request, response):
+            # Edges may keep a 404 briefly (a purge then replaces a withdrawn
+            # article's page), never past the next scheduled change.
+            seconds_left = min(visibility_bound(now) - now, self.not_found_age)
+            response.headers["Cache-Control"] = cache_control(seconds_left)
+        elif "Cache-Control" not in response:
+            response.headers["Cache-Control"] = PRIVATE
+        response.headers["X-Page-Cache"] = "MISS"
+        return response
+
+    def _eligible(self, request):
+        if request.method not in ("GET", "HEAD"):
+            return False
+        if request.path.startswith(self.excluded):
+            return False
+        if "HTTP_AUTHORIZATION" in request.META:
+            return False
+        if "HTTP_COOKIE" in request.META:
+            cookies = request.COOKIES
+            return not any(name in cookies for name in self.bypass_cookies)
+        return True
+
+    def _storable(self, request, response):
+        return (
+            request.method == "GET"
+            and response.status_code == 200
+            and not response.streaming
+            and not response.cookies
+            and not _forbids_storing(response)
+            # A page holding a CSRF token or a CSP nonce is one reader's page.
+            and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+            and not getattr(request, "_csp_nonce", None)
+        )
+
+    def _shareable_not_found(self, request, response):
+        return (
+            request.method == "GET"
+            and response.status_code == 404
+            and not response.cookies
+            and "Cache-Control" not in response
+        )
+
+    def _store(self, request, response, url, key, generation, start):
+        bound = visibility_bound(start)
+        expires = min(start + self.timeout, bound)
+        if expires - time.time() < 1:
+            response.headers["Cache-Control"] = PRIVATE
+            return response
+        content = response.content
+        etag = f'"{hashlib.md5(content, usedforsecurity=False).hexdigest()}"'
+        last_modified = _last_modified(response)
+        # Kept in the shape of ResponseHeaders' internal store: a hit copies
+        # it at once instead of re-validating each header (a fifth of a hit's
+        # cost); the values were validated when this response was built.
+        headers = {
+            lower: pair
+            for lower, pair in response.headers._store.items()
+            if lower not in DROPPED_HEADERS
+        }
+        entry = (generation, expires, bound, headers, content, etag, last_modified)
+        self.cache.set(key, entry, timeout=math.ceil(expires - time.time()))
+        local.put(url, entry, self.local_limit)
+        response.headers.pop("Vary", None)
+        self._decorate(response, etag, last_modified, bound - start)
+        response.headers["X-Page-Cache"] = "MISS"
+        return get_conditional_response(
+            request, etag=etag, last_modified=last_modified, response=response
+        )
+
+    def _hit(self, request, entry, now):
+        _, _, bound, headers, content, etag, last_modified = entry
+        response = HttpResponse(b"" if request.method == "HEAD" else content)
+        response.headers._store.update(headers)
+        response.headers["Content-Length"] = str(len(content))
+        self._decorate(response, etag, last_modified, bound - now)
+        response.headers["X-Page-Cache"] = "HIT"
+        if "HTTP_IF_NONE_MATCH" in request.META or (
+            "HTTP_IF_MODIFIED_SINCE" in request.META
+        ):
+            return get_conditional_response(
+                request, etag=etag, last_modified=last_modified, response=response
+            )
+        return response
+
+    @staticmethod
+    def _decorate(response, etag, last_modified, seconds_left):
+        response.headers["Cache-Control"] = cache_control(seconds_left)
+        response.headers["ETag"] = etag
+        if last_modified:
+            response.headers["Last-Modified"] = http_date(last_modified)
