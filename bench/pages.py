@@ -25,6 +25,7 @@ os.environ.setdefault("SECRET_KEY", "bench-only-not-secret-" + "x" * 40)
 os.environ.setdefault("ALLOWED_HOSTS", "testserver")
 os.environ.setdefault("SECURE_SSL_REDIRECT", "false")
 os.environ.setdefault("LOG_LEVEL", "WARNING")
+os.environ.setdefault("STATIC_ROOT", "/var/tmp/newsday-bench-static")
 os.environ["PAGE_CACHE"] = "false"
 os.environ["DJANGO_SETTINGS_MODULE"] = "newsday.settings"
 
@@ -62,6 +63,8 @@ def measure(client, url):
 
 def main():
     call_command("migrate", verbosity=0)
+    # Production serves hashed static names from a manifest: make it.
+    call_command("collectstatic", interactive=False, verbosity=0)
     seed(N, out=open(os.devnull, "w"))  # noqa: SIM115
     urls = pick_urls()
     urls["author"] = Author.objects.filter(slug="bench-0").get().get_absolute_url()
