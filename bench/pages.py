@@ -14,6 +14,7 @@ mostly measures the neighbours. The database is seeded by bench/seed.py
 import os
 import statistics
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -25,7 +26,9 @@ os.environ.setdefault("SECRET_KEY", "bench-only-not-secret-" + "x" * 40)
 os.environ.setdefault("ALLOWED_HOSTS", "testserver")
 os.environ.setdefault("SECURE_SSL_REDIRECT", "false")
 os.environ.setdefault("LOG_LEVEL", "WARNING")
-os.environ.setdefault("STATIC_ROOT", "/var/tmp/newsday-bench-static")
+os.environ.setdefault(
+    "STATIC_ROOT", str(Path(tempfile.gettempdir()) / "newsday-bench-static")
+)
 os.environ["PAGE_CACHE"] = "false"
 os.environ["DJANGO_SETTINGS_MODULE"] = "newsday.settings"
 
