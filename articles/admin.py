@@ -18,6 +18,7 @@ from articles.models import (
     Section,
 )
 from articles.permissions import can_edit, can_view, owned_q, sees_all_articles
+from articles.redirects import keeping_old_url
 from articles.scheduling import overdue_events
 from images.admin import thumbnail_html
 from images.models import Rendition
@@ -280,7 +281,9 @@ class ArticleAdmin(ArticleWorkflowViews, admin.ModelAdmin):
             return  # The live version stays as it is; see save_related.
         if not change:
             obj.created_by = request.user
-        super().save_model(request, obj, form, change)
+        # A changed slug or section leaves the old address answering 301.
+        with keeping_old_url(obj):
+            super().save_model(request, obj, form, change)
 
     def save_related(self, request, form, formsets, change):
         if form.schedules_change:
