@@ -43,7 +43,7 @@ format: install
 	$(UV) run --locked ruff check --fix .
 
 migrations-check: install
-	$(MANAGE) makemigrations --check --dry-run
+	DEBUG=true $(MANAGE) makemigrations --check --dry-run
 
 deploy-check: install
 	DEBUG=false SECRET_KEY=$$(python3 -c 'import secrets; print(secrets.token_urlsafe(50))') ALLOWED_HOSTS=www.example.fr \

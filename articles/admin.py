@@ -1,6 +1,6 @@
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Q
+from django.db.models import Count, Prefetch, Q
 from django.http import JsonResponse
 from django.template.response import TemplateResponse
 from django.utils.html import format_html
@@ -18,7 +18,11 @@ from articles.models import (
     Section,
 )
 from articles.permissions import can_edit, can_view, owned_q, sees_all_articles
+from articles.redirects import keeping_old_url
 from articles.scheduling import overdue_events
+from images.admin import thumbnail_html
+from images.models import Rendition
+from images.renditions import THUMBNAIL_SPEC
 
 
 @admin.register(Section)
@@ -106,6 +110,7 @@ class ArticleAdmin(ArticleWorkflowViews, admin.ModelAdmin):
     change_list_template = "admin/articles/article/change_list.html"
     inlines = [BylineInline, RelatedLinkInline]
     list_display = [
+        "hero_thumbnail",
         "title",
         "section",
         "byline",
@@ -123,6 +128,7 @@ class ArticleAdmin(ArticleWorkflowViews, admin.ModelAdmin):
         "is_featured",
         "is_breaking",
     ]
+    list_display_links = ["hero_thumbnail", "title"]
     list_select_related = ["section"]
     search_fields = ["title", "standfirst", "slug"]
     search_help_text = "Rechercher dans le titre, le chapô ou l’identifiant d’URL."
@@ -154,7 +160,18 @@ class ArticleAdmin(ArticleWorkflowViews, admin.ModelAdmin):
     # --- Who sees and edits what ---------------------------------------------
 
     def get_queryset(self, request):
-        articles = super().get_queryset(request).prefetch_related("authors")
+        articles = (
+            super()
+            .get_queryset(request)
+            .prefetch_related(
+                "authors",
+                Prefetch(
+                    "hero_image__renditions",
+                    Rendition.objects.filter(spec=THUMBNAIL_SPEC.name),
+                ),
+            )
+            .select_related("section", "hero_image")
+        )
         user = request.user
         if sees_all_articles(user):
             return articles
@@ -264,7 +281,9 @@ class ArticleAdmin(ArticleWorkflowViews, admin.ModelAdmin):
             return  # The live version stays as it is; see save_related.
         if not change:
             obj.created_by = request.user
-        super().save_model(request, obj, form, change)
+        # A changed slug or section leaves the old address answering 301.
+        with keeping_old_url(obj):
+            super().save_model(request, obj, form, change)
 
     def save_related(self, request, form, formsets, change):
         if form.schedules_change:
@@ -303,6 +322,10 @@ class ArticleAdmin(ArticleWorkflowViews, admin.ModelAdmin):
         return self.redirect_to_change(obj)
 
     # --- The list ----------------------------------------------------------------
+
+    @admin.display(description="image")
+    def hero_thumbnail(self, article):
+        return thumbnail_html(article.hero_image)
 
     @admin.display(description="signature")
     def byline(self, article):

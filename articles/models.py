@@ -1,20 +1,28 @@
+import functools
 import math
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Prefetch, Q
+from django.db.models.functions import JSONObject
 from django.urls import reverse, reverse_lazy
 from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.text import slugify
 from django_prose_editor.fields import ProseEditorField
 from taggit.managers import TaggableManager
+from taggit.models import Tag, TaggedItem
 
+from articles.db import json_datetime, json_rows
 from articles.sanitizer import sanitize_html
+from images.body import image_ids
+from images.models import Image
 from images.usage import publication_problems as image_publication_problems
 
 WORDS_PER_MINUTE = 230
+
 
 # First path segments the site itself uses: a section cannot take them.
 RESERVED_SLUGS = frozenset(
@@ -169,6 +177,120 @@ class ArticleQuerySet(models.QuerySet):
             n += 1
             slug = f"{base}-{n}"
         return slug
+
+    # Reader queries. Each one shapes rows for one kind of page, so that a page
+    # costs the same few queries however many articles, authors, tags and links
+    # it shows. Chain them after published(): published().for_cards().
+
+    def for_cards(self):
+        """Rows for lists of articles: the section joined, the body left out."""
+        return self.select_related("section").defer("body")
+
+    def with_bylines(self):
+        return self.prefetch_related(
+            Prefetch("bylines", queryset=ArticleAuthor.objects.select_related("author"))
+        )
+
+    def for_feed(self):
+        """Rows for RSS items: cards plus their bylines, tags and image."""
+        return (
+            self.for_cards().with_hero_image().with_bylines().prefetch_related("tags")
+        )
+
+    def for_page(self):
+        """One article with what its page shows: its section, and its bylines,
+        tags, corrections and related links read as JSON lists in the same
+        query as the article (see ``Article.page_bylines`` and its siblings):
+        one query where prefetching would take four. Its images, hero and
+        body, come together from ``Article.page_images``."""
+        return self.select_related("section").annotate(
+            **{f"{name}_rows": rows for name, rows in _page_lists().items()}
+        )
+
+    def latest_by_section(self, sections, *, per_section):
+        """The ``per_section`` latest articles of each section, in one query
+        that walks the (section, publish_at) index once per section.
+
+        This queryset's filters (``published()`` first of all) go into the
+        per-section subqueries; the outer query only fetches their rows by
+        primary key, which keeps the database from scanning the archive.
+        """
+        condition = Q(pk__in=[])
+        for section in sections:
+            latest = self.filter(section=section).order_by("-publish_at", "-id")
+            condition |= Q(pk__in=latest.values("pk")[:per_section])
+        return self.model.objects.filter(condition)
+
+    def related_to(self, article, *, tag_ids=(), exclude=(), limit=4):
+        """Suggestions for « À lire aussi »: the latest articles that share a
+        tag (``tag_ids``: the article's tags) or the section with ``article``.
+        Never ``article`` itself.
+
+        Each kind is read newest first from an index and stops after
+        ``limit`` rows, in its own subquery carrying this queryset's filters
+        (``published()``): the cost stays the same on a large archive.
+        """
+        candidates = self.exclude(pk__in=[article.pk, *exclude]).order_by(
+            "-publish_at", "-id"
+        )
+        in_section = candidates.filter(section=article.section_id)
+        pools = Q(pk__in=in_section.values("pk")[:limit])
+        if tag_ids:
+            shares_a_tag = Exists(
+                TaggedItem.objects.filter(
+                    content_type=ContentType.objects.get_for_model(Article),
+                    object_id=OuterRef("pk"),
+                    tag__in=tag_ids,
+                )
+            )
+            pools |= Q(pk__in=candidates.filter(shares_a_tag).values("pk")[:limit])
+        return self.model.objects.filter(pools).order_by("-publish_at", "-id")[:limit]
+
+
+@functools.cache
+def _page_lists():
+    """The article page's tag and correction lists as JSON subqueries; built
+    once, since they depend on nothing but the outer row."""
+    tagged_items = TaggedItem.objects.filter(
+        content_type__app_label="articles", content_type__model="article"
+    )
+    return {
+        "byline": json_rows(
+            ArticleAuthor.objects.filter(article=OuterRef("pk")),
+            key="article",
+            value=JSONObject(
+                id="id",
+                position="position",
+                author_id="author_id",
+                name="author__name",
+                slug="author__slug",
+                role="author__role",
+            ),
+        ),
+        "link": json_rows(
+            RelatedLink.objects.filter(article=OuterRef("pk")),
+            key="article",
+            value=JSONObject(
+                id="id",
+                target_id="target_id",
+                url="url",
+                title="title",
+                position="position",
+            ),
+        ),
+        "tag": json_rows(
+            tagged_items.filter(object_id=OuterRef("pk")),
+            key="object_id",
+            value=JSONObject(id="tag_id", name="tag__name", slug="tag__slug"),
+        ),
+        "correction": json_rows(
+            Correction.objects.filter(article=OuterRef("pk")),
+            key="article",
+            value=JSONObject(
+                id="id", kind="kind", text="text", created_at="created_at"
+            ),
+        ),
+    }
 
 
 class Article(models.Model):
@@ -337,6 +459,14 @@ class Article(models.Model):
                 condition=Q(is_featured=True),
                 name="article_featured_pub_idx",
             ),
+            # The latest articles and the breaking-news banner are read newest
+            # first and stop early: these spare a sort of the whole archive.
+            models.Index(fields=["-publish_at", "-id"], name="article_pub_idx"),
+            models.Index(
+                fields=["-publish_at"],
+                condition=Q(is_breaking=True),
+                name="article_breaking_pub_idx",
+            ),
         ]
         constraints = [
             models.CheckConstraint(
@@ -389,6 +519,101 @@ class Article(models.Model):
             problems.append("Le texte de l’article est vide.")
         problems.extend(image_publication_problems(self))
         return problems
+
+    def read_also(self, *, tag_ids=(), limit=4):
+        """« À lire aussi » as (links, suggestions), in two queries.
+
+        First the editor's links, in their order: external ones, and those to
+        articles published now. Then, up to ``limit`` items in all, the latest
+        published articles sharing a tag (``tag_ids``) or the section. Both
+        kinds of article come from one ``published()`` query.
+        """
+        links = self.page_related_links()
+        target_ids = [link.target_id for link in links if link.target_id]
+        live = Article.objects.published()
+        suggested = live.related_to(
+            self, tag_ids=tag_ids, exclude=target_ids, limit=limit
+        )
+        articles = {
+            article.pk: article
+            for article in live.filter(
+                Q(pk__in=target_ids) | Q(pk__in=suggested.values("pk"))
+            ).for_cards()
+        }
+        shown = []
+        for link in links:
+            if link.target_id in articles:
+                link.target = articles[link.target_id]
+            elif link.target_id:
+                continue
+            shown.append(link)
+        suggestions = sorted(
+            (article for pk, article in articles.items() if pk not in target_ids),
+            key=lambda article: (article.publish_at, article.pk),
+            reverse=True,
+        )
+        return shown, suggestions[: max(0, limit - len(shown))]
+
+    def page_images(self):
+        """The hero image and the body's library images, with their
+        renditions, in two queries whatever their number (id -> Image). Sets
+        ``hero_image`` from them, so showing it costs nothing more."""
+        ids = [*filter(None, [self.hero_image_id]), *image_ids(self.body)]
+        if not ids:
+            return {}
+        images = Image.objects.with_renditions().in_bulk(ids)
+        if self.hero_image_id in images:
+            self.hero_image = images[self.hero_image_id]
+        return images
+
+    def page_bylines(self):
+        """The bylines in signature order, each with its author (name, slug,
+        role); read from ``for_page()``'s JSON list when present."""
+        if not hasattr(self, "byline_rows"):
+            return list(self.bylines.select_related("author"))
+        bylines = [
+            ArticleAuthor(
+                id=row["id"],
+                article=self,
+                position=row["position"],
+                author=Author(
+                    id=row["author_id"],
+                    name=row["name"],
+                    slug=row["slug"],
+                    role=row["role"],
+                ),
+            )
+            for row in self.byline_rows or ()
+        ]
+        return sorted(bylines, key=lambda byline: (byline.position, byline.id))
+
+    def page_related_links(self):
+        """The editor's « À lire aussi » links in their order (targets not
+        loaded); read from ``for_page()``'s JSON list when present."""
+        if not hasattr(self, "link_rows"):
+            return list(self.related_links.all())
+        links = [RelatedLink(article=self, **row) for row in self.link_rows or ()]
+        return sorted(links, key=lambda link: (link.position, link.id))
+
+    def page_tags(self):
+        """The tags, by name; read from ``for_page()``'s JSON list when present."""
+        if not hasattr(self, "tag_rows"):
+            return list(self.tags.order_by("name"))
+        tags = [Tag(**row) for row in self.tag_rows or ()]
+        return sorted(tags, key=lambda tag: tag.name.lower())
+
+    def page_corrections(self):
+        """Corrections and updates, oldest first; read from ``for_page()``'s
+        JSON list when present."""
+        if not hasattr(self, "correction_rows"):
+            return list(self.corrections.all())
+        corrections = [
+            Correction(
+                article=self, **row | {"created_at": json_datetime(row["created_at"])}
+            )
+            for row in self.correction_rows or ()
+        ]
+        return sorted(corrections, key=lambda c: (c.created_at, c.id))
 
     @property
     def reading_time(self):

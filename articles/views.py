@@ -1,22 +1,107 @@
+"""Reader pages. Views choose the articles, the template and the metadata;
+what "published" means and how rows are fetched live on ArticleQuerySet."""
+
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
-from django.views.generic import DetailView, ListView
+from django.urls import reverse
+from django.utils.text import Truncator
+from django.views.generic import DetailView, ListView, RedirectView, TemplateView
 from taggit.models import Tag
 
-from articles.models import Article, Author, Section
+from articles import seo
+from articles.context_processors import active_sections
+from articles.models import Article, Author
+from articles.search import SearchForm, search_articles
+from images.body import render_body
 
 PAGE_SIZE = 20
+FEATURED_COUNT = 5
+LATEST_COUNT = 10
+PER_SECTION = 4
+RELATED_COUNT = 4
 
 
-class HomeView(ListView):
+class PageMetaMixin:
+    """Adds ``meta`` (title, description, canonical URL, social card),
+    ``structured_data`` (JSON-LD), ``breadcrumbs`` and ``feeds`` to the context."""
+
+    def get_meta(self):
+        raise NotImplementedError
+
+    def get_breadcrumbs(self):
+        """(name, path) pairs after « Accueil »; none by default."""
+        return []
+
+    def get_structured_data(self, breadcrumbs):
+        return [seo.breadcrumbs(breadcrumbs)] if len(breadcrumbs) > 1 else []
+
+    def get_feeds(self):
+        """This page's own RSS feeds as (title, path); the site feed is always there."""
+        return []
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        crumbs = [("Accueil", reverse("articles:home")), *self.get_breadcrumbs()]
+        context.update(
+            meta=self.get_meta(),
+            breadcrumbs=crumbs,
+            structured_data=self.get_structured_data(crumbs),
+            feeds=self.get_feeds(),
+        )
+        return context
+
+
+class HomeView(PageMetaMixin, TemplateView):
     template_name = "articles/home.html"
-    context_object_name = "articles"
 
-    def get_queryset(self):
-        return Article.objects.published().select_related("section")[:PAGE_SIZE]
+    def get_context_data(self, **kwargs):
+        articles = Article.objects.published()
+        featured = list(
+            articles.filter(is_featured=True)
+            .for_cards()
+            .with_hero_image()[:FEATURED_COUNT]
+        )
+        shown = [article.pk for article in featured]
+        latest = list(articles.exclude(pk__in=shown).for_cards()[:LATEST_COUNT])
+        if not featured:
+            featured, latest = latest[:1], latest[1:]
+        shown += [article.pk for article in latest]
+        sections = active_sections(self.request)
+        blocks = {section.pk: [] for section in sections}
+        for article in (
+            articles.exclude(pk__in=shown)
+            .latest_by_section(sections, per_section=PER_SECTION)
+            .for_cards()
+            .order_by("-publish_at", "-id")
+        ):
+            blocks[article.section_id].append(article)
+        return super().get_context_data(
+            breaking=articles.filter(is_breaking=True).for_cards().first(),
+            lead=featured[0] if featured else None,
+            featured=featured[1:],
+            latest=latest,
+            section_blocks=[(s, blocks[s.pk]) for s in sections if blocks[s.pk]],
+            **kwargs,
+        )
+
+    def get_meta(self):
+        return seo.PageMeta(
+            title="",
+            description="L’actualité en France et dans le monde : politique, économie, "
+            "international, société, culture et sport, vérifiée par notre rédaction.",
+            path=reverse("articles:home"),
+        )
+
+    def get_structured_data(self, breadcrumbs):
+        return [seo.website()]
 
 
-class ArticleListView(ListView):
-    """A paginated list of published articles filtered by ``self.object``."""
+class ArticleListView(PageMetaMixin, ListView):
+    """A paginated list of published articles that belong to ``self.object``.
+
+    An out-of-range, negative or non-numeric ``?page=`` answers 404 (Django's
+    ListView does that for us).
+    """
 
     paginate_by = PAGE_SIZE
     context_object_name = "articles"
@@ -29,22 +114,47 @@ class ArticleListView(ListView):
 
     def get_queryset(self):
         self.object = self.get_object()
-        return self.filter_articles(Article.objects.published()).select_related(
-            "section"
-        )
+        return self.filter_articles(Article.objects.published()).for_cards()
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(object=self.object, **kwargs)
+
+    def page_path(self):
+        page = self.request.GET.get("page")
+        return self.request.path + (f"?page={page}" if page and page != "1" else "")
+
+    def get_breadcrumbs(self):
+        return [(str(self.object), self.object.get_absolute_url())]
 
 
 class SectionView(ArticleListView):
     template_name = "articles/section.html"
 
     def get_object(self):
-        return get_object_or_404(Section, slug=self.kwargs["slug"], is_active=True)
+        for section in active_sections(self.request):
+            if section.slug == self.kwargs["slug"]:
+                return section
+        raise Http404("Rubrique introuvable")
 
     def filter_articles(self, articles):
         return articles.filter(section=self.object)
+
+    def get_meta(self):
+        section = self.object
+        return seo.PageMeta(
+            title=section.name,
+            description=section.description
+            or f"Toute l’actualité de la rubrique {section.name}.",
+            path=self.page_path(),
+        )
+
+    def get_feeds(self):
+        return [
+            (
+                f"{self.object.name} — flux RSS",
+                reverse("articles:section_feed", args=[self.object.slug]),
+            )
+        ]
 
 
 class AuthorView(ArticleListView):
@@ -56,9 +166,28 @@ class AuthorView(ArticleListView):
     def filter_articles(self, articles):
         return articles.filter(authors=self.object)
 
+    def get_meta(self):
+        author = self.object
+        return seo.PageMeta(
+            title=author.name,
+            description=author.bio
+            or f"Les articles de {author.name}, {author.role or 'journaliste'}.",
+            path=self.page_path(),
+            type="profile",
+        )
+
+    def get_feeds(self):
+        return [
+            (
+                f"{self.object.name} — flux RSS",
+                reverse("articles:author_feed", args=[self.object.slug]),
+            )
+        ]
+
 
 class TagView(ArticleListView):
     template_name = "articles/tag.html"
+    allow_empty = False
 
     def get_object(self):
         return get_object_or_404(Tag, slug=self.kwargs["slug"])
@@ -66,16 +195,163 @@ class TagView(ArticleListView):
     def filter_articles(self, articles):
         return articles.filter(tags=self.object)
 
+    def get_meta(self):
+        return seo.PageMeta(
+            title=f"« {self.object.name} »",
+            description=f"Nos articles sur le thème « {self.object.name} ».",
+            path=self.page_path(),
+        )
 
-class ArticleDetailView(DetailView):
+    def get_breadcrumbs(self):
+        return [(self.object.name, reverse("articles:tag", args=[self.object.slug]))]
+
+    def get_feeds(self):
+        return [
+            (
+                f"« {self.object.name} » — flux RSS",
+                reverse("articles:tag_feed", args=[self.object.slug]),
+            )
+        ]
+
+
+class ArticleDetailView(PageMetaMixin, DetailView):
+    """An article page. Everything its template needs is built here, in
+    ``get_context_data``.
+
+    To show an article that is not published (a preview), subclass it:
+    override ``get_queryset`` (e.g. ``Article.objects.for_page()``), set
+    ``redirect_to_canonical = False`` and add the headers you need. Related
+    suggestions always come from published articles only.
+    """
+
     template_name = "articles/detail.html"
     context_object_name = "article"
+    redirect_to_canonical = True
 
     def get_queryset(self):
-        return Article.objects.published().select_related("section").with_hero_image()
+        return Article.objects.published().for_page()
 
     def get(self, request, *args, **kwargs):
         self.object = self.get_object()
-        if request.path != self.object.get_absolute_url():
-            return redirect(self.object, permanent=True)
+        canonical = self.object.get_absolute_url()
+        if self.redirect_to_canonical and request.path != canonical:
+            return redirect(canonical, permanent=True)
         return self.render_to_response(self.get_context_data(object=self.object))
+
+    def get_context_data(self, **kwargs):
+        article = self.object
+        bylines = article.page_bylines()
+        images = article.page_images()
+        self.tags = article.page_tags()
+        self.corrections = article.page_corrections()
+        links, suggestions = article.read_also(
+            tag_ids=[tag.pk for tag in self.tags], limit=RELATED_COUNT
+        )
+        self.authors = [byline.author for byline in bylines]
+        return super().get_context_data(
+            bylines=bylines,
+            tags=self.tags,
+            corrections=self.corrections,
+            related_links=links,
+            suggestions=suggestions,
+            body=render_body(article.body, images=images),
+            canonical_url=seo.absolute(article.get_absolute_url()),
+            short_url=seo.absolute(reverse("articles:short", args=[article.pk])),
+            **kwargs,
+        )
+
+    def get_meta(self):
+        article = self.object
+        return seo.PageMeta(
+            title=article.title,
+            description=article.standfirst,
+            path=article.get_absolute_url(),
+            type="article",
+            image=seo.article_image_url(article),
+            extra={
+                "article:published_time": seo.iso(article.publish_at),
+                "article:modified_time": seo.iso(article.updated_at),
+                "article:section": article.section.name,
+            },
+        )
+
+    def get_breadcrumbs(self):
+        article = self.object
+        return [
+            (article.section.name, article.section.get_absolute_url()),
+            (
+                Truncator(article.title).chars(70),
+                article.get_absolute_url(),
+            ),
+        ]
+
+    def get_structured_data(self, breadcrumbs):
+        return [
+            seo.news_article(
+                self.object,
+                authors=self.authors,
+                tags=self.tags,
+                corrections=self.corrections,
+            ),
+            seo.breadcrumbs(breadcrumbs),
+        ]
+
+    def get_feeds(self):
+        section = self.object.section
+        return [
+            (
+                f"{section.name} — flux RSS",
+                reverse("articles:section_feed", args=[section.slug]),
+            )
+        ]
+
+
+class ArticleShortLinkView(RedirectView):
+    """``/articles/<id>/``: a short, permanent link to a published article."""
+
+    permanent = True
+
+    def get_redirect_url(self, *args, **kwargs):
+        article = get_object_or_404(
+            Article.objects.published()
+            .select_related("section")
+            .only("slug", "publish_at", "created_at", "section__slug"),
+            pk=kwargs["pk"],
+        )
+        return article.get_absolute_url()
+
+
+class SearchView(PageMetaMixin, ListView):
+    """``/recherche/?q=…``. A query the form refuses (too long, NUL bytes)
+    answers 400 with the reason in French; an empty one shows the form."""
+
+    template_name = "articles/search.html"
+    context_object_name = "articles"
+    paginate_by = PAGE_SIZE
+
+    def get(self, request, *args, **kwargs):
+        self.form = SearchForm(request.GET)
+        self.query = self.form.cleaned_data["q"] if self.form.is_valid() else ""
+        response = super().get(request, *args, **kwargs)
+        if self.form.errors:
+            response.status_code = 400
+        return response
+
+    def get_queryset(self):
+        if not self.query:
+            return Article.objects.none()
+        return search_articles(Article.objects.published().for_cards(), self.query)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(form=self.form, query=self.query, **kwargs)
+
+    def get_meta(self):
+        return seo.PageMeta(
+            title=f"Recherche « {self.query} »" if self.query else "Recherche",
+            description="Rechercher dans les articles publiés.",
+            path=reverse("articles:search"),
+            noindex=True,
+        )
+
+    def get_breadcrumbs(self):
+        return [("Recherche", reverse("articles:search"))]

@@ -72,6 +72,18 @@ def chooser_item(image):
     }
 
 
+def thumbnail_html(image):
+    """An 80-pixel-wide preview for admin lists (« — » without an image).
+    Prefetch the thumbnail rendition to keep lists at a constant query count."""
+    if image is None or not image.width:
+        return "—"
+    return format_html(
+        '<img class="image-thumbnail" src="{}" alt="" width="80" height="{}" loading="lazy">',
+        rendition_url(image, THUMBNAIL_SPEC),
+        max(1, round(80 * image.height / image.width)),
+    )
+
+
 @admin.register(Image)
 class ImageAdmin(admin.ModelAdmin):
     list_display = [
@@ -167,13 +179,7 @@ class ImageAdmin(admin.ModelAdmin):
 
     @admin.display(description="aperçu")
     def thumbnail(self, image):
-        if not image.width:
-            return "—"
-        return format_html(
-            '<img class="image-thumbnail" src="{}" alt="" width="80" height="{}" loading="lazy">',
-            rendition_url(image, THUMBNAIL_SPEC),
-            max(1, round(80 * image.height / image.width)),
-        )
+        return thumbnail_html(image)
 
     @admin.display(description="droits jusqu’au", ordering="licence_expires_on")
     def licence_expiry(self, image):

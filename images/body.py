@@ -36,15 +36,17 @@ def image_ids(body):
     return list(dict.fromkeys(int(m[1]) for m in _REFERENCE.finditer(body or "")))
 
 
-def render_body(body):
+def render_body(body, images=None):
     """``body`` (sanitised HTML) with each image reference rendered as a figure.
 
     Costs two queries (images, then their renditions) whatever the number of
-    images. A reference to a deleted image, or to one whose licence has
-    expired, is left out.
+    images, none when ``images`` (id -> Image with renditions) is given. A
+    reference to a deleted image, or to one whose licence has expired, is left
+    out.
     """
-    ids = image_ids(body)
-    images = Image.objects.with_renditions().in_bulk(ids) if ids else {}
+    if images is None:
+        ids = image_ids(body)
+        images = Image.objects.with_renditions().in_bulk(ids) if ids else {}
 
     def figure(match):
         image = images.get(int(match[1]))

@@ -1,6 +1,10 @@
 from django.conf import settings
 from django.contrib import admin
+from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
+from django.views.generic import TemplateView
+
+from articles.sitemaps import SITEMAPS, NewsSitemap
 
 admin.site.site_header = "News Day FR — Rédaction"
 admin.site.site_title = "News Day FR"
@@ -13,6 +17,34 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("images/", include("images.urls")),
     path("preview/", include("articles.preview")),
+    # Public site: search engines' entry points, then the reader pages.
+    path(
+        "robots.txt",
+        TemplateView.as_view(template_name="robots.txt", content_type="text/plain"),
+        name="robots",
+    ),
+    path(
+        "sitemap.xml",
+        sitemap_views.index,
+        {
+            "sitemaps": SITEMAPS,
+            "sitemap_url_name": "sitemap",
+            "template_name": "sitemaps/index.xml",
+        },
+        name="sitemap_index",
+    ),
+    # Matched before the generic pattern below, which names it in the index.
+    path(
+        "sitemap-news.xml",
+        sitemap_views.sitemap,
+        {"sitemaps": {"news": NewsSitemap}, "template_name": "sitemaps/news.xml"},
+    ),
+    path(
+        "sitemap-<section>.xml",
+        sitemap_views.sitemap,
+        {"sitemaps": SITEMAPS, "template_name": "sitemaps/sitemap.xml"},
+        name="sitemap",
+    ),
     path("", include("articles.urls")),
 ]
 

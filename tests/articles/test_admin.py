@@ -353,3 +353,15 @@ def test_edit_page_query_budget(as_editor, django_assert_max_num_queries):
     as_editor.get(change_url(article))
     with django_assert_max_num_queries(30):
         as_editor.get(change_url(article))
+
+
+def test_article_list_shows_hero_thumbnails_in_constant_queries(as_editor):
+    from tests.factories import make_image
+
+    url = reverse("admin:articles_article_changelist")
+    make_article(hero_image=make_image())
+    few = count_queries(as_editor, url)
+    for _ in range(5):
+        make_article(hero_image=make_image())
+    assert count_queries(as_editor, url) <= few
+    assert as_editor.get(url).content.count(b'class="image-thumbnail"') == 6

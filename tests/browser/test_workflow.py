@@ -1,13 +1,11 @@
 """In a real Chromium: a journalist writes and submits, an editor schedules,
 a reader sees the article only once its time has come.
 
-The fixtures live in this module on purpose (the site's shared browser
-fixtures are written elsewhere): Debian's Chromium, no browser download.
+The browser comes from tests/browser/conftest.py (Debian's Chromium, no
+browser download).
 """
 
 import datetime as dt
-import os
-import shutil
 
 import pytest
 import time_machine
@@ -17,24 +15,6 @@ from articles.models import Article
 from tests.factories import make_editor, make_journalist, make_section
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not os.path.exists(CHROMIUM):
-        pytest.skip("Debian's chromium is not installed")
-    sync_api = pytest.importorskip("playwright.sync_api")
-    # Playwright's sync API runs an event loop in this thread; the ORM calls
-    # the test makes around it are still synchronous.
-    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM, args=["--no-sandbox", "--disable-dev-shm-usage"]
-        )
-        yield browser
-        browser.close()
 
 
 @pytest.fixture

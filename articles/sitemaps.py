@@ -1,0 +1,101 @@
+"""Sitemaps: an index of paginated sitemaps (articles, sections, authors)
+and a Google News sitemap of the last two days' articles."""
+
+import datetime as dt
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.contrib.sitemaps import Sitemap
+from django.db.models import Max
+from django.utils import timezone
+
+from articles.models import Article, Author, Section
+
+NEWS_WINDOW = dt.timedelta(hours=48)
+# Google News reads at most 1,000 URLs per news sitemap.
+NEWS_LIMIT = 1000
+
+
+class SiteSitemap(Sitemap):
+    """URLs on the public site (SITE_URL), whatever host the request used."""
+
+    @property
+    def protocol(self):
+        return urlsplit(settings.SITE_URL).scheme
+
+    def get_domain(self, site=None):
+        return urlsplit(settings.SITE_URL).netloc
+
+
+class ArticleSitemap(SiteSitemap):
+    limit = 5000
+
+    def items(self):
+        return (
+            Article.objects.published()
+            .select_related("section")
+            .only(
+                "slug",
+                "publish_at",
+                "updated_at",
+                "created_at",
+                "section__slug",
+            )
+            .order_by("-publish_at", "-id")
+        )
+
+    def lastmod(self, article):
+        return max(filter(None, [article.publish_at, article.updated_at]))
+
+    def get_latest_lastmod(self):
+        latest = Article.objects.published().aggregate(
+            published=Max("publish_at"), updated=Max("updated_at")
+        )
+        return max(filter(None, latest.values()), default=None)
+
+
+class SectionSitemap(SiteSitemap):
+    def items(self):
+        return Section.objects.filter(is_active=True)
+
+
+class AuthorSitemap(SiteSitemap):
+    def items(self):
+        return (
+            Author.objects.filter(articles__in=Article.objects.published())
+            .distinct()
+            .order_by("name")
+        )
+
+
+class NewsSitemap(ArticleSitemap):
+    """Google News: articles published in the last 48 hours."""
+
+    limit = NEWS_LIMIT
+
+    def items(self):
+        since = timezone.now() - NEWS_WINDOW
+        return (
+            super()
+            .items()
+            .filter(publish_at__gte=since)
+            .only(
+                "title",
+                "slug",
+                "publish_at",
+                "updated_at",
+                "created_at",
+                "section__slug",
+            )[:NEWS_LIMIT]
+        )
+
+    def get_latest_lastmod(self):
+        return None
+
+
+SITEMAPS = {
+    "articles": ArticleSitemap,
+    "sections": SectionSitemap,
+    "auteurs": AuthorSitemap,
+    "news": NewsSitemap,
+}

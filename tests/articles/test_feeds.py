@@ -1,0 +1,81 @@
+import feedparser
+import pytest
+
+from tests.factories import make_article, make_author, make_image, make_section
+
+pytestmark = pytest.mark.django_db
+
+
+def parse(client, url):
+    response = client.get(url)
+    assert response.status_code == 200
+    return feedparser.parse(response.content)
+
+
+@pytest.mark.parametrize(
+    "url", ["/rss/", "/economie/rss/", "/auteurs/anne/rss/", "/mots-cles/climat/rss/"]
+)
+def test_feed_is_well_formed_rss(client, url):
+    section = make_section(slug="economie", name="Économie")
+    make_article(
+        section=section,
+        authors=[make_author(slug="anne", name="Anne Martin")],
+        tags=["Climat"],
+        title="Taux : « une pause » & des questions",
+    )
+    feed = parse(client, url)
+    assert feed.bozo == 0
+    assert feed.version == "rss20"
+    assert len(feed.entries) == 1
+
+
+def test_feed_item_carries_author_and_categories(client):
+    section = make_section(name="Économie")
+    make_article(
+        section=section,
+        authors=[make_author(name="Anne Martin"), make_author(name="Paul Roux")],
+        tags=["Inflation"],
+    )
+    entry = parse(client, "/rss/").entries[0]
+    assert entry.author == "Anne Martin, Paul Roux"
+    assert {tag.term for tag in entry.tags} == {"Économie", "Inflation"}
+
+
+def test_feed_item_links_to_the_article(client):
+    article = make_article()
+    entry = parse(client, "/rss/").entries[0]
+    assert entry.link == "http://testserver" + article.get_absolute_url()
+    assert entry.summary == article.standfirst
+
+
+def test_feed_item_carries_the_hero_image(client):
+    make_article(hero_image=make_image())
+    enclosure = parse(client, "/rss/").entries[0].enclosures[0]
+    assert enclosure.type == "image/jpeg"
+    assert enclosure.href.startswith("http://testserver/")
+
+
+def test_section_feed_lists_only_that_section(client):
+    section = make_section(slug="sport")
+    make_article(section=section, title="Match nul")
+    make_article(title="Autre chose")
+    titles = [entry.title for entry in parse(client, "/sport/rss/").entries]
+    assert titles == ["Match nul"]
+
+
+def test_feed_of_unknown_section_is_not_found(client):
+    assert client.get("/inconnue/rss/").status_code == 404
+
+
+def test_every_page_announces_the_site_feed(client):
+    article = make_article()
+    for url in ["/", article.get_absolute_url(), "/recherche/"]:
+        assert (
+            '<link rel="alternate" type="application/rss+xml" title="News Day FR — flux RSS" href="/rss/">'
+            in client.get(url).content.decode()
+        )
+
+
+def test_section_page_announces_its_own_feed(client):
+    make_section(slug="culture")
+    assert 'href="/culture/rss/"' in client.get("/culture/").content.decode()

@@ -1,0 +1,171 @@
+import pytest
+from django.contrib.postgres.lookups import TrigramWordSimilar
+from django.contrib.postgres.search import SearchQuery
+from django.db import connection
+from django.db.models import Q, Value
+
+from articles.models import Article
+from articles.search import (
+    MARK_END,
+    MARK_START,
+    SEARCH_CONFIG,
+    FoldedTitle,
+    excerpt_html,
+    search_vector,
+)
+from tests.factories import make_article
+
+pytestmark = pytest.mark.django_db
+
+postgres_only = pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="PostgreSQL full-text search"
+)
+
+
+def results(client, query):
+    response = client.get("/recherche/", {"q": query})
+    assert response.status_code == 200
+    return [article.title for article in response.context["articles"]]
+
+
+def test_search_finds_a_published_article_by_a_word_of_its_title(client):
+    make_article(title="La réforme des retraites adoptée")
+    make_article(title="Match nul à Lyon")
+    assert results(client, "retraites") == ["La réforme des retraites adoptée"]
+
+
+def test_search_finds_words_in_the_text(client):
+    make_article(title="Un titre", body="<p>Le Parlement vote le budget.</p>")
+    assert results(client, "parlement") == ["Un titre"]
+
+
+def test_empty_search_shows_the_form_without_results(client):
+    make_article()
+    response = client.get("/recherche/")
+    assert response.status_code == 200
+    assert list(response.context["articles"]) == []
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "!!! ??? ...",
+        "« » — ’",
+        "'\"; DROP TABLE articles_article; --",
+        "a & b | !c",
+        "(((",
+        "*:",
+    ],
+)
+def test_hostile_queries_answer_200(client, query):
+    make_article()
+    assert client.get("/recherche/", {"q": query}).status_code == 200
+
+
+def test_very_long_query_answers_400_in_french(client):
+    response = client.get("/recherche/", {"q": "x" * 10_000})
+    assert response.status_code == 400
+    assert "trop longue" in response.content.decode()
+
+
+def test_nul_byte_query_answers_400(client):
+    response = client.get("/recherche/", {"q": "budget\x00"})
+    assert response.status_code == 400
+    assert "caractères invalides" in response.content.decode()
+
+
+def test_search_results_are_paginated_with_the_query_kept(client):
+    for n in range(21):
+        make_article(title=f"Budget numéro {n}")
+    html = client.get("/recherche/", {"q": "budget"}).content.decode()
+    assert 'href="?q=budget&amp;page=2"' in html
+
+
+def test_search_pages_stay_at_the_same_number_of_queries(
+    client, django_assert_max_num_queries
+):
+    for n in range(30):
+        make_article(title=f"Budget numéro {n}")
+    with django_assert_max_num_queries(3):
+        client.get("/recherche/", {"q": "budget"})
+
+
+def test_excerpt_marks_searched_words_and_escapes_the_rest():
+    html = excerpt_html("<b>Le</b> budget <script>x</script>", "budget")
+    assert html == "Le <mark>budget</mark> x"
+
+
+def test_excerpt_keeps_postgres_marks_and_escapes_text():
+    assert (
+        excerpt_html(f"a < b {MARK_START}vote{MARK_END}", "vote")
+        == "a &lt; b <mark>vote</mark>"
+    )
+
+
+@postgres_only
+@pytest.mark.postgres
+def test_search_ignores_accents(client):
+    make_article(title="L’économie française ralentit")
+    assert results(client, "economie") == ["L’économie française ralentit"]
+
+
+@postgres_only
+@pytest.mark.postgres
+def test_search_uses_french_stemming(client):
+    make_article(title="Les agriculteurs manifestent")
+    assert results(client, "agriculteur") == ["Les agriculteurs manifestent"]
+
+
+@postgres_only
+@pytest.mark.postgres
+def test_search_forgives_a_typo_in_a_title_word(client):
+    make_article(title="Présidentielle : les candidats en campagne")
+    assert results(client, "presidentiele") == [
+        "Présidentielle : les candidats en campagne"
+    ]
+
+
+@postgres_only
+@pytest.mark.postgres
+def test_title_match_ranks_above_text_match(client):
+    make_article(title="Un article", body="<p>Il est question de retraites ici.</p>")
+    make_article(title="Retraites : ce qui change")
+    assert results(client, "retraites")[0] == "Retraites : ce qui change"
+
+
+@postgres_only
+@pytest.mark.postgres
+def test_results_carry_a_highlighted_excerpt(client):
+    make_article(
+        title="Un titre", body="<p>Le Sénat adopte la réforme des retraites.</p>"
+    )
+    html = client.get("/recherche/", {"q": "retraites"}).content.decode()
+    assert "<mark>retraites</mark>" in html
+
+
+@postgres_only
+@pytest.mark.postgres
+@pytest.mark.parametrize(
+    ("condition", "index"),
+    [
+        (
+            lambda: Q(_document=SearchQuery("budget", config=SEARCH_CONFIG)),
+            "article_search_idx",
+        ),
+        (
+            lambda: TrigramWordSimilar(FoldedTitle(), Value("budget")),
+            "article_title_trgm_idx",
+        ),
+    ],
+)
+def test_search_conditions_match_their_gin_index(condition, index):
+    """The query expressions are the indexed ones, so the index can serve them."""
+    make_article()
+    queryset = Article.objects.alias(_document=search_vector()).filter(condition())
+    with connection.cursor() as cursor:
+        # Only a bitmap scan is left, and it needs an index for the condition.
+        cursor.execute("SET enable_seqscan = off; SET enable_indexscan = off")
+        try:
+            assert index in queryset.explain()
+        finally:
+            cursor.execute("RESET enable_seqscan; RESET enable_indexscan")

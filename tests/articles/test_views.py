@@ -1,0 +1,430 @@
+import datetime as dt
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from articles.models import ArticleRedirect, Correction
+from tests.factories import (
+    make_article,
+    make_author,
+    make_correction,
+    make_image,
+    make_related_link,
+    make_section,
+)
+from tests.forms import form_data
+
+pytestmark = pytest.mark.django_db
+
+
+def count_queries(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    return len(queries)
+
+
+# Home
+
+
+def test_home_shows_featured_article_under_a_la_une(client):
+    make_article(title="Une annonce majeure", is_featured=True)
+    html = client.get("/").content.decode()
+    assert "À la une" in html
+    assert "Une annonce majeure" in html
+
+
+def test_home_shows_a_block_per_active_section(client):
+    section = make_section(name="Culture", slug="culture")
+    for _ in range(20):
+        make_article()
+    make_article(
+        section=section,
+        title="Un festival",
+        publish_at=timezone.now() - dt.timedelta(days=3),
+    )
+    html = client.get("/").content.decode()
+    assert 'id="rubrique-culture"' in html
+    assert "Un festival" in html
+
+
+def test_home_has_no_block_for_an_inactive_section(client):
+    section = make_section(name="Archives", slug="archives", is_active=False)
+    make_article(section=section)
+    assert 'id="rubrique-archives"' not in client.get("/").content.decode()
+
+
+def test_home_shows_breaking_banner_for_a_breaking_article(client):
+    make_article(title="Séisme au large", is_breaking=True)
+    html = client.get("/").content.decode()
+    assert 'class="breaking"' in html
+    assert "Alerte info" in html
+
+
+def test_home_has_no_breaking_banner_without_breaking_article(client):
+    make_article()
+    assert 'class="breaking"' not in client.get("/").content.decode()
+
+
+def test_home_renders_with_no_article_at_all(client):
+    response = client.get("/")
+    assert response.status_code == 200
+    assert "Aucun article publié" in response.content.decode()
+
+
+# Lists and pagination
+
+
+def test_section_page_lists_its_articles_only(client):
+    section = make_section(slug="economie")
+    make_article(section=section, title="Inflation en baisse")
+    make_article(title="Ailleurs")
+    html = client.get("/economie/").content.decode()
+    assert "Inflation en baisse" in html
+    assert "Ailleurs" not in html
+
+
+def test_inactive_section_page_is_not_found(client):
+    make_section(slug="ancienne", is_active=False)
+    assert client.get("/ancienne/").status_code == 404
+
+
+def test_author_page_lists_the_author_articles_and_count(client):
+    author = make_author(name="Léa Roux", slug="lea-roux")
+    make_article(authors=[author], title="Enquête sur l’eau")
+    html = client.get("/auteurs/lea-roux/").content.decode()
+    assert "Enquête sur l’eau" in html
+    assert "1 article publié" in html
+
+
+def test_tag_with_accented_slug_has_a_page(client):
+    make_article(title="Prix de l’électricité", tags=["Énergie"])
+    html = client.get("/mots-cles/énergie/").content.decode()
+    assert "Prix de l’électricité" in html
+
+
+def test_tag_page_lists_tagged_articles(client):
+    make_article(title="Sommet à Bruxelles", tags=["Europe"])
+    html = client.get("/mots-cles/europe/").content.decode()
+    assert "Sommet à Bruxelles" in html
+
+
+def test_tag_without_published_article_is_not_found(client):
+    from taggit.models import Tag
+
+    Tag.objects.create(name="Vide", slug="vide")
+    assert client.get("/mots-cles/vide/").status_code == 404
+
+
+@pytest.mark.parametrize("page", ["999", "-1", "0", "abc", "1.5", "%00"])
+def test_bad_page_number_is_not_found(client, page):
+    section = make_section(slug="monde")
+    make_article(section=section)
+    assert client.get(f"/monde/?page={page}").status_code == 404
+
+
+def test_second_page_lists_older_articles(client):
+    section = make_section(slug="sport")
+    now = timezone.now()
+    for n in range(21):
+        make_article(
+            section=section, title=f"Match {n}", publish_at=now - dt.timedelta(hours=n)
+        )
+    html = client.get("/sport/?page=2").content.decode()
+    assert "Match 20" in html
+    assert "Match 0<" not in html
+    assert 'rel="prev"' in html
+
+
+# The article page
+
+
+def test_article_page_has_the_seed_anatomy(client, settings):
+    settings.GOOGLE_NEWS_URL = "https://news.google.com/publications/exemple"
+    author = make_author(name="Anne Martin", role="Correspondante")
+    article = make_article(
+        title="Soldats nord-coréens en Ukraine : l’ONU craint une escalade",
+        standfirst="Le secrétaire général exprime sa vive inquiétude.",
+        body="<h2>Des soldats aux portes</h2><p>Texte.</p><blockquote><p>« Cela »</p></blockquote>",
+        sources="Avec AFP",
+        authors=[author],
+        tags=["ONU"],
+    )
+    html = client.get(article.get_absolute_url()).content.decode()
+    assert (
+        '<h1 class="article-title">Soldats nord-coréens en Ukraine\u202f: l’ONU' in html
+    )
+    assert '<p class="standfirst">Le secrétaire général' in html
+    assert "<h2>Des soldats aux portes</h2>" in html
+    assert "<blockquote>" in html
+    assert f'href="{author.get_absolute_url()}" rel="author">Anne Martin</a>' in html
+    assert "Publié le" in html
+    assert "Avec AFP" in html
+    assert "Suivez-nous sur Google News" in html
+    assert "min</span>" in html
+
+
+def test_article_page_hides_google_news_link_when_not_configured(client, settings):
+    settings.GOOGLE_NEWS_URL = ""
+    article = make_article()
+    assert "Google News" not in client.get(article.get_absolute_url()).content.decode()
+
+
+def test_article_page_names_bylines_in_order(client):
+    first, second, third = (
+        make_author(name="Zoé"),
+        make_author(name="Adam"),
+        make_author(name="Marc"),
+    )
+    article = make_article(authors=[first, second, third])
+    html = client.get(article.get_absolute_url()).content.decode()
+    assert html.index("Zoé") < html.index("Adam") < html.index("Marc")
+    assert "</a>, <a" in html
+    assert "</a> et <a" in html
+
+
+def test_article_page_says_when_it_was_updated(client):
+    published = timezone.now() - dt.timedelta(days=1)
+    article = make_article(publish_at=published, updated_at=timezone.now())
+    assert "Mis à jour le" in client.get(article.get_absolute_url()).content.decode()
+
+
+def test_article_page_shows_corrections_with_their_date(client):
+    article = make_article()
+    make_correction(
+        article,
+        text="Le chiffre exact est 8 000.",
+        created_at=timezone.make_aware(dt.datetime(2024, 11, 4, 10, 0)),
+    )
+    make_correction(
+        article,
+        kind=Correction.Kind.UPDATE,
+        text="Réaction du Kremlin ajoutée.",
+        created_at=timezone.make_aware(dt.datetime(2024, 11, 5, 10, 0)),
+    )
+    html = client.get(article.get_absolute_url()).content.decode()
+    assert "Rectificatif du 4 novembre 2024" in html
+    assert "Mise à jour du 5 novembre 2024" in html
+    assert html.index("Rectificatif du") < html.index("Mise à jour du")
+
+
+def test_related_links_come_before_suggestions(client):
+    section = make_section()
+    article = make_article(section=section, tags=["Climat"])
+    chosen = make_article(title="Choisi par la rédaction")
+    make_related_link(article, target=chosen)
+    make_article(section=section, title="Suggestion automatique", tags=["Climat"])
+    html = client.get(article.get_absolute_url()).content.decode()
+    assert html.index("Choisi par la rédaction") < html.index("Suggestion automatique")
+
+
+def test_suggestions_include_articles_sharing_a_tag_from_other_sections(client):
+    article = make_article(tags=["Climat"])
+    make_article(title="Même mot-clé ailleurs", tags=["Climat"])
+    html = client.get(article.get_absolute_url()).content.decode()
+    assert "Même mot-clé ailleurs" in html
+
+
+def test_suggestions_leave_out_unrelated_articles(client):
+    article = make_article(tags=["Climat"])
+    make_article(title="Sans rapport", tags=["Football"])
+    assert "Sans rapport" not in client.get(article.get_absolute_url()).content.decode()
+
+
+def test_suggestions_are_the_most_recent_first(client):
+    section = make_section()
+    article = make_article(section=section)
+    now = timezone.now()
+    make_article(
+        section=section, title="Plus ancien", publish_at=now - dt.timedelta(days=2)
+    )
+    make_article(
+        section=section, title="Plus récent", publish_at=now - dt.timedelta(hours=1)
+    )
+    html = client.get(article.get_absolute_url()).content.decode()
+    assert html.index("Plus récent") < html.index("Plus ancien")
+
+
+def test_external_related_link_is_shown_with_its_title(client):
+    article = make_article()
+    make_related_link(
+        article, url="https://www.example.org/dossier", title="Le dossier complet"
+    )
+    html = client.get(article.get_absolute_url()).content.decode()
+    assert 'href="https://www.example.org/dossier"' in html
+    assert "Le dossier complet" in html
+
+
+def test_share_links_carry_no_tracker_script(client):
+    article = make_article()
+    html = client.get(article.get_absolute_url()).content.decode()
+    assert "https://x.com/intent/post?" in html
+    assert "<script src" not in html
+
+
+def test_reader_pages_carry_no_csrf_token_or_user_name(admin_client):
+    article = make_article()
+    for url in ["/", article.get_absolute_url(), "/recherche/?q=article"]:
+        html = admin_client.get(url).content.decode()
+        assert "csrfmiddlewaretoken" not in html
+        assert "admin@example.com" not in html
+
+
+# URLs
+
+
+def test_article_url_with_wrong_section_or_date_redirects_to_canonical(client):
+    article = make_article()
+    url = article.get_absolute_url().replace(article.section.slug, "autre", 1)
+    response = client.get(url)
+    assert response.status_code == 301
+    assert response["Location"] == article.get_absolute_url()
+
+
+def test_short_url_redirects_permanently_to_the_article(client):
+    article = make_article()
+    response = client.get(reverse("articles:short", args=[article.pk]))
+    assert response.status_code == 301
+    assert response["Location"] == article.get_absolute_url()
+
+
+def test_short_url_of_unknown_article_is_not_found(client):
+    assert client.get("/articles/999999/").status_code == 404
+
+
+def change_in_admin(client, article, **changes):
+    url = reverse("admin:articles_article_change", args=[article.pk])
+    data = form_data(client.get(url)) | changes
+    response = client.post(url, data)
+    assert response.status_code == 302, response.content.decode()[:3000]
+
+
+def test_old_url_answers_301_after_slug_change_in_admin(admin_client):
+    article = make_article(slug="ancien-titre")
+    old_url = article.get_absolute_url()
+    change_in_admin(admin_client, article, slug="nouveau-titre")
+    article.refresh_from_db()
+    response = admin_client.get(old_url)
+    assert response.status_code == 301
+    assert response["Location"] == article.get_absolute_url()
+
+
+def test_changing_section_in_admin_records_the_old_url(admin_client):
+    article = make_article()
+    old_url = article.get_absolute_url()
+    change_in_admin(admin_client, article, section=str(make_section().pk))
+    assert ArticleRedirect.objects.filter(old_path=old_url, article=article).exists()
+
+
+# Error pages
+
+
+def test_not_found_page_is_french_and_styled_like_the_site(client):
+    response = client.get("/rubrique-inconnue/")
+    html = response.content.decode()
+    assert response.status_code == 404
+    assert "Cette page est introuvable" in html
+    assert 'class="site-header"' in html
+
+
+def test_server_error_page_is_french_and_needs_no_database(
+    rf, django_assert_num_queries
+):
+    from newsday.errors import server_error
+
+    with django_assert_num_queries(0):
+        response = server_error(rf.get("/"))
+    assert response.status_code == 500
+    assert "Un problème technique" in response.content.decode()
+
+
+# Query budgets: the same number of queries for 1 item as for 30.
+
+
+def test_article_page_stays_within_five_queries_however_rich(client):
+    section = make_section()
+    authors = [make_author() for _ in range(30)]
+    article = make_article(
+        section=section,
+        authors=authors,
+        tags=[f"Tag {n}" for n in range(30)],
+        hero_image=make_image(),
+        body="".join(
+            f'<p>Paragraphe.</p><figure data-image-id="{make_image().pk}"></figure>'
+            for _ in range(3)
+        ),
+    )
+    for n in range(30):
+        make_related_link(article)
+        make_correction(article, text=f"Correction {n}")
+    html = client.get(article.get_absolute_url()).content.decode()
+    assert html.count("<picture") == 4
+    assert count_queries(client, article.get_absolute_url()) <= 5
+
+
+def test_article_page_queries_never_grow_with_related_content(client):
+    lean = make_article(authors=[make_author()], tags=["Un"])
+    make_related_link(lean)
+    make_correction(lean)
+    rich = make_article(
+        authors=[make_author() for _ in range(30)], tags=[f"T{n}" for n in range(30)]
+    )
+    for n in range(30):
+        make_related_link(rich)
+        make_correction(rich, text=f"Correction {n}")
+    # Enough links of the editor's spare the suggestions query: never more.
+    assert count_queries(client, rich.get_absolute_url()) <= count_queries(
+        client, lean.get_absolute_url()
+    )
+
+
+@pytest.mark.parametrize("kind", ["home", "section", "author", "tag"])
+def test_list_pages_queries_do_not_grow_with_articles(client, kind):
+    section = make_section(slug="rubrique-fixe")
+    author = make_author(slug="auteur-fixe")
+
+    def add_article():
+        make_article(section=section, authors=[author], tags=["Fixe"], is_featured=True)
+
+    url = {
+        "home": "/",
+        "section": "/rubrique-fixe/",
+        "author": "/auteurs/auteur-fixe/",
+        "tag": "/mots-cles/fixe/",
+    }[kind]
+    add_article()
+    one = count_queries(client, url)
+    for _ in range(29):
+        add_article()
+    assert count_queries(client, url) == one
+
+
+def test_detail_view_subclass_can_render_an_unpublished_article(rf):
+    """The contract the editorial preview relies on: change the queryset,
+    skip the canonical redirect, keep the page and its context as they are."""
+    from articles.models import Article
+    from articles.views import ArticleDetailView
+
+    class PreviewView(ArticleDetailView):
+        redirect_to_canonical = False
+
+        def get_queryset(self):
+            return Article.objects.for_page()
+
+        def get_meta(self):
+            meta = super().get_meta()
+            meta.noindex = True
+            return meta
+
+    draft = make_article(status="draft", publish_at=None, title="Brouillon en cours")
+    make_article(section=draft.section, title="Déjà en ligne")
+    request = rf.get("/preview/")
+    request._active_sections = []
+    response = PreviewView.as_view()(request, pk=draft.pk)
+    html = response.render().content.decode()
+    assert "Brouillon en cours" in html
+    assert "noindex" in html
+    assert "Déjà en ligne" in html
