@@ -64,9 +64,19 @@ def _classic(html: str, notes: Counter) -> str:
 
 
 def convert_body(
-    raw: str, *, meta: dict | None = None, notes: Counter | None = None, on_image=None
+    raw: str,
+    *,
+    meta: dict | None = None,
+    notes: Counter | None = None,
+    on_image=None,
+    gallery=None,
 ) -> str:
-    """The article body for a post's ``content:encoded``."""
+    """The article body for a post's ``content:encoded``.
+
+    ``on_image`` turns an <img>'s attributes into the nodes that replace it
+    (none: it is dropped, with its caption); ``gallery`` gives the attachment
+    ids a [gallery] shortcode shows (see ``bodyimages.BodyImages``).
+    """
     notes = Counter() if notes is None else notes
     raw = raw.replace("\r\n", "\n").replace("\r", "\n")
     if has_blocks(raw):
@@ -80,7 +90,7 @@ def convert_body(
         html = autoembed(html, notes)
     else:
         html = _classic(raw, notes)
-    html = do_shortcode(html, notes)
+    html = do_shortcode(html, notes, gallery=gallery)
     return sanitize_html(normalize(html, Context(notes=notes, on_image=on_image)))
 
 

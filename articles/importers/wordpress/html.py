@@ -5,8 +5,11 @@ levels, lists, quotes, links and inline emphasis. Sanitising alone would
 flatten the rest into loose text; this module first rewrites it with intent:
 ``h1`` and ``h4`` to ``h6`` become ``h2``/``h3``, a table becomes one paragraph per
 row, ``<pre>`` keeps its line breaks, an iframe or ``<video>`` becomes a link,
-an image and its caption go (the body has no images: see ``media``), empty
-paragraphs and wrapper ``<div>``s disappear.
+empty paragraphs and wrapper ``<div>``s disappear. An image becomes what the
+``on_image`` hook makes of it: a reference to a library image
+(``<figure data-image-id="…">``, see ``bodyimages``), which takes the caption
+of its WordPress figure and is lifted out of paragraphs, links and lists to
+stand as a block of its own; or nothing, and then its caption goes too.
 
 It works on a small tree built from HTML that nh3 (a browser-grade parser)
 has already made well-formed, with scripts, styles and forms removed along
@@ -39,6 +42,7 @@ RENAMED = {
 # Containers whose loose text is gathered into paragraphs.
 FLOW = {"#root", "blockquote"}
 DROPPED_IMAGE = "#dropped-image"
+IMAGE_ID = "data-image-id"
 
 _PRE_CLEANER = nh3.Cleaner(
     tags=KEPT
@@ -107,7 +111,7 @@ _PRE_CLEANER = nh3.Cleaner(
     },
     attributes={
         "a": {"href", "title"},
-        "img": {"src", "alt", "title", "class"},
+        "img": {"src", "alt", "title", "class", "data-id"},
         "iframe": {"src", "title"},
         "video": {"src"},
         "audio": {"src"},
@@ -133,8 +137,8 @@ class Context:
     """What a conversion needs: notes for the report, and the image policy."""
 
     notes: Counter = field(default_factory=Counter)
-    # Returns the nodes that replace an inline <img> (none: the body has no
-    # images yet; the photo library will change that).
+    # Returns the nodes that replace an <img> (given its attributes): a
+    # library-image reference, or nothing to drop it.
     on_image: Callable[[dict], list] | None = None
 
 
@@ -176,12 +180,17 @@ def normalize(html: str, context: Context) -> str:
     return serialize(_children(root, context, flow=True), block=True)
 
 
+def is_image(node) -> bool:
+    """Whether ``node`` is a library-image reference."""
+    return not isinstance(node, str) and node.tag == "figure" and IMAGE_ID in node.attrs
+
+
 def text_of(nodes) -> str:
     parts = []
     for node in nodes:
         if isinstance(node, str):
             parts.append(node)
-        elif node.tag != DROPPED_IMAGE:
+        elif node.tag != DROPPED_IMAGE and not is_image(node):
             parts.append(text_of(node.children))
     return "".join(parts)
 
@@ -249,7 +258,10 @@ def _trimmed(node):
 
 def _kept(tag, children, attrs=None):
     """A node of ours, or nothing if it would be empty (but still the marker
-    of a dropped image, which an enclosing figure needs to see)."""
+    of a dropped image, which an enclosing figure needs to see). Library
+    images inside it are lifted out: the node is split around them."""
+    if any(is_image(c) for c in children):
+        return _lifted(tag, children, attrs)
     if tag in {"p", "h2", "h3", "li", "figcaption", "ul", "ol", "blockquote", "figure"}:
         if not _has_text(children):
             return [Node(DROPPED_IMAGE)] if _contains(children, DROPPED_IMAGE) else []
@@ -267,10 +279,30 @@ def _kept(tag, children, attrs=None):
     return [Node(tag, attrs, children)]
 
 
+def _lifted(tag, children, attrs):
+    out, run = [], []
+    for child in [*children, None]:
+        if child is None or is_image(child):
+            # The run now ends (or starts) at a block: blank edges go.
+            if child is not None and run and isinstance(run[-1], str):
+                run[-1] = run[-1].rstrip()
+            if run:
+                out += _kept(tag, run, attrs)
+            run = []
+            if child is not None:
+                out.append(child)
+        elif not run and out and isinstance(child, str):
+            run.append(child.lstrip())
+        else:
+            run.append(child)
+    return out
+
+
 def _transform(node, context):
     tag = RENAMED.get(node.tag, node.tag)
     if tag == "img":
-        context.notes["image dans le texte"] += 1
+        if context.on_image is None:
+            context.notes["image dans le texte retirée"] += 1
         replacement = context.on_image(node.attrs) if context.on_image else []
         return replacement or [Node(DROPPED_IMAGE)]
     if tag in {"iframe", "video", "audio"}:
@@ -298,7 +330,7 @@ def _transform(node, context):
     if tag == "pre":
         return _pre(node, context)
     if tag == "dt":
-        return _kept("p", [Node("strong", children=_inline(_children(node, context)))])
+        return _kept("p", _kept("strong", _inline(_children(node, context))))
     if tag == "dd":
         return _kept("p", _inline(_children(node, context)))
 
@@ -319,6 +351,9 @@ def _transform(node, context):
 
 
 def _figure(children):
+    images = [c for c in children if is_image(c)]
+    if images:
+        return _captioned(images, children)
     if not _contains(children, DROPPED_IMAGE):
         if not _contains(children, "figcaption"):
             return _paragraphs(children)  # a bare wrapper
@@ -329,11 +364,40 @@ def _figure(children):
     return [*_paragraphs(rest), Node(DROPPED_IMAGE)]
 
 
+def _captioned(images, children):
+    """A WordPress figure (image block, [caption], gallery) around library
+    images: its caption goes to its one image, or after a gallery's images
+    (even if only one of them is left) as a paragraph; other loose content
+    comes first."""
+    captions = [c for c in children if not isinstance(c, str) and c.tag == "figcaption"]
+    rest = [
+        c
+        for c in children
+        if not is_image(c) and (isinstance(c, str) or c.tag != "figcaption")
+    ]
+    out = _paragraphs(rest)
+    caption = captions[-1] if captions else None
+    single = len(images) == 1 and not _contains(children, DROPPED_IMAGE)
+    if caption is not None and single and not images[0].children:
+        images[0].children = [caption]
+        caption = None
+    out += images
+    if caption is not None:
+        out += _kept("p", caption.children)
+    return out
+
+
 def _inline(nodes):
-    """Flatten block content into inline content (for table cells, dt/dd)."""
+    """Flatten block content into inline content (for table cells, dt/dd);
+    library images stay whole, to be lifted out of the paragraph."""
     out = []
     for node in nodes:
-        if isinstance(node, str) or node.tag in INLINE or node.tag == DROPPED_IMAGE:
+        if (
+            isinstance(node, str)
+            or node.tag in INLINE
+            or node.tag == DROPPED_IMAGE
+            or is_image(node)
+        ):
             out.append(node)
         else:
             if out:
@@ -357,33 +421,42 @@ def _table(node, context):
     for child in node.children:
         if not isinstance(child, str) and child.tag == "caption":
             caption = _inline(_children(child, context))
-            out += _kept("p", [Node("strong", children=caption)])
+            out += _kept("p", _kept("strong", caption))
     for row in _rows(node):
         cells = []
         for cell in row.children:
             if isinstance(cell, str) or cell.tag not in {"td", "th"}:
                 continue
             content = _inline(_children(cell, context))
-            if not _has_text(content):
+            if not _has_text(content) and not any(is_image(c) for c in content):
                 continue
             if cell.tag == "th":
-                content = [Node("strong", children=content)]
-            if cells:
+                content = _kept("strong", content)
+            if _has_text(cells) and _has_text(content):
                 cells.append(" | ")
             cells.extend(content)
         out += _kept("p", cells)
     return out
 
 
+def _images_in(nodes):
+    for node in nodes:
+        if is_image(node):
+            yield node
+        elif not isinstance(node, str):
+            yield from _images_in(node.children)
+
+
 def _pre(node, context):
     context.notes["texte préformaté"] += 1
-    lines = text_of(_children(node, context)).strip("\n").split("\n")
+    content = _children(node, context)
+    lines = text_of(content).strip("\n").split("\n")
     children = []
     for i, line in enumerate(lines):
         if i:
             children.append(Node("br"))
         children.append(line)
-    return _kept("p", children)
+    return [*_kept("p", children), *_images_in(content)]
 
 
 def _attributes(attrs) -> str:

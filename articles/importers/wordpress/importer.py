@@ -4,6 +4,10 @@ Each post is found again on re-import by its key (``wordpress:<site>:<post
 id>``, in ``Article.external_id``) or, failing that, by its GUID (a site
 that was migrated keeps GUIDs but not ids): re-running updates what changed
 and never duplicates.
+
+With ``--uploads-dir``, the file is first read once for its attachments
+alone: they may come before or after the posts that use them, and a post is
+then imported whole, images included, in one go.
 """
 
 import logging
@@ -17,8 +21,9 @@ from django.db import models, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
+from articles.importers.wordpress.bodyimages import BodyImages
 from articles.importers.wordpress.content import convert_body, plain_text
-from articles.importers.wordpress.media import FeaturedImages
+from articles.importers.wordpress.media import MediaLibrary
 from articles.importers.wordpress.reader import (
     CleanStream,
     Item,
@@ -102,13 +107,16 @@ def import_wordpress(
         channel = next(items)  # WXRError here: nothing was written
         run = _Run(channel, report, uploads_dir=uploads_dir, dry_run=dry_run)
         try:
+            if uploads_dir is not None:
+                _read_attachments(path, run.media, report, on_progress)
             for item in items:
                 run.handle(item)
                 if on_progress:
                     on_progress(stream.position, total, report)
         except (WXRInterrupted, WXRError) as error:
             report.interrupted = str(error).rstrip(".")
-        run.finish()
+        finally:
+            run.media.close()
         report.removed_bytes = stream.removed
         after = _counts()
         report.new_sections, report.new_authors, report.new_redirects = (
@@ -117,6 +125,27 @@ def import_wordpress(
         if dry_run:
             transaction.set_rollback(True)
     return report
+
+
+def _read_attachments(path, media, report, on_progress):
+    """The first pass: remember every image attachment (in a temporary
+    index, see ``attachments``). A break in the file ends it quietly; the
+    second pass reports it."""
+    report.phase = "pièces jointes"
+    total = path.stat().st_size
+    with path.open("rb") as raw:
+        stream = CleanStream(raw)
+        items = read_wxr(stream)
+        try:
+            next(items)
+            for item in items:
+                if item.post_type == "attachment":
+                    media.remember(item)
+                if on_progress:
+                    on_progress(stream.position, total, report)
+        except (WXRInterrupted, WXRError):
+            pass
+    report.phase = ""
 
 
 def _counts():
@@ -167,7 +196,7 @@ class _Run:
         self.report = report
         self.site = site_key(channel)
         report.site = channel.title or channel.link
-        self.images = FeaturedImages(
+        self.media = MediaLibrary(
             uploads_dir=uploads_dir, dry_run=dry_run, report=report, site=self.site
         )
         self.by_term_id = {c.term_id: c for c in channel.categories.values()}
@@ -179,8 +208,7 @@ class _Run:
     def handle(self, item: Item):
         title = plain_text(item.title)
         if item.post_type == "attachment":
-            self.images.remember(item)
-            return
+            return  # read in the first pass
         if item.post_type != "post":
             reason = SKIPPED_TYPES.get(
                 item.post_type, f"type « {item.post_type} » non importé"
@@ -195,8 +223,13 @@ class _Run:
             return
         try:
             self.staged = {}
+            # Library images are created before (and outside) the post's
+            # transaction: they are shared, and a rollback would leave their
+            # files behind.
+            body = self._body(item)
+            hero_pk = self.media.hero_pk(item)
             with transaction.atomic():
-                outcome, article = self._upsert(item, title)
+                outcome, article = self._upsert(item, title, body, hero_pk)
             self.cache.update(self.staged)
         except ItemError as error:
             self.report.error(item, str(error), title=title)
@@ -214,21 +247,19 @@ class _Run:
         setattr(self.report, outcome, getattr(self.report, outcome) + 1)
         self.report.statuses[article.status] += 1
 
-    def finish(self):
-        """Attach featured images whose attachment came after their post."""
-        for article_pk, attachment_id in self.images.pending:
-            attachment = self.images.attachments.get(attachment_id)
-            if attachment is None:
-                self.report.images["pièce jointe absente de l’export"] += 1
-                continue
-            with transaction.atomic():
-                article = Article.objects.get(pk=article_pk)
-                if self.images.attach(article, attachment):
-                    article.save()
-
     # -- one post ---------------------------------------------------------
 
-    def _upsert(self, item: Item, title: str):
+    def _body(self, item: Item) -> str:
+        images = BodyImages(self.media, post_id=item.post_id, report=self.report)
+        return convert_body(
+            item.get("content:encoded"),
+            meta=item.meta,
+            notes=self.report.content,
+            on_image=images.on_image,
+            gallery=images.gallery,
+        )
+
+    def _upsert(self, item: Item, title: str, body: str, hero_pk: int | None):
         key = f"wordpress:{self.site}:{item.post_id}"[:200]
         guid = item.guid[:255]
         article = Article.objects.filter(external_id=key).first()
@@ -246,7 +277,9 @@ class _Run:
         created = article is None
         article = article or Article()
 
-        values = self._values(item, title, article)
+        values = self._values(item, title, article, body)
+        if hero_pk is not None:
+            values["hero_image_id"] = hero_pk
         changed = created
         for name, value in values.items():
             if getattr(article, name) != value:
@@ -260,9 +293,6 @@ class _Run:
         changed |= self._bylines(article, item, created=created)
         changed |= self._tags(article, item, created=created)
         changed |= self._redirects(article, item)
-        if self.images.attach_or_wait(article, item):
-            article.save()
-            changed = True
 
         if article.status in Status.visible() and (
             problems := article.publication_problems()
@@ -272,7 +302,7 @@ class _Run:
             return "created", article
         return ("updated" if changed else "unchanged"), article
 
-    def _values(self, item: Item, title: str, article: Article) -> dict:
+    def _values(self, item: Item, title: str, article: Article, body: str) -> dict:
         wp_status = item.status
         published = parse_datetime(
             item.get("wp:post_date_gmt"), item.get("wp:post_date")
@@ -304,9 +334,6 @@ class _Run:
             title = "Sans titre"
             self.report.warn(item, "article sans titre, nommé « Sans titre »")
 
-        body = convert_body(
-            item.get("content:encoded"), meta=item.meta, notes=self.report.content
-        )
         if status == Status.SCHEDULED and not body:
             # Already-published posts stay published (their links must keep
             # working), but a future one goes through our own checks.

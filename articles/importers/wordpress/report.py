@@ -32,13 +32,18 @@ class ImportReport:
     skipped_items: list[Entry] = field(default_factory=list)
     errors: list[Entry] = field(default_factory=list)
     warnings: list[Entry] = field(default_factory=list)
+    # Library images made from attachments (one count per attachment), then
+    # how the posts' featured images and body images fared.
     images: Counter = field(default_factory=Counter)
+    featured: Counter = field(default_factory=Counter)
+    body_images: Counter = field(default_factory=Counter)
     content: Counter = field(default_factory=Counter)
     new_sections: int = 0
     new_authors: int = 0
     new_redirects: int = 0
     removed_bytes: int = 0
     interrupted: str = ""
+    phase: str = ""  # what is being read, when not the posts (progress)
 
     @property
     def imported(self):
@@ -91,12 +96,17 @@ class ImportReport:
             f"Rubriques créées{NBSP}: {self.new_sections} ; auteurs créés{NBSP}: "
             f"{self.new_authors} ; redirections créées{NBSP}: {self.new_redirects}"
         )
-        if self.images:
-            out.append(f"Images principales{NBSP}:")
-            out += [
-                f"  - {reason}{NBSP}: {count}"
-                for reason, count in self.images.most_common()
-            ]
+        for heading, counts in (
+            ("Photothèque (pièces jointes)", self.images),
+            ("Images principales", self.featured),
+            ("Images dans le texte", self.body_images),
+        ):
+            if counts:
+                out.append(f"{heading}{NBSP}:")
+                out += [
+                    f"  - {reason}{NBSP}: {count}"
+                    for reason, count in counts.most_common()
+                ]
         if self.content:
             out.append(f"Contenus transformés{NBSP}:")
             out += [

@@ -9,6 +9,7 @@ brackets; a lone ``[sic]`` or ``[…]`` is ordinary text and stays.
 
 import re
 from collections import Counter
+from collections.abc import Callable
 
 from articles.importers.wordpress import embeds
 
@@ -82,8 +83,17 @@ def parse_attributes(text: str) -> dict[str, str]:
     return attributes
 
 
-def do_shortcode(text: str, notes: Counter) -> str:
-    """Expand every shortcode in ``text`` (nested ones included)."""
+def do_shortcode(
+    text: str,
+    notes: Counter,
+    *,
+    gallery: Callable[[dict], list[int]] | None = None,
+) -> str:
+    """Expand every shortcode in ``text`` (nested ones included).
+
+    ``gallery`` gives the attachment ids a [gallery] shows (from its
+    attributes); without it, only the ids it lists are known.
+    """
     if "[" not in text:
         return text
 
@@ -95,6 +105,9 @@ def do_shortcode(text: str, notes: Counter) -> str:
         handler = _HANDLERS.get(name)
         if name in EMBED_SHORTCODES:
             handler = _embed_shortcode
+        if name == "gallery":
+            notes["shortcode [gallery]"] += 1
+            return m.group(1) + _gallery(raw_attributes, gallery, notes) + m.group(6)
         if handler:
             notes[f"shortcode [{name}]"] += 1
             return (
@@ -111,6 +124,22 @@ def do_shortcode(text: str, notes: Counter) -> str:
         return m.group(0)
 
     return SHORTCODE.sub(expand, text)
+
+
+def _gallery(raw_attributes, gallery, notes):
+    """A gallery → its images, each named by attachment id like the images
+    WordPress inserts, for the body's image policy to resolve."""
+    attributes = parse_attributes(raw_attributes)
+    if gallery is not None:
+        ids = gallery(attributes)
+    else:
+        listed = attributes.get("ids") or attributes.get("include") or ""
+        ids = [int(i) for i in re.findall(r"[0-9]{1,12}", listed)]
+    if not ids:
+        notes["galerie sans image connue"] += 1
+        return ""
+    images = "".join(f'<img class="wp-image-{i}" data-id="{i}">' for i in ids)
+    return f'<div class="gallery">{images}</div>'
 
 
 def _caption(name, raw_attributes, content, notes):
@@ -162,6 +191,5 @@ _HANDLERS = {
     "embed": _embed,
     "audio": _media,
     "video": _media,
-    "gallery": _dropped,
     "playlist": _dropped,
 }

@@ -9,7 +9,8 @@ from articles.importers.wordpress.progress import Progress
 class Command(BaseCommand):
     help = (
         "Importe un export WordPress (fichier WXR : Outils, Exporter) : articles, "
-        "rubriques, mots-clés, auteurs, images principales et anciennes adresses."
+        "rubriques, mots-clés, auteurs, images (principales et dans le texte) et "
+        "anciennes adresses."
     )
 
     def add_arguments(self, parser):

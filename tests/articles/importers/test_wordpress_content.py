@@ -1,5 +1,6 @@
 """Content conversion: wpautop, shortcodes, blocks, HTML reshaping."""
 
+import re
 from collections import Counter
 
 import pytest
@@ -7,6 +8,7 @@ import pytest
 from articles.importers.wordpress.autop import shortcode_unautop, wpautop
 from articles.importers.wordpress.blocks import parse_blocks
 from articles.importers.wordpress.content import convert_body, plain_text
+from articles.importers.wordpress.html import Node
 from articles.importers.wordpress.shortcodes import do_shortcode, parse_attributes
 
 # -- wpautop: the cases of WordPress's own test suite that matter to us ---------
@@ -176,10 +178,83 @@ def test_conversion_notes_what_was_changed():
     notes = Counter()
     convert_body("<table><tr><td>a</td></tr></table><img src='x.jpg'>", notes=notes)
     assert notes["tableau mis en paragraphes"] == 1
-    assert notes["image dans le texte"] == 1
+    assert notes["image dans le texte retirée"] == 1
 
 
 def test_plain_text_strips_markup_and_decodes_entities_but_keeps_no_break_spaces():
     assert plain_text("<p>Le «&nbsp;chapô&nbsp;» &amp;\n<em>la suite</em></p>") == (
         "Le «\u00a0chapô\u00a0» & la suite"
     )
+
+
+def keep_images(attrs):
+    """An image policy keeping every <img> named ``wp-image-<n>`` as image n."""
+    found = re.search(r"wp-image-([0-9]+)", attrs.get("class", ""))
+    return [Node("figure", {"data-image-id": found.group(1)})] if found else []
+
+
+def with_images(html):
+    return convert_body(html, on_image=keep_images)
+
+
+def test_an_image_in_a_list_item_splits_the_list_around_it():
+    assert with_images(
+        '<ul><li>un</li><li>deux <img class="wp-image-7"></li><li>trois</li></ul>'
+    ) == (
+        '<ul><li>un</li>\n<li>deux</li></ul>\n<figure data-image-id="7"></figure>\n'
+        "<ul><li>trois</li></ul>"
+    )
+
+
+def test_an_image_in_a_link_is_lifted_out_and_the_empty_link_goes():
+    assert with_images(
+        '<p><a href="https://a.fr/x"><img class="wp-image-7"></a></p>'
+    ) == ('<figure data-image-id="7"></figure>')
+
+
+def test_an_image_in_a_table_cell_follows_its_row():
+    assert (
+        with_images(
+            '<table><tr><td>Lundi</td><td><img class="wp-image-7"></td></tr></table>'
+        )
+        == '<p>Lundi</p>\n<figure data-image-id="7"></figure>'
+    )
+
+
+def test_an_image_in_a_heading_is_lifted_after_it():
+    assert with_images('<h2>Titre <img class="wp-image-7"></h2>') == (
+        '<h2>Titre</h2>\n<figure data-image-id="7"></figure>'
+    )
+
+
+def test_a_gallery_keeps_its_caption_when_some_of_its_images_remain():
+    assert (
+        with_images(
+            '<figure class="wp-block-gallery"><figure><img class="wp-image-7"></figure>'
+            '<figure><img src="x.jpg"><figcaption>Perdue</figcaption></figure>'
+            "<figcaption>Tout</figcaption></figure>"
+        )
+        == '<figure data-image-id="7"></figure>\n<p>Tout</p>'
+    )
+
+
+def test_a_caption_shortcode_keeps_its_caption_on_its_image():
+    assert (
+        with_images(
+            '[caption id="attachment_7"]<img class="wp-image-7"> Le pont[/caption]'
+        )
+        == '<figure data-image-id="7"><figcaption>Le pont</figcaption></figure>'
+    )
+
+
+def test_a_gallery_shortcode_lists_its_ids_as_images():
+    assert with_images('[gallery ids="7, 8"]') == (
+        '<figure data-image-id="7"></figure>\n<figure data-image-id="8"></figure>'
+    )
+
+
+def test_a_gallery_shortcode_asks_which_images_it_shows():
+    body = convert_body(
+        "[gallery]", on_image=keep_images, gallery=lambda attributes: [9]
+    )
+    assert body == '<figure data-image-id="9"></figure>'
