@@ -152,8 +152,12 @@ def test_a_link_cannot_be_pointed_at_another_article(client, editor, draft):
         status=Article.Status.DRAFT, publish_at=None, title="Autre secret"
     )
     link = preview_link_create(article=draft, user=editor)
-    forged = signing.dumps({"l": str(link.pk), "a": other.pk}, salt="not-our-salt")
-    resigned = signing.dumps({"l": str(link.pk), "a": other.pk}, salt=SIGNING_SALT)
+    forged = signing.Signer(salt="not-our-salt").sign_object(
+        {"l": str(link.pk), "a": other.pk}
+    )
+    resigned = signing.Signer(salt=SIGNING_SALT).sign_object(
+        {"l": str(link.pk), "a": other.pk}
+    )
     for token in (forged, resigned):
         response = client.get(reverse("preview:link", kwargs={"token": token}))
         assert response.status_code == 404
@@ -195,3 +199,10 @@ def test_editor_revokes_a_link_in_the_admin(client, editor, draft):
     link.refresh_from_db()
     assert link.revoked_at is not None
     assert client.get(link_path(link)).status_code == 410
+
+
+def test_a_link_keeps_one_address(editor, draft):
+    link = preview_link_create(article=draft, user=editor)
+    first = preview_link_url(link)
+    with time_machine.travel(timezone.now() + dt.timedelta(seconds=5)):
+        assert preview_link_url(link) == first

@@ -1,10 +1,8 @@
 """WordPress's own theme test exports, when ../shared/fixtures has them."""
 
 import re
-from pathlib import Path
 
 import pytest
-from django.conf import settings
 from PIL import Image as PILImage
 
 from articles.importers.wordpress import import_wordpress
@@ -13,18 +11,19 @@ from articles.importers.wordpress.reader import CleanStream, read_wxr
 from articles.models import Article
 from articles.sanitizer import sanitize_html
 from images.models import Image
+from tests.shared import shared_file
 
 pytestmark = pytest.mark.django_db
 
-SHARED = Path(settings.BASE_DIR).parent / "shared" / "fixtures" / "wordpress"
-THEME_DATA = SHARED / "themeunittestdata.wordpress.xml"
-BLOCK_DATA = SHARED / "64-block-test-data.xml"
+THEME_DATA = shared_file("fixtures", "wordpress", "themeunittestdata.wordpress.xml")
+BLOCK_DATA = shared_file("fixtures", "wordpress", "64-block-test-data.xml")
 Status = Article.Status
 
 
 def needs(path):
     return pytest.mark.skipif(
-        not path.is_file(), reason=f"{path.name} absent de ../shared/fixtures/wordpress"
+        path is None,
+        reason="WordPress's test export is not in ../shared/fixtures/wordpress",
     )
 
 
