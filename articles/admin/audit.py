@@ -1,9 +1,9 @@
 from django.contrib import admin
 from django.utils.html import format_html
 
-from articles.admin.routes import article_admin_url
 from articles.formats import french_datetime
-from articles.models import AuditEvent
+from articles.models import Article, AuditEvent
+from newsday.adminpages import admin_url
 
 
 @admin.register(AuditEvent)
@@ -50,7 +50,7 @@ class AuditEventAdmin(admin.ModelAdmin):
             return event.article_title
         return format_html(
             '<a href="{}">{}</a>',
-            article_admin_url("change", event.article_id),
+            admin_url(Article, "change", event.article_id),
             event.article_title,
         )
 

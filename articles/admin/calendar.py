@@ -10,11 +10,11 @@ from django.utils import timezone
 
 from articles import services
 from articles.admin.pages import message_of, require_post
-from articles.admin.routes import article_admin_url
 from articles.formats import MONTHS, french_date, french_datetime
 from articles.forms import RescheduleForm
 from articles.models import Article, ScheduledChange
 from articles.scheduling import overdue_events
+from newsday.adminpages import admin_url
 
 Status = Article.Status
 WEEKDAYS = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"]
@@ -127,7 +127,7 @@ class CalendarViews:
     def reschedule_view(self, request, pk):
         require_post(request)
         article = self.article_or_404(request, str(pk))
-        back = request.POST.get("next") or article_admin_url("calendar")
+        back = request.POST.get("next") or admin_url(Article, "calendar")
         form = RescheduleForm(request.POST)
         if not form.is_valid():
             for errors in form.errors.values():
@@ -169,5 +169,5 @@ class CalendarViews:
             messages.SUCCESS,
         )
         return HttpResponseRedirect(
-            request.POST.get("next") or article_admin_url("changelist")
+            request.POST.get("next") or admin_url(Article, "changelist")
         )

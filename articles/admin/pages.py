@@ -9,12 +9,11 @@ third time.
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponseRedirect
-from django.template.response import TemplateResponse
 
-from articles.admin.routes import article_admin_url
 from articles.models import Article
 from articles.permissions import can_edit, can_view
 from articles.services.checks import is_live
+from newsday.adminpages import admin_page, admin_url
 
 
 def message_of(error) -> str:
@@ -33,7 +32,7 @@ class ArticlePages:
     """Mixed into ``ArticleAdmin``: what its own pages are built with."""
 
     def redirect_to_change(self, article):
-        return HttpResponseRedirect(article_admin_url("change", article.pk))
+        return HttpResponseRedirect(admin_url(Article, "change", article.pk))
 
     def article_or_404(self, request, object_id, *, edit=False) -> Article:
         """The article if this user may see it (and edit it, with ``edit``)."""
@@ -47,18 +46,15 @@ class ArticlePages:
         return article
 
     def page(self, request, template, title, article=None, **context):
-        """An admin page of ``templates/admin/articles/article/``."""
-        return TemplateResponse(
+        """A page of ``templates/admin/articles/article/``."""
+        return admin_page(
+            self,
             request,
             f"admin/articles/article/{template}",
-            {
-                **self.admin_site.each_context(request),
-                "opts": self.opts,
-                "title": title,
-                "original": article,
-                "article": article,
-                **context,
-            },
+            title,
+            original=article,
+            article=article,
+            **context,
         )
 
     def is_live(self, request, article) -> bool:

@@ -9,11 +9,11 @@ from django.utils import timezone
 
 from articles import services
 from articles.admin.pages import require_post
-from articles.admin.routes import article_admin_url
 from articles.formats import french_datetime
 from articles.forms import PreviewLinkForm
-from articles.models import PreviewLink
+from articles.models import Article, PreviewLink
 from articles.preview import preview_link_url
+from newsday.adminpages import admin_url
 
 
 class PreviewLinkViews:
@@ -59,4 +59,4 @@ class PreviewLinkViews:
         self.message_user(
             request, "Lien révoqué : il ne montre plus rien.", messages.SUCCESS
         )
-        return HttpResponseRedirect(article_admin_url("preview_links", article.pk))
+        return HttpResponseRedirect(admin_url(Article, "preview_links", article.pk))

@@ -1,26 +1,14 @@
-"""The article admin's own pages: their routes, and the one way to name
-them (``admin:articles_article_<name>``, like the admin's own pages)."""
+"""The article admin's own pages, in the order they must be matched."""
 
-from django.urls import path, reverse
+from functools import partial
 
-PREFIX = "articles_article_"
-
-
-def article_admin_url(name: str, *args) -> str:
-    """The address of an article admin page: ``article_admin_url("change",
-    pk)``, ``article_admin_url("calendar")``…"""
-    return reverse(f"admin:{PREFIX}{name}", args=args)
+from newsday.adminpages import admin_route
 
 
 def article_admin_routes(model_admin) -> list:
-    """The extra pages of ``ArticleAdmin``, to go before the admin's own
-    (whose ``<path:object_id>/`` would take them)."""
+    """The extra pages of ``ArticleAdmin``, to go before the admin's own."""
 
-    def route(pattern, view, name):
-        return path(
-            pattern, model_admin.admin_site.admin_view(view), name=PREFIX + name
-        )
-
+    route = partial(admin_route, model_admin)
     return [
         route("mots-cles/", model_admin.tag_suggestions, "tag_suggestions"),
         route("calendrier/", model_admin.calendar_view, "calendar"),
