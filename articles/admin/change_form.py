@@ -6,6 +6,7 @@ from django.contrib import messages
 
 from articles import services
 from articles.formats import french_datetime
+from articles.forms import AUTOSAVED_FIELDS
 from articles.models import Article, ArticleAuthor, AuditEvent, ScheduledChange
 from articles.permissions import can_edit, sees_all_articles
 from articles.redirects import keeping_old_url
@@ -132,7 +133,10 @@ class ChangeFormMixin:
         self, request, context, add=False, change=False, form_url="", obj=None
     ):
         user = request.user
-        extra = {"autosave": self.autosave_for(request, obj, newer_only=True)}
+        extra = {
+            "autosave": self.autosave_for(request, obj, newer_only=True),
+            "autosave_fields": AUTOSAVED_FIELDS,
+        }
         if obj is not None and not obj.revisions.exists():
             # An article made elsewhere (import, shell): keep the content this
             # page starts from, so history and conflicts can show what changed.
