@@ -16,13 +16,14 @@ from articles.admin.history import HistoryViews
 from articles.admin.inlines import BylineInline, RelatedLinkInline
 from articles.admin.pages import ArticlePages
 from articles.admin.preview_links import PreviewLinkViews
+from articles.admin.rights import ArticleEditRights
 from articles.admin.routes import article_admin_routes
 from articles.admin.scheduled_changes import ScheduledChangeViews
 from articles.admin.workflow_actions import WorkflowActionViews
 from articles.formats import french_datetime
 from articles.forms import ArticleAdminForm
 from articles.models import Article
-from articles.permissions import can_edit, can_view, owned_q, sees_all_articles
+from articles.permissions import can_view, owned_q, sees_all_articles
 from articles.scheduling import overdue_events
 from images.admin import thumbnail_html
 from images.models import Rendition
@@ -46,6 +47,7 @@ class ArticleAdmin(
     CalendarViews,
     EditingViews,
     ArticlePages,
+    ArticleEditRights,
     admin.ModelAdmin,
 ):
     form = ArticleAdminForm
@@ -113,16 +115,6 @@ class ArticleAdmin(
     def has_view_permission(self, request, obj=None):
         return super().has_view_permission(request, obj) and (
             obj is None or can_view(request.user, obj)
-        )
-
-    def has_change_permission(self, request, obj=None):
-        return super().has_change_permission(request, obj) and (
-            obj is None or can_edit(request.user, obj)
-        )
-
-    def has_delete_permission(self, request, obj=None):
-        return super().has_delete_permission(request, obj) and (
-            obj is None or can_edit(request.user, obj)
         )
 
     # --- The list ----------------------------------------------------------------

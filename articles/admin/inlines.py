@@ -3,25 +3,16 @@
 
 from django.contrib import admin
 
+from articles.admin.rights import ArticleEditRights
 from articles.models import ArticleAuthor, RelatedLink
 from articles.permissions import can_edit
 
 
-class ArticleInlineMixin:
+class ArticleInlineMixin(ArticleEditRights):
     """An inline of an article is editable exactly when the article is."""
 
     def has_add_permission(self, request, obj):
         return super().has_add_permission(request, obj) and (
-            obj is None or can_edit(request.user, obj)
-        )
-
-    def has_change_permission(self, request, obj=None):
-        return super().has_change_permission(request, obj) and (
-            obj is None or can_edit(request.user, obj)
-        )
-
-    def has_delete_permission(self, request, obj=None):
-        return super().has_delete_permission(request, obj) and (
             obj is None or can_edit(request.user, obj)
         )
 

@@ -9,6 +9,7 @@ the admin offers only what does.
 
 import datetime as dt
 import logging
+from collections.abc import Sequence
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
@@ -57,6 +58,26 @@ def unpublish_applies(article: Article, live) -> bool:
     return article.status in Status.visible()
 
 
+def _move(
+    article: Article,
+    status: str,
+    action: str,
+    *,
+    user,
+    comment: str,
+    also: Sequence[str] = (),
+    data: dict | None = None,
+) -> None:
+    """Give the locked ``article`` its new status, save it with the fields
+    named in ``also`` (already set), and record the transition."""
+    before = article.status
+    article.status = status
+    article.save(update_fields=["status", *also, "modified_at"])
+    record_event(
+        article, action, actor=user, comment=comment, from_status=before, data=data
+    )
+
+
 def article_submit(*, article: Article, user, comment: str = "") -> Article:
     """« Soumettre » : a draft goes to review."""
     require_perm(user, "submit_article", "Vous ne pouvez pas soumettre d’article.")
@@ -68,15 +89,7 @@ def article_submit(*, article: Article, user, comment: str = "") -> Article:
             raise WorkflowError(
                 f"Seul un brouillon peut être soumis ; cet article est « {locked.get_status_display()} »."
             )
-        locked.status = Status.REVIEW
-        locked.save(update_fields=["status", "modified_at"])
-        record_event(
-            locked,
-            Action.SUBMITTED,
-            actor=user,
-            comment=comment,
-            from_status=Status.DRAFT,
-        )
+        _move(locked, Status.REVIEW, Action.SUBMITTED, user=user, comment=comment)
     article.refresh_from_db()
     return article
 
@@ -92,15 +105,8 @@ def article_send_back(*, article: Article, user, comment: str) -> Article:
             raise WorkflowError(
                 "Seul un article à relire ou programmé (pas encore en ligne) peut être renvoyé."
             )
-        before = locked.status
-        locked.status = Status.DRAFT
-        locked.save(update_fields=["status", "modified_at"])
-        record_event(
-            locked,
-            Action.SENT_BACK,
-            actor=user,
-            comment=comment.strip(),
-            from_status=before,
+        _move(
+            locked, Status.DRAFT, Action.SENT_BACK, user=user, comment=comment.strip()
         )
     article.refresh_from_db()
     return article
@@ -135,19 +141,15 @@ def article_schedule(
                 "Cet article est déjà en ligne : dépubliez-le d’abord, ou programmez une nouvelle version."
             )
         refuse_if_problems(locked)
-        before = locked.status
-        locked.status = Status.SCHEDULED
         locked.publish_at = publish_at
         locked.unpublish_at = unpublish_at
-        locked.save(
-            update_fields=["status", "publish_at", "unpublish_at", "modified_at"]
-        )
-        record_event(
+        _move(
             locked,
+            Status.SCHEDULED,
             Action.SCHEDULED,
-            actor=user,
+            user=user,
             comment=comment,
-            from_status=before,
+            also=["publish_at", "unpublish_at"],
             data={
                 "publish_at": publish_at.isoformat(),
                 "unpublish_at": unpublish_at.isoformat() if unpublish_at else None,
@@ -166,15 +168,7 @@ def article_unschedule(*, article: Article, user, comment: str = "") -> Article:
             raise WorkflowError(
                 "Seul un article programmé, pas encore en ligne, peut être déprogrammé."
             )
-        locked.status = Status.REVIEW
-        locked.save(update_fields=["status", "modified_at"])
-        record_event(
-            locked,
-            Action.UNSCHEDULED,
-            actor=user,
-            comment=comment,
-            from_status=Status.SCHEDULED,
-        )
+        _move(locked, Status.REVIEW, Action.UNSCHEDULED, user=user, comment=comment)
     article.refresh_from_db()
     return article
 
@@ -189,26 +183,20 @@ def article_publish(*, article: Article, user, comment: str = "") -> Article:
             raise WorkflowError("Cet article est déjà publié.")
         refuse_if_problems(locked)
         was_live = is_live(locked, now)
-        before = locked.status
         if was_live:
             pass  # A schedule that came: it has been live since publish_at.
         elif locked.first_published_at is None or locked.publish_at is None:
             locked.publish_at = now
         if locked.unpublish_at is not None and locked.unpublish_at <= now:
             locked.unpublish_at = None
-        locked.status = Status.PUBLISHED
         locked.first_published_at = locked.first_published_at or locked.publish_at
-        locked.save(
-            update_fields=[
-                "status",
-                "publish_at",
-                "unpublish_at",
-                "first_published_at",
-                "modified_at",
-            ]
-        )
-        record_event(
-            locked, Action.PUBLISHED, actor=user, comment=comment, from_status=before
+        _move(
+            locked,
+            Status.PUBLISHED,
+            Action.PUBLISHED,
+            user=user,
+            comment=comment,
+            also=["publish_at", "unpublish_at", "first_published_at"],
         )
         if not was_live:
             send_on_commit(signals.article_published, locked)
@@ -247,10 +235,8 @@ def article_unpublish(
             article.refresh_from_db()
             return article
         was_live = is_live(locked, now)
-        locked.status = Status.UNPUBLISHED
-        locked.save(update_fields=["status", "modified_at"])
-        record_event(
-            locked, Action.UNPUBLISHED, actor=user, comment=comment, from_status=before
+        _move(
+            locked, Status.UNPUBLISHED, Action.UNPUBLISHED, user=user, comment=comment
         )
         if was_live:
             send_on_commit(signals.article_unpublished, locked)
