@@ -102,13 +102,17 @@ def _apply(change: ScheduledChange, now: dt.datetime) -> ScheduledEvent:
     )
 
 
-def _drain(next_item: Callable, handle: Callable, now: dt.datetime) -> list:
-    """Handle due items one transaction each, until none is left that no
-    other process holds."""
+def _drain(due, order: str, handle: Callable, now: dt.datetime, **lock) -> list:
+    """Handle the ``due`` rows one transaction each, in ``order``, until none
+    is left that no other process holds."""
     done = []
     while True:
         with transaction.atomic():
-            item = next_item()
+            item = (
+                due.select_for_update(skip_locked=True, **lock)
+                .order_by(order, "pk")
+                .first()
+            )
             if item is None:
                 return done
             done.append(handle(item, now))
@@ -125,33 +129,8 @@ def scheduled_events_run(*, now: dt.datetime | None = None) -> list[ScheduledEve
     Events missed during downtime are caught up in order.
     """
     now = now or timezone.now()
-
-    def next_live():
-        return (
-            due_to_go_live(now)
-            .select_for_update(skip_locked=True)
-            .order_by("publish_at", "pk")
-            .first()
-        )
-
-    def next_offline():
-        return (
-            due_to_go_offline(now)
-            .select_for_update(skip_locked=True)
-            .order_by("unpublish_at", "pk")
-            .first()
-        )
-
-    def next_change():
-        return (
-            due_changes(now)
-            .select_for_update(skip_locked=True, of=("self",))
-            .select_related("article")
-            .order_by("apply_at", "pk")
-            .first()
-        )
-
-    events = _drain(next_live, _go_live, now)
-    events += _drain(next_change, _apply, now)
-    events += _drain(next_offline, _go_offline, now)
+    changes = due_changes(now).select_related("article")
+    events = _drain(due_to_go_live(now), "publish_at", _go_live, now)
+    events += _drain(changes, "apply_at", _apply, now, of=("self",))
+    events += _drain(due_to_go_offline(now), "unpublish_at", _go_offline, now)
     return events
