@@ -4,6 +4,7 @@ a date and calls its service."""
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -14,6 +15,7 @@ from articles.admin.pages import message_of
 from articles.forms import CommentForm, ScheduleForm, SendBackForm, UnpublishForm
 from articles.permissions import can_submit
 from articles.services import transitions
+from articles.services.transitions import Live
 
 
 @dataclass(frozen=True)
@@ -30,10 +32,10 @@ class WorkflowAction:
     # Beyond the permission: whether this user may act on this article.
     user_may: Callable = lambda user, article: True
 
-    def is_available(self, user, article, live: bool) -> bool:
+    def is_available(self, user, article, live: Live) -> bool:
         return (
             user.has_perm(f"articles.{self.perm}")
-            and self.applies(article, lambda: live)
+            and self.applies(article, live)
             and self.user_may(user, article)
         )
 
@@ -108,7 +110,7 @@ class WorkflowActionViews:
     """Mixed into ``ArticleAdmin``."""
 
     def available_actions(self, request, article):
-        live = self.is_live(request, article)
+        live = partial(self.is_live, request, article)
         return [
             action
             for action in WORKFLOW_ACTIONS.values()

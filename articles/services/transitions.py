@@ -9,7 +9,7 @@ the admin offers only what does.
 
 import datetime as dt
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
@@ -32,29 +32,31 @@ logger = logging.getLogger("articles.workflow")
 
 Status = Article.Status
 Action = AuditEvent.Action
+# Whether readers see the article now, asked only when a rule needs it.
+Live = Callable[[], bool]
 
 
-def submit_applies(article: Article, live) -> bool:
+def submit_applies(article: Article, live: Live) -> bool:
     return article.status == Status.DRAFT
 
 
-def send_back_applies(article: Article, live) -> bool:
+def send_back_applies(article: Article, live: Live) -> bool:
     return article.status in (Status.REVIEW, Status.SCHEDULED) and not live()
 
 
-def schedule_applies(article: Article, live) -> bool:
+def schedule_applies(article: Article, live: Live) -> bool:
     return article.status != Status.PUBLISHED and not live()
 
 
-def unschedule_applies(article: Article, live) -> bool:
+def unschedule_applies(article: Article, live: Live) -> bool:
     return article.status == Status.SCHEDULED and not live()
 
 
-def publish_applies(article: Article, live) -> bool:
+def publish_applies(article: Article, live: Live) -> bool:
     return not (article.status == Status.PUBLISHED and live())
 
 
-def unpublish_applies(article: Article, live) -> bool:
+def unpublish_applies(article: Article, live: Live) -> bool:
     return article.status in Status.visible()
 
 
