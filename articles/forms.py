@@ -7,6 +7,7 @@ from taggit.forms import TagWidget
 
 from articles.models import Article, Correction, Revision
 from articles.revisions import TEXT_FIELDS, article_snapshot, compare, fingerprint
+from articles.services.checks import is_live
 from articles.workflow_models import PREVIEW_LINK_LIFETIME
 from images.widgets import ImageChooserWidget
 
@@ -137,7 +138,7 @@ class ArticleAdminForm(forms.ModelForm):
                 raise forms.ValidationError(
                     "Vous ne pouvez pas programmer de modification.", code="permission"
                 )
-            if not Article.objects.published().filter(pk=self.instance.pk).exists():
+            if not is_live(self.instance):
                 raise forms.ValidationError(
                     "Cet article n’est pas en ligne : enregistrez simplement vos modifications.",
                     code="not_live",

@@ -28,13 +28,6 @@ def is_owner(user, article: Article) -> bool:
     )
 
 
-def visible_articles(user, articles):
-    """The part of ``articles`` that ``user`` may open in the admin."""
-    if sees_all_articles(user):
-        return articles
-    return articles.filter(owned_q(user))
-
-
 def can_view(user, article: Article) -> bool:
     if not (
         user.has_perm("articles.view_article")
@@ -50,3 +43,8 @@ def can_edit(user, article: Article) -> bool:
     if sees_all_articles(user):
         return True
     return article.status in OWNER_EDITABLE and is_owner(user, article)
+
+
+def can_submit(user, article: Article) -> bool:
+    """A journalist submits their own articles; an editor anyone's."""
+    return is_owner(user, article) or sees_all_articles(user)

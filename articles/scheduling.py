@@ -16,7 +16,12 @@ from django.db.models import Min
 from django.utils import timezone
 
 from articles.models import Article, ScheduledChange
-from articles.services import ScheduledEvent, scheduled_changes_apply_due
+from articles.services.scheduled_changes import due_changes, scheduled_changes_apply_due
+from articles.services.scheduled_events import (
+    ScheduledEvent,
+    due_to_go_live,
+    due_to_go_offline,
+)
 
 # An event is shown as overdue when run_scheduled is this late with it.
 OVERDUE_GRACE = dt.timedelta(minutes=1)
@@ -72,25 +77,24 @@ def overdue_events(
     those of ``article`` if given."""
     now = now or timezone.now()
     limit = now - OVERDUE_GRACE
-    articles = Article.objects.all()
-    changes = ScheduledChange.objects.filter(state=ScheduledChange.State.PENDING)
+    live, offline, changes = (
+        due_to_go_live(limit),
+        due_to_go_offline(limit),
+        due_changes(limit),
+    )
     if article is not None:
-        articles = articles.filter(pk=article.pk)
+        live, offline = live.filter(pk=article.pk), offline.filter(pk=article.pk)
         changes = changes.filter(article=article)
     events = [
         ScheduledEvent("live", a.pk, a.title, a.publish_at)
-        for a in articles.filter(
-            status=Article.Status.SCHEDULED, publish_at__lte=limit
-        ).only("title", "publish_at")
+        for a in live.only("title", "publish_at")
     ]
     events += [
         ScheduledEvent("offline", a.pk, a.title, a.unpublish_at)
-        for a in articles.filter(
-            status=Article.Status.PUBLISHED, unpublish_at__lte=limit
-        ).only("title", "unpublish_at")
+        for a in offline.only("title", "unpublish_at")
     ]
     events += [
         ScheduledEvent("change", c.article_id, c.article.title, c.apply_at)
-        for c in changes.filter(apply_at__lte=limit).select_related("article")
+        for c in changes.select_related("article")
     ]
     return sorted(events, key=lambda event: event.due)

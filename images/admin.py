@@ -6,16 +6,17 @@ from django.core.paginator import Paginator
 from django.http import HttpResponseNotAllowed, JsonResponse
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
-from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
 
+from articles.formats import french_date
 from images.forms import ImageChangeForm, ImageUploadForm
 from images.models import LICENCE_WARNING_DAYS, Image
 from images.processing import ACCEPTED_MIME_TYPES
 from images.renditions import SPECS, THUMBNAIL_SPEC, rendition_url, size_for
 from images.services import image_create, image_delete, image_reset_crops
-from images.usage import articles_using, french_date
+from images.usage import articles_using
+from newsday.adminpages import admin_page, admin_route, admin_url
 
 CHOOSER_PAGE_SIZE = 24
 # What the bulk upload page applies to every photo (alt text is per photo).
@@ -68,7 +69,7 @@ def chooser_item(image):
         "licence_expires": (
             french_date(image.licence_expires_on) if image.licence_expires_on else ""
         ),
-        "change_url": reverse("admin:images_image_change", args=[image.pk]),
+        "change_url": admin_url(Image, "change", image.pk),
     }
 
 
@@ -221,20 +222,13 @@ class ImageAdmin(admin.ModelAdmin):
         return ", ".join(article.title for article in articles) or "aucun article"
 
     def get_urls(self):
-        view = self.admin_site.admin_view
         return [
-            path("choisir/", view(self.chooser), name="images_image_chooser"),
-            path(
-                "choisir/televerser/",
-                view(self.chooser_upload),
-                name="images_image_chooser_upload",
+            admin_route(self, "choisir/", self.chooser, "chooser"),
+            admin_route(
+                self, "choisir/televerser/", self.chooser_upload, "chooser_upload"
             ),
-            path(
-                "televersement/",
-                view(self.bulk_upload),
-                name="images_image_bulk_upload",
-            ),
-            path("droits/", view(self.licence_report), name="images_image_licences"),
+            admin_route(self, "televersement/", self.bulk_upload, "bulk_upload"),
+            admin_route(self, "droits/", self.licence_report, "licences"),
             *super().get_urls(),
         ]
 
@@ -280,16 +274,16 @@ class ImageAdmin(admin.ModelAdmin):
         if not self.has_add_permission(request):
             raise PermissionDenied
         form = ImageUploadForm()
-        context = {
-            **self.admin_site.each_context(request),
-            "opts": self.opts,
-            "title": "Téléverser plusieurs photos",
-            "shared_fields": [form[name] for name in BULK_SHARED_FIELDS],
-            "accept": ACCEPTED_MIME_TYPES,
-            "upload_url": reverse("admin:images_image_chooser_upload"),
-            "media": self.media,
-        }
-        return TemplateResponse(request, "images/admin/bulk_upload.html", context)
+        return admin_page(
+            self,
+            request,
+            "images/admin/bulk_upload.html",
+            "Téléverser plusieurs photos",
+            shared_fields=[form[name] for name in BULK_SHARED_FIELDS],
+            accept=ACCEPTED_MIME_TYPES,
+            upload_url=admin_url(Image, "chooser_upload"),
+            media=self.media,
+        )
 
     def licence_report(self, request):
         """Images whose licence has expired or ends within 30 days, with the
@@ -321,11 +315,11 @@ class ImageAdmin(admin.ModelAdmin):
             }
             for image in images
         ]
-        context = {
-            **self.admin_site.each_context(request),
-            "opts": self.opts,
-            "title": "Droits des photos à surveiller",
-            "rows": rows,
-            "days": LICENCE_WARNING_DAYS,
-        }
-        return TemplateResponse(request, "images/admin/licence_report.html", context)
+        return admin_page(
+            self,
+            request,
+            "images/admin/licence_report.html",
+            "Droits des photos à surveiller",
+            rows=rows,
+            days=LICENCE_WARNING_DAYS,
+        )

@@ -1,14 +1,9 @@
 """Where library images are used: article heroes and article bodies."""
 
 from django.db.models import Q
-from django.utils import formats
 
+from articles.formats import french_date
 from images.body import image_ids
-
-
-def french_date(day):
-    text = formats.date_format(day, "j F Y")
-    return "1er" + text[1:] if day.day == 1 else text
 
 
 def _reference(pk):

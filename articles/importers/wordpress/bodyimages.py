@@ -10,13 +10,13 @@ becomes ``<figure data-image-id="…">``, the body's library-image reference;
 import re
 
 from articles.importers.wordpress.content import plain_text
-from articles.importers.wordpress.html import Node
 from articles.importers.wordpress.media import (
     NO_UPLOADS_DIR,
     NOT_IN_EXPORT,
     ImageUnavailable,
     MediaLibrary,
 )
+from articles.importers.wordpress.tree import Node
 
 _WP_IMAGE_CLASS = re.compile(r"(?:^|\s)wp-image-([0-9]{1,12})(?=\s|$)")
 _IDS = re.compile(r"[0-9]{1,12}")

@@ -5,19 +5,21 @@
 (function () {
   const AUTOSAVE_EVERY_MS = 5000;
   const PRESENCE_EVERY_MS = 15000;
-  const FIELDS = [
-    "title", "slug", "standfirst", "body", "hero_alt", "hero_caption",
-    "hero_credit", "sources", "section", "tags",
-  ];
 
   function csrfToken(form) {
     const input = form.querySelector("input[name='csrfmiddlewaretoken']");
     return input ? input.value : "";
   }
 
+  // The fields an autosave keeps: articles.forms.AUTOSAVED_FIELDS.
+  function autosavedFields() {
+    const config = document.getElementById("workflow-config");
+    return (config.dataset.autosaveFields || "").split(",").filter(Boolean);
+  }
+
   function collect(form) {
     const data = {};
-    for (const name of FIELDS) {
+    for (const name of autosavedFields()) {
       const field = form.elements.namedItem(name);
       if (field && "value" in field) data[name] = field.value;
     }

@@ -1,0 +1,171 @@
+"""The article's edit page: its fields, its single save path, and what it
+shows beside the form (workflow buttons, who else is editing, conflicts,
+autosaves, new versions waiting)."""
+
+from django.contrib import messages
+
+from articles import services
+from articles.formats import french_datetime
+from articles.forms import AUTOSAVED_FIELDS
+from articles.models import Article, ArticleAuthor, AuditEvent, ScheduledChange
+from articles.permissions import can_edit, sees_all_articles
+from articles.redirects import keeping_old_url
+from articles.scheduling import overdue_events
+from articles.services.checks import is_live
+
+Status = Article.Status
+
+
+class ChangeFormMixin:
+    """Mixed into ``ArticleAdmin``."""
+
+    # Moved only by the workflow's actions, never by the form.
+    workflow_fields = [
+        "status",
+        "publish_at",
+        "unpublish_at",
+        "updated_at",
+        "first_published_at",
+        "created_at",
+        "modified_at",
+    ]
+    editor_only_fields = ["is_featured", "is_breaking"]
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = ["reading_stats", *self.workflow_fields]
+        if not sees_all_articles(request.user):
+            fields += self.editor_only_fields
+        return fields
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = [
+            (
+                None,
+                {
+                    "fields": [
+                        "title",
+                        "slug",
+                        "section",
+                        "standfirst",
+                        "body",
+                        "reading_stats",
+                        "base_fingerprint",
+                    ]
+                },
+            ),
+            (
+                "Image principale",
+                {"fields": ["hero_image", "hero_caption"]},
+            ),
+            (
+                "Classement",
+                {"fields": ["tags", "sources", "is_featured", "is_breaking"]},
+            ),
+            ("Publication", {"fields": self.workflow_fields}),
+        ]
+        if self.can_schedule_change(request, obj):
+            fieldsets.append(
+                (
+                    "Nouvelle version programmée",
+                    {
+                        "fields": ["changes_apply_at"],
+                        "description": "Préparez ici la prochaine version de cet article en ligne, puis « Programmer ces modifications » : les lecteurs la verront à la seconde choisie.",
+                    },
+                )
+            )
+        return fieldsets
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change, **kwargs)
+        attrs = {"user": request.user}
+        if request.method == "GET" and "restaurer" in request.GET:
+            attrs["restored"] = self.autosave_for(request, obj)
+        return type(form.__name__, (form,), attrs)
+
+    # The single save path of the article form. Other code that must run on
+    # every save (e.g. recording an old address) belongs here.
+    def save_model(self, request, obj, form, change):
+        if form.schedules_change:
+            return  # The live version stays as it is; see save_related.
+        if not change:
+            obj.created_by = request.user
+        # A changed slug or section leaves the old address answering 301.
+        with keeping_old_url(obj):
+            super().save_model(request, obj, form, change)
+
+    def save_related(self, request, form, formsets, change):
+        if form.schedules_change:
+            request.scheduled_change = self.keep_change_for_later(
+                request, form, formsets
+            )
+            return
+        super().save_related(request, form, formsets, change)
+        article = form.instance
+        author = getattr(request.user, "author", None)
+        if not change and author and not article.bylines.exists():
+            ArticleAuthor.objects.create(article=article, author=author)
+        services.article_saved(article=article, user=request.user, created=not change)
+
+    def construct_change_message(self, request, form, formsets, add=False):
+        if getattr(request, "scheduled_change", None):
+            return "Nouvelle version programmée."
+        return super().construct_change_message(request, form, formsets, add)
+
+    def get_view_on_site_url(self, obj=None):
+        # « Voir sur le site » only where readers can see it; else « Prévisualiser ».
+        if obj is None or not is_live(obj):
+            return None
+        return super().get_view_on_site_url(obj)
+
+    def response_change(self, request, obj):
+        change = getattr(request, "scheduled_change", None)
+        if change is None:
+            return super().response_change(request, obj)
+        self.message_user(
+            request,
+            f"Modifications programmées pour le {french_datetime(change.apply_at)} ; "
+            "d’ici là, les lecteurs voient la version actuelle.",
+            messages.SUCCESS,
+        )
+        return self.redirect_to_change(obj)
+
+    def render_change_form(
+        self, request, context, add=False, change=False, form_url="", obj=None
+    ):
+        user = request.user
+        extra = {
+            "autosave": self.autosave_for(request, obj, newer_only=True),
+            "autosave_fields": AUTOSAVED_FIELDS,
+        }
+        if obj is not None and not obj.revisions.exists():
+            # An article made elsewhere (import, shell): keep the content this
+            # page starts from, so history and conflicts can show what changed.
+            services.article_revision_create(
+                article=obj,
+                user=None,
+                note="État initial, avant toute modification ici",
+            )
+        if obj is not None:
+            extra |= {
+                "workflow_actions": self.available_actions(request, obj),
+                "others_editing": services.presence_touch(article=obj, user=user)
+                if can_edit(user, obj)
+                else [],
+                "sent_back": obj.audit_events.filter(
+                    action=AuditEvent.Action.SENT_BACK
+                ).first()
+                if obj.status == Status.DRAFT
+                else None,
+                "pending_changes": obj.scheduled_changes.filter(
+                    state=ScheduledChange.State.PENDING
+                ),
+                "overdue_events": overdue_events(article=obj),
+                "problems": obj.publication_problems(),
+                "can_schedule_change": self.can_schedule_change(request, obj),
+                "can_correct": user.has_perm("articles.correct_article")
+                and obj.first_published_at is not None,
+                "can_share": user.has_perm("articles.share_preview_article"),
+                "is_live": self.is_live(request, obj),
+            }
+        context.update(extra)
+        return super().render_change_form(request, context, add, change, form_url, obj)

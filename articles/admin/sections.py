@@ -1,0 +1,19 @@
+from django.contrib import admin
+from django.db.models import Count
+
+from articles.models import Section
+
+
+@admin.register(Section)
+class SectionAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug", "position", "is_active", "article_count"]
+    list_editable = ["position", "is_active"]
+    search_fields = ["name"]
+    prepopulated_fields = {"slug": ["name"]}
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(n_articles=Count("articles"))
+
+    @admin.display(description="articles", ordering="n_articles")
+    def article_count(self, section):
+        return section.n_articles

@@ -1,0 +1,43 @@
+"""What every service checks before it writes, and the row lock it holds
+while it does."""
+
+import datetime as dt
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import timezone
+
+from articles.models import Article
+
+
+class WorkflowError(ValidationError):
+    """A transition the article's state or content does not allow; the
+    message is French and meant for the person who asked."""
+
+
+def require_perm(user, perm: str, message: str) -> None:
+    if user is None or not user.has_perm(f"articles.{perm}"):
+        raise PermissionDenied(message)
+
+
+def require_aware(value: dt.datetime | None, name: str) -> None:
+    if value is not None and timezone.is_naive(value):
+        raise ValueError(f"{name} must be timezone-aware")
+
+
+def refuse_if_problems(article: Article) -> None:
+    if problems := article.publication_problems():
+        raise WorkflowError(
+            "L’article ne peut pas être mis en ligne : " + " ".join(problems)
+        )
+
+
+def lock_article(article: Article) -> Article:
+    """The article's row, locked until the end of the transaction."""
+    return (
+        Article.objects.select_for_update().select_related("section").get(pk=article.pk)
+    )
+
+
+def is_live(article: Article, at: dt.datetime | None = None) -> bool:
+    """Whether readers see ``article`` at ``at`` (now by default)."""
+    return Article.objects.published(at=at).filter(pk=article.pk).exists()

@@ -1,0 +1,40 @@
+"""What the apps' own admin pages share: routes named the way the admin
+names its own (``<app>_<model>_<name>``), the one way to reverse them, and
+pages drawn in the admin's frame."""
+
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+
+
+def admin_route(model_admin, pattern: str, view, name: str):
+    """An extra page of ``model_admin``, behind the admin's login, named
+    ``<app>_<model>_<name>``; list it before the admin's own URLs (their
+    ``<path:object_id>/`` would take it)."""
+    opts = model_admin.opts
+    return path(
+        pattern,
+        model_admin.admin_site.admin_view(view),
+        name=f"{opts.app_label}_{opts.model_name}_{name}",
+    )
+
+
+def admin_url(model, name: str, *args) -> str:
+    """The address of a page of ``model``'s admin: ``admin_url(Article,
+    "change", pk)``, ``admin_url(Image, "chooser")``…"""
+    opts = model._meta
+    return reverse(f"admin:{opts.app_label}_{opts.model_name}_{name}", args=args)
+
+
+def admin_page(model_admin, request, template: str, title: str, **context):
+    """A page of ``model_admin`` in the admin's frame (header, breadcrumbs'
+    ``opts``, title)."""
+    return TemplateResponse(
+        request,
+        template,
+        {
+            **model_admin.admin_site.each_context(request),
+            "opts": model_admin.opts,
+            "title": title,
+            **context,
+        },
+    )
