@@ -16,7 +16,7 @@ from images.processing import ACCEPTED_MIME_TYPES
 from images.renditions import SPECS, THUMBNAIL_SPEC, rendition_url, size_for
 from images.services import image_create, image_delete, image_reset_crops
 from images.usage import articles_using
-from newsday.adminpages import admin_page, admin_route, admin_url
+from newsday.adminpages import FrenchTitles, admin_page, admin_route, admin_url
 
 CHOOSER_PAGE_SIZE = 24
 # What the bulk upload page applies to every photo (alt text is per photo).
@@ -86,7 +86,9 @@ def thumbnail_html(image):
 
 
 @admin.register(Image)
-class ImageAdmin(admin.ModelAdmin):
+class ImageAdmin(FrenchTitles, admin.ModelAdmin):
+    add_title = "Nouvelle image"
+    list_title = "Photothèque"
     list_display = [
         "thumbnail",
         "title",

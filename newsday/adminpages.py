@@ -38,3 +38,19 @@ def admin_page(model_admin, request, template: str, title: str, **context):
             **context,
         },
     )
+
+
+class FrenchTitles:
+    """Page titles in natural French for a ModelAdmin: Django's own read
+    « Ajout de article » and « Sélectionnez l’objet article à changer »."""
+
+    add_title = ""  # « Nouvel article »
+    list_title = ""  # « Articles »
+
+    def add_view(self, request, form_url="", extra_context=None):
+        titles = {"title": self.add_title} if self.add_title else {}
+        return super().add_view(request, form_url, {**titles, **(extra_context or {})})
+
+    def changelist_view(self, request, extra_context=None):
+        titles = {"title": self.list_title} if self.list_title else {}
+        return super().changelist_view(request, {**titles, **(extra_context or {})})

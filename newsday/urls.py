@@ -3,6 +3,7 @@ from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 from django.views.generic import TemplateView
+from django.views.i18n import JavaScriptCatalog
 
 from articles.sitemaps import SITEMAPS, NewsSitemap
 
@@ -14,6 +15,14 @@ admin.site.index_title = "Tableau de bord"
 handler500 = "newsday.errors.server_error"
 
 urlpatterns = [
+    # The admin's JavaScript catalogue plus the rich-text editor's French.
+    path(
+        "admin/i18n/editeur.js",
+        JavaScriptCatalog.as_view(
+            packages=["django.contrib.admin", "django_prose_editor"]
+        ),
+        name="editor_jsi18n",
+    ),
     path("admin/", admin.site.urls),
     path("images/", include("images.urls")),
     path("preview/", include("articles.preview")),

@@ -4,6 +4,7 @@ from, one module each."""
 
 from django.contrib import admin
 from django.db.models import Prefetch, Q
+from django.urls import reverse_lazy
 from django.utils.html import format_html
 
 from articles.admin.bulk_actions import BulkActions
@@ -11,7 +12,7 @@ from articles.admin.calendar import CalendarViews
 from articles.admin.change_form import ChangeFormMixin
 from articles.admin.corrections import CorrectionViews
 from articles.admin.editing import EditingViews
-from articles.admin.filters import MineFilter
+from articles.admin.filters import AuthorFilter, MineFilter
 from articles.admin.history import HistoryViews
 from articles.admin.inlines import BylineInline, RelatedLinkInline
 from articles.admin.pages import ArticlePages
@@ -28,6 +29,7 @@ from articles.scheduling import overdue_events
 from images.admin import thumbnail_html
 from images.models import Rendition
 from images.renditions import THUMBNAIL_SPEC
+from newsday.adminpages import FrenchTitles
 
 
 def _is_autocomplete(request):
@@ -37,6 +39,7 @@ def _is_autocomplete(request):
 
 @admin.register(Article)
 class ArticleAdmin(
+    FrenchTitles,
     ChangeFormMixin,
     BulkActions,
     WorkflowActionViews,
@@ -50,6 +53,8 @@ class ArticleAdmin(
     ArticleEditRights,
     admin.ModelAdmin,
 ):
+    add_title = "Nouvel article"
+    list_title = "Articles"
     form = ArticleAdminForm
     change_form_template = "admin/articles/article/change_form.html"
     change_list_template = "admin/articles/article/change_list.html"
@@ -68,7 +73,7 @@ class ArticleAdmin(
         "status",
         MineFilter,
         "section",
-        "authors",
+        ("authors", AuthorFilter),
         ("publish_at", admin.DateFieldListFilter),
         "is_featured",
         "is_breaking",
@@ -81,7 +86,13 @@ class ArticleAdmin(
     prepopulated_fields = {"slug": ["title"]}
 
     class Media:
-        js = ["js/admin/article-editor.js", "js/admin/workflow.js"]
+        js = [
+            # The editor's own French catalogue (its dialogs use gettext).
+            reverse_lazy("editor_jsi18n"),
+            "js/admin/prose-editor-fr.js",
+            "js/admin/article-editor.js",
+            "js/admin/workflow.js",
+        ]
         css = {"all": ["css/admin.css"]}
 
     def get_urls(self):

@@ -3,12 +3,14 @@ from django.utils.html import format_html
 
 from articles.formats import french_datetime
 from articles.models import Article, AuditEvent
-from newsday.adminpages import admin_url
+from newsday.adminpages import FrenchTitles, admin_url
 
 
 @admin.register(AuditEvent)
-class AuditEventAdmin(admin.ModelAdmin):
+class AuditEventAdmin(FrenchTitles, admin.ModelAdmin):
     """The editorial log: read only, filterable by action, person and date."""
+
+    list_title = "Journal éditorial"
 
     list_display = [
         "when",

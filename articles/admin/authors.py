@@ -1,10 +1,13 @@
 from django.contrib import admin
 
 from articles.models import Author
+from newsday.adminpages import FrenchTitles
 
 
 @admin.register(Author)
-class AuthorAdmin(admin.ModelAdmin):
+class AuthorAdmin(FrenchTitles, admin.ModelAdmin):
+    add_title = "Nouvel auteur"
+    list_title = "Auteurs"
     list_display = ["name", "role", "user"]
     search_fields = ["name", "role"]
     prepopulated_fields = {"slug": ["name"]}

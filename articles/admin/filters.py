@@ -14,3 +14,12 @@ class MineFilter(admin.SimpleListFilter):
         if self.value() == "1":
             return queryset.filter(owned_q(request.user))
         return queryset
+
+
+class AuthorFilter(admin.RelatedFieldListFilter):
+    """« Par auteur », with articles nobody signed under « Sans signature »."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.title = "auteur"
+        self.empty_value_display = "Sans signature"

@@ -2,10 +2,13 @@ from django.contrib import admin
 from django.db.models import Count
 
 from articles.models import Section
+from newsday.adminpages import FrenchTitles
 
 
 @admin.register(Section)
-class SectionAdmin(admin.ModelAdmin):
+class SectionAdmin(FrenchTitles, admin.ModelAdmin):
+    add_title = "Nouvelle rubrique"
+    list_title = "Rubriques"
     list_display = ["name", "slug", "position", "is_active", "article_count"]
     list_editable = ["position", "is_active"]
     search_fields = ["name"]

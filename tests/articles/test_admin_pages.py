@@ -151,3 +151,34 @@ def test_a_complete_article_can_be_written_through_the_admin(superuser_client, a
     assert created.related_links.get().target == article
     assert created.body.startswith("<h2>Des soldats")
     assert created.created_by.username == "chef"
+
+
+@pytest.mark.parametrize(
+    ("model_name", "add_title", "list_title"),
+    [
+        ("articles.article", "Nouvel article", "Articles"),
+        ("articles.section", "Nouvelle rubrique", "Rubriques"),
+        ("articles.author", "Nouvel auteur", "Auteurs"),
+        ("images.image", "Nouvelle image", "Photothèque"),
+    ],
+)
+def test_admin_pages_are_titled_in_natural_french(
+    superuser_client, model_name, add_title, list_title
+):
+    from django.apps import apps
+
+    model = apps.get_model(model_name)
+    assert superuser_client.get(admin_url(model, "add")).context["title"] == add_title
+    assert (
+        superuser_client.get(admin_url(model, "changelist")).context["title"]
+        == list_title
+    )
+
+
+def test_article_list_filters_by_author_under_a_singular_title(
+    superuser_client, article
+):
+    response = superuser_client.get(admin_url(Article, "changelist"))
+    titles = [spec.title for spec in response.context["cl"].filter_specs]
+    assert "auteur" in titles
+    assert b"Sans signature" in response.content

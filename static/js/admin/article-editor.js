@@ -13,8 +13,14 @@
     if (!stats || !body) return;
     const perMinute = Number(stats.dataset.wordsPerMinute) || 230;
     const wrapper = body.closest(".form-row") || document;
+    function visibleEditor() {
+      // The field holds more than one ProseMirror (dialogs mount hidden ones).
+      return [...wrapper.querySelectorAll(".ProseMirror")].find(
+        (node) => node.isContentEditable && node.offsetParent !== null
+      );
+    }
     function update() {
-      const editor = wrapper.querySelector(".ProseMirror");
+      const editor = visibleEditor();
       const text = editor ? editor.innerText : body.value.replace(/<[^>]*>/g, " ");
       const words = countWords(text);
       const minutes = Math.max(1, Math.ceil(words / perMinute));
