@@ -2,7 +2,6 @@ import functools
 import math
 
 from django.conf import settings
-from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Exists, OuterRef, Prefetch, Q
@@ -16,6 +15,7 @@ from taggit.managers import TaggableManager
 from taggit.models import Tag, TaggedItem
 
 from articles.db import json_datetime, json_rows
+from articles.prepared import PreparedQuery
 from articles.sanitizer import sanitize_html
 from images.body import image_ids
 from images.models import Image
@@ -221,39 +221,52 @@ class ArticleQuerySet(models.QuerySet):
             condition |= Q(pk__in=latest.values("pk")[:per_section])
         return self.model.objects.filter(condition)
 
-    def related_to(self, article, *, tag_ids=(), exclude=(), limit=4):
+    def related_to(self, article_id, section_id, *, limit=4):
         """Suggestions for « À lire aussi »: the latest articles that share a
-        tag (``tag_ids``: the article's tags) or the section with ``article``.
-        Never ``article`` itself.
+        tag or the section (``section_id``) with the article ``article_id``.
+        Never the article itself, nor one its editor already links to.
 
         Each kind is read newest first from an index and stops after
         ``limit`` rows, in its own subquery carrying this queryset's filters
         (``published()``): the cost stays the same on a large archive.
         """
-        candidates = self.exclude(pk__in=[article.pk, *exclude]).order_by(
-            "-publish_at", "-id"
+        linked = RelatedLink.objects.filter(
+            article=article_id, target__isnull=False
+        ).values("target")
+        candidates = (
+            self.exclude(pk=article_id)
+            .exclude(pk__in=linked)
+            .order_by("-publish_at", "-id")
         )
-        in_section = candidates.filter(section=article.section_id)
-        pools = Q(pk__in=in_section.values("pk")[:limit])
-        if tag_ids:
-            shares_a_tag = Exists(
-                TaggedItem.objects.filter(
-                    content_type=ContentType.objects.get_for_model(Article),
-                    object_id=OuterRef("pk"),
-                    tag__in=tag_ids,
-                )
-            )
-            pools |= Q(pk__in=candidates.filter(shares_a_tag).values("pk")[:limit])
+        its_tags = _article_tags().filter(object_id=article_id).values("tag")
+        shares_a_tag = Exists(
+            _article_tags().filter(object_id=OuterRef("pk"), tag__in=its_tags)
+        )
+        pools = Q(pk__in=candidates.filter(section=section_id).values("pk")[:limit])
+        pools |= Q(pk__in=candidates.filter(shares_a_tag).values("pk")[:limit])
         return self.model.objects.filter(pools).order_by("-publish_at", "-id")[:limit]
+
+
+class ArticleManager(models.Manager.from_queryset(ArticleQuerySet)):
+    def live_page(self, slug):
+        """The published article at ``slug`` shaped by ``for_page()``, or
+        None. The article page's main query, so its SQL is compiled once
+        (``articles.prepared``)."""
+        found = _live_page()(now=timezone.now(), slug=slug)
+        return found[0] if found else None
+
+
+def _article_tags():
+    return TaggedItem.objects.filter(
+        content_type__app_label="articles", content_type__model="article"
+    )
 
 
 @functools.cache
 def _page_lists():
     """The article page's tag and correction lists as JSON subqueries; built
     once, since they depend on nothing but the outer row."""
-    tagged_items = TaggedItem.objects.filter(
-        content_type__app_label="articles", content_type__model="article"
-    )
+    tagged_items = _article_tags()
     return {
         "byline": json_rows(
             ArticleAuthor.objects.filter(article=OuterRef("pk")),
@@ -428,7 +441,7 @@ class Article(models.Model):
     created_at = models.DateTimeField("créé le", auto_now_add=True)
     modified_at = models.DateTimeField("modifié le", auto_now=True)
 
-    objects = ArticleQuerySet.as_manager()
+    objects = ArticleManager()
 
     class Meta:
         verbose_name = "article"
@@ -520,25 +533,20 @@ class Article(models.Model):
         problems.extend(image_publication_problems(self))
         return problems
 
-    def read_also(self, *, tag_ids=(), limit=4):
-        """« À lire aussi » as (links, suggestions), in two queries.
+    def read_also(self, *, limit=4):
+        """« À lire aussi » as (links, suggestions), in one query.
 
         First the editor's links, in their order: external ones, and those to
         articles published now. Then, up to ``limit`` items in all, the latest
-        published articles sharing a tag (``tag_ids``) or the section. Both
-        kinds of article come from one ``published()`` query.
+        published articles sharing a tag or the section (``related_to``).
         """
         links = self.page_related_links()
-        target_ids = [link.target_id for link in links if link.target_id]
-        live = Article.objects.published()
-        suggested = live.related_to(
-            self, tag_ids=tag_ids, exclude=target_ids, limit=limit
-        )
+        target_ids = {link.target_id for link in links if link.target_id}
         articles = {
             article.pk: article
-            for article in live.filter(
-                Q(pk__in=target_ids) | Q(pk__in=suggested.values("pk"))
-            ).for_cards()
+            for article in _read_also(limit)(
+                now=timezone.now(), article=self.pk, section=self.section_id
+            )
         }
         shown = []
         for link in links:
@@ -759,4 +767,32 @@ class ArticleRedirect(models.Model):
 # The workflow's models (revisions, scheduled changes, audit log, preview
 # links, presence, autosaves) live in their own module; importing it here
 # registers them with the app and lets ``from articles.models import …`` work.
+# The article page's queries, compiled once (see ``articles.prepared``).
+
+
+@functools.cache
+def _live_page():
+    return PreparedQuery(
+        lambda now, slug: Article.objects.published(now).for_page().filter(slug=slug),
+        now=models.DateTimeField(),
+        slug=models.SlugField(),
+    )
+
+
+@functools.cache
+def _read_also(limit):
+    def build(now, article, section):
+        live = Article.objects.published(now)
+        linked = RelatedLink.objects.filter(article=article).values("target")
+        suggested = live.related_to(article, section, limit=limit).values("pk")
+        return live.filter(Q(pk__in=linked) | Q(pk__in=suggested)).for_cards()
+
+    return PreparedQuery(
+        build,
+        now=models.DateTimeField(),
+        article=models.BigIntegerField(),
+        section=models.BigIntegerField(),
+    )
+
+
 from articles.workflow_models import *  # noqa: E402, F403

@@ -219,7 +219,7 @@ class ArticleDetailView(PageMetaMixin, DetailView):
     ``get_context_data``.
 
     To show an article that is not published (a preview), subclass it:
-    override ``get_queryset`` (e.g. ``Article.objects.for_page()``), set
+    override ``get_object`` (e.g. ``Article.objects.for_page().get(...)``), set
     ``redirect_to_canonical = False`` and add the headers you need. Related
     suggestions always come from published articles only.
     """
@@ -228,8 +228,11 @@ class ArticleDetailView(PageMetaMixin, DetailView):
     context_object_name = "article"
     redirect_to_canonical = True
 
-    def get_queryset(self):
-        return Article.objects.published().for_page()
+    def get_object(self, queryset=None):
+        article = Article.objects.live_page(self.kwargs["slug"])
+        if article is None:
+            raise Http404("Aucun article publié à cette adresse.")
+        return article
 
     def get(self, request, *args, **kwargs):
         self.object = self.get_object()
@@ -244,9 +247,7 @@ class ArticleDetailView(PageMetaMixin, DetailView):
         images = article.page_images()
         self.tags = article.page_tags()
         self.corrections = article.page_corrections()
-        links, suggestions = article.read_also(
-            tag_ids=[tag.pk for tag in self.tags], limit=RELATED_COUNT
-        )
+        links, suggestions = article.read_also(limit=RELATED_COUNT)
         self.authors = [byline.author for byline in bylines]
         return super().get_context_data(
             bylines=bylines,

@@ -414,8 +414,8 @@ def test_detail_view_subclass_can_render_an_unpublished_article(rf):
     class PreviewView(ArticleDetailView):
         redirect_to_canonical = False
 
-        def get_queryset(self):
-            return Article.objects.for_page()
+        def get_object(self, queryset=None):
+            return Article.objects.for_page().get(pk=self.kwargs["pk"])
 
         def get_meta(self):
             meta = super().get_meta()
