@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.db.models.functions import JSONObject
-from django.urls import reverse, reverse_lazy
+from django.urls import reverse_lazy
 from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.text import slugify
@@ -15,6 +15,7 @@ from taggit.managers import TaggableManager
 from taggit.models import Tag, TaggedItem
 
 from articles.db import json_datetime, json_rows
+from articles.links import cached_reverse
 from articles.prepared import PreparedQuery
 from articles.sanitizer import sanitize_html
 from images.body import image_ids
@@ -86,7 +87,7 @@ class Section(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("articles:section", kwargs={"slug": self.slug})
+        return cached_reverse("articles:section", slug=self.slug)
 
     def clean(self):
         if self.slug in RESERVED_SLUGS:
@@ -126,7 +127,7 @@ class Author(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("articles:author", kwargs={"slug": self.slug})
+        return cached_reverse("articles:author", slug=self.slug)
 
 
 class ArticleQuerySet(models.QuerySet):
@@ -222,13 +223,14 @@ class ArticleQuerySet(models.QuerySet):
         return self.model.objects.filter(condition)
 
     def related_to(self, article_id, section_id, *, limit=4):
-        """Suggestions for « À lire aussi »: the latest articles that share a
-        tag or the section (``section_id``) with the article ``article_id``.
-        Never the article itself, nor one its editor already links to.
+        """Candidates for « À lire aussi »: querysets of the ids of the
+        ``limit`` latest articles sharing the section (``section_id``), and of
+        those sharing a tag, with the article ``article_id``. Never the
+        article itself, nor one its editor already links to.
 
         Each kind is read newest first from an index and stops after
-        ``limit`` rows, in its own subquery carrying this queryset's filters
-        (``published()``): the cost stays the same on a large archive.
+        ``limit`` rows, carrying this queryset's filters (``published()``):
+        the cost stays the same on a large archive.
         """
         linked = RelatedLink.objects.filter(
             article=article_id, target__isnull=False
@@ -242,9 +244,12 @@ class ArticleQuerySet(models.QuerySet):
         shares_a_tag = Exists(
             _article_tags().filter(object_id=OuterRef("pk"), tag__in=its_tags)
         )
-        pools = Q(pk__in=candidates.filter(section=section_id).values("pk")[:limit])
-        pools |= Q(pk__in=candidates.filter(shares_a_tag).values("pk")[:limit])
-        return self.model.objects.filter(pools).order_by("-publish_at", "-id")[:limit]
+        in_section = candidates.filter(section=section_id)
+        # A list of querysets of ids, one per kind: union them for one query.
+        return [
+            self.model.objects.filter(pk__in=pool.values("pk")[:limit]).values("pk")
+            for pool in (in_section, candidates.filter(shares_a_tag))
+        ]
 
 
 class ArticleManager(models.Manager.from_queryset(ArticleQuerySet)):
@@ -507,15 +512,13 @@ class Article(models.Model):
 
     def get_absolute_url(self):
         local = timezone.localtime(self.publish_at or self.created_at or timezone.now())
-        return reverse(
+        return cached_reverse(
             "articles:detail",
-            kwargs={
-                "section": self.section.slug,
-                "year": local.year,
-                "month": f"{local.month:02d}",
-                "day": f"{local.day:02d}",
-                "slug": self.slug,
-            },
+            section=self.section.slug,
+            year=local.year,
+            month=f"{local.month:02d}",
+            day=f"{local.day:02d}",
+            slug=self.slug,
         )
 
     def publication_problems(self):
@@ -782,10 +785,12 @@ def _live_page():
 @functools.cache
 def _read_also(limit):
     def build(now, article, section):
+        # One IN over a UNION, not an OR of INs: PostgreSQL then reads the
+        # few chosen rows by primary key instead of scanning the archive.
         live = Article.objects.published(now)
         linked = RelatedLink.objects.filter(article=article).values("target")
-        suggested = live.related_to(article, section, limit=limit).values("pk")
-        return live.filter(Q(pk__in=linked) | Q(pk__in=suggested)).for_cards()
+        pools = live.related_to(article, section, limit=limit)
+        return live.filter(pk__in=linked.union(*pools, all=True)).for_cards()
 
     return PreparedQuery(
         build,

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString
 
+from articles.links import cached_reverse
 from articles.search import excerpt_html
 from articles.typography import french_typography
 
@@ -29,6 +30,12 @@ MONTHS = (
 )
 # json.dumps leaves these as they are; inside <script> they must not close it.
 _JSON_SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
+
+
+@register.simple_tag
+def link(viewname, *args, **kwargs):
+    """``{% url %}`` for the public site's pages, reversed once per process."""
+    return cached_reverse(viewname, *args, **kwargs)
 
 
 @register.filter(needs_autoescape=True)
