@@ -16,6 +16,7 @@ from taggit.managers import TaggableManager
 from taggit.models import Tag, TaggedItem
 
 from articles.db import json_datetime, json_rows
+from articles.formats import french_date
 from articles.sanitizer import sanitize_html
 from images.body import image_ids
 from images.models import Image
@@ -734,7 +735,7 @@ class Correction(models.Model):
         ordering = ["created_at", "id"]
 
     def __str__(self):
-        return f"{self.get_kind_display()} du {timezone.localtime(self.created_at):%d/%m/%Y}"
+        return f"{self.get_kind_display()} du {french_date(self.created_at)}"
 
 
 class ArticleRedirect(models.Model):
