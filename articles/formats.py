@@ -1,8 +1,9 @@
-"""Dates as French readers write them: « 3 novembre 2024 à 14 h 05 ».
+"""How values read to people, in French: dates (« 3 novembre 2024 à 14 h 05 »)
+and a person's name.
 
 The one place dates are put into words, for the site, the admin, feeds and
-messages; the template filters (``date_fr``, ``datetime_fr``, ``time_fr``)
-call these functions.
+messages; the template filters (``date_fr``, ``datetime_fr``, ``time_fr``,
+``user_label``) call these functions.
 """
 
 import datetime as dt
@@ -51,3 +52,12 @@ def french_datetime(value: dt.datetime | None) -> str:
     if not value:
         return ""
     return f"{french_date(value)} à {french_time(value)}"
+
+
+def person_name(user) -> str:
+    """How the newsroom names a user: full name, else username. An action
+    with nobody behind it (run_scheduled, a deleted account) reads
+    « Automatique »."""
+    if user is None:
+        return "Automatique"
+    return user.get_full_name() or user.get_username()

@@ -1,10 +1,7 @@
 from django import template
 
+from articles.formats import person_name
+
 register = template.Library()
 
-
-@register.filter
-def user_label(user):
-    if user is None:
-        return "Automatique"
-    return user.get_full_name() or user.get_username()
+register.filter("user_label", person_name)

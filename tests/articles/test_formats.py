@@ -3,7 +3,8 @@ import datetime as dt
 from django.template import Context, Template
 from django.utils import timezone
 
-from articles.formats import french_date, french_datetime, french_time
+from articles.formats import french_date, french_datetime, french_time, person_name
+from tests.factories import make_user
 
 NBSP = "\u00a0"
 MOMENT = timezone.make_aware(dt.datetime(2024, 11, 3, 14, 5))
@@ -41,3 +42,18 @@ def test_date_filter_takes_a_plain_date():
 
 def test_time_filter_is_french_time():
     assert render("time_fr", MOMENT) == f"14{NBSP}h{NBSP}05"
+
+
+def test_a_person_is_named_by_full_name(db):
+    assert person_name(make_user(first_name="Anne", last_name="Martin")) == (
+        "Anne Martin"
+    )
+
+
+def test_a_person_without_a_name_is_named_by_username(db):
+    user = make_user(first_name="", last_name="", username="amartin")
+    assert person_name(user) == "amartin"
+
+
+def test_nobody_reads_automatique():
+    assert person_name(None) == "Automatique"
