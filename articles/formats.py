@@ -1,4 +1,10 @@
-"""Dates as French readers write them: « 3 novembre 2024 à 14 h 05 »."""
+"""How values read to people, in French: dates (« 3 novembre 2024 à 14 h 05 »)
+and a person's name.
+
+The one place dates are put into words, for the site, the admin, feeds and
+messages; the template filters (``date_fr``, ``datetime_fr``, ``time_fr``,
+``user_label``) call these functions.
+"""
 
 import datetime as dt
 
@@ -21,20 +27,37 @@ MONTHS = [
 NBSP = "\u00a0"
 
 
-def french_date(value: dt.date | dt.datetime) -> str:
+def french_date(value: dt.date | dt.datetime | None) -> str:
+    """« 3 novembre 2024 », « 1er novembre 2024 »; a moment is read in the
+    site's time zone (Europe/Paris)."""
+    if not value:
+        return ""
     if isinstance(value, dt.datetime):
         value = timezone.localtime(value)
     day = "1er" if value.day == 1 else str(value.day)
     return f"{day} {MONTHS[value.month - 1]} {value.year}"
 
 
-def french_time(value: dt.datetime) -> str:
+def french_time(value: dt.datetime | None) -> str:
+    """« 14 h 05 », no-break spaces on both sides of « h » so that the time
+    never wraps."""
+    if not value:
+        return ""
     local = timezone.localtime(value)
     return f"{local.hour}{NBSP}h{NBSP}{local.minute:02d}"
 
 
 def french_datetime(value: dt.datetime | None) -> str:
     """« 3 novembre 2024 à 14 h 05 », in the site's time zone (Europe/Paris)."""
-    if value is None:
+    if not value:
         return ""
     return f"{french_date(value)} à {french_time(value)}"
+
+
+def person_name(user) -> str:
+    """How the newsroom names a user: full name, else username. An action
+    with nobody behind it (run_scheduled, a deleted account) reads
+    « Automatique »."""
+    if user is None:
+        return "Automatique"
+    return user.get_full_name() or user.get_username()

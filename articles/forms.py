@@ -5,6 +5,7 @@ from django.urls import reverse_lazy
 from django.utils import timezone
 from taggit.forms import TagWidget
 
+from articles.formats import person_name
 from articles.models import Article, Correction, Revision
 from articles.revisions import TEXT_FIELDS, article_snapshot, compare, fingerprint
 from articles.services.checks import is_live
@@ -179,7 +180,7 @@ class ArticleAdminForm(forms.ModelForm):
         self.data = self.data.copy()
         self.data["base_fingerprint"] = now_print
         who = (
-            (latest.created_by.get_full_name() or latest.created_by.get_username())
+            person_name(latest.created_by)
             if latest and latest.created_by
             else "Quelqu’un"
         )

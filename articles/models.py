@@ -15,6 +15,7 @@ from taggit.managers import TaggableManager
 from taggit.models import Tag, TaggedItem
 
 from articles.db import json_datetime, json_rows
+from articles.formats import french_date
 from articles.links import cached_reverse
 from articles.prepared import PreparedQuery
 from articles.sanitizer import sanitize_html
@@ -745,7 +746,7 @@ class Correction(models.Model):
         ordering = ["created_at", "id"]
 
     def __str__(self):
-        return f"{self.get_kind_display()} du {timezone.localtime(self.created_at):%d/%m/%Y}"
+        return f"{self.get_kind_display()} du {french_date(self.created_at)}"
 
 
 class ArticleRedirect(models.Model):

@@ -15,6 +15,7 @@ from html import unescape as unescape_entities
 from django.utils.html import strip_tags
 
 from articles.models import Article, ArticleAuthor, Author, RelatedLink, Section
+from articles.redirects import keeping_old_url
 from images.models import Image
 
 # Plain fields of Article that make up its content, in the order shown.
@@ -122,18 +123,27 @@ def fingerprint(content: dict) -> str:
 def apply_snapshot(article: Article, content: dict, *, keep_address=False) -> None:
     """Write ``content`` into ``article``: fields, tags, bylines, related links.
 
-    Authors, sections and linked articles deleted since are left out.
+    Authors, sections and linked articles deleted since are left out, and so
+    is a slug another article has taken since. When the address of a
+    published article changes, the old one answers 301.
     """
+    current_slug = article.slug
     for name in TEXT_FIELDS + FLAG_FIELDS:
         if keep_address and name in ADDRESS_FIELDS:
             continue
         setattr(article, name, content.get(name, getattr(article, name)))
+    if (
+        article.slug != current_slug
+        and Article.objects.filter(slug=article.slug).exclude(pk=article.pk).exists()
+    ):
+        article.slug = current_slug
     section_id = content["section"]["id"]
     if not keep_address and Section.objects.filter(pk=section_id).exists():
         article.section_id = section_id
     image_id = (content.get("hero_image") or {}).get("id")
     article.hero_image = Image.objects.filter(pk=image_id).first() if image_id else None
-    article.save()
+    with keeping_old_url(article):
+        article.save()
     article.tags.set(content.get("tags", []), clear=True)
 
     author_ids = [b["author"] for b in content.get("bylines", [])]

@@ -66,9 +66,7 @@ def chooser_item(image):
         "height": image.height,
         "thumbnail": rendition_url(image, THUMBNAIL_SPEC),
         "licence_status": image.licence_status() or "",
-        "licence_expires": (
-            french_date(image.licence_expires_on) if image.licence_expires_on else ""
-        ),
+        "licence_expires": french_date(image.licence_expires_on),
         "change_url": admin_url(Image, "change", image.pk),
     }
 

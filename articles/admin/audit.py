@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.utils.html import format_html
 
-from articles.formats import french_datetime
+from articles.formats import french_datetime, person_name
 from articles.models import Article, AuditEvent
 from newsday.adminpages import FrenchTitles, admin_url
 
@@ -42,9 +42,7 @@ class AuditEventAdmin(FrenchTitles, admin.ModelAdmin):
 
     @admin.display(description="par", ordering="actor")
     def who(self, event):
-        if event.actor is None:
-            return "Automatique"
-        return event.actor.get_full_name() or event.actor.get_username()
+        return person_name(event.actor)
 
     @admin.display(description="article", ordering="article_title")
     def article_link(self, event):

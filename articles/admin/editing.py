@@ -6,7 +6,7 @@ from django.http import JsonResponse
 from taggit.models import Tag
 
 from articles import services
-from articles.formats import french_time
+from articles.formats import french_time, person_name
 from articles.forms import AUTOSAVED_FIELDS
 from articles.models import Autosave
 
@@ -73,9 +73,7 @@ class EditingViews:
             services.presence_leave(article=article, user=request.user)
             return JsonResponse({"others": []})
         others = services.presence_touch(article=article, user=request.user)
-        return JsonResponse(
-            {"others": [user.get_full_name() or user.get_username() for user in others]}
-        )
+        return JsonResponse({"others": [person_name(user) for user in others]})
 
     def tag_suggestions(self, request):
         """Existing tags that start with ``q``, for the tag field's suggestions."""

@@ -99,7 +99,7 @@ def scheduled_change_cancel(*, change: ScheduledChange, user) -> ScheduledChange
 def apply_change(change: ScheduledChange, now: dt.datetime) -> None:
     """Apply a due change; the caller holds its row lock in a transaction."""
     article = lock_article(change.article)
-    apply_snapshot(article, change.content, keep_address=True)
+    apply_snapshot(article, change.content)
     revision = article_revision_create(
         article=article,
         user=change.created_by,

@@ -1,5 +1,5 @@
-"""Template filters and tags of the public site: French typography and dates,
-search excerpts, JSON-LD."""
+"""Template filters and tags: French typography and dates (the site's and the
+admin's), search excerpts, JSON-LD."""
 
 import json
 
@@ -8,26 +8,13 @@ from django.utils import timezone
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString
 
+from articles.formats import french_date, french_datetime, french_time
 from articles.links import cached_reverse
 from articles.search import excerpt_html
 from articles.typography import french_typography
 
 register = template.Library()
 
-MONTHS = (
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-)
 # json.dumps leaves these as they are; inside <script> they must not close it.
 _JSON_SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
 
@@ -48,26 +35,10 @@ def typo(value, autoescape=True):
     return SafeString(french_typography(str(html)))
 
 
-def _day(moment):
-    return "1er" if moment.day == 1 else str(moment.day)
-
-
-@register.filter
-def date_fr(moment):
-    """« 3 novembre 2024 » (« 1er » for the first day of a month)."""
-    if not moment:
-        return ""
-    local = timezone.localtime(moment)
-    return f"{_day(local)} {MONTHS[local.month - 1]} {local.year}"
-
-
-@register.filter
-def datetime_fr(moment):
-    """« 3 novembre 2024 à 14 h 05 », with no-break spaces around « h »."""
-    if not moment:
-        return ""
-    local = timezone.localtime(moment)
-    return f"{date_fr(local)} à {local.hour}\u202fh\u00a0{local.minute:02d}"
+# Dates in words: articles.formats is the one place that writes them.
+register.filter("date_fr", french_date)
+register.filter("datetime_fr", french_datetime)
+register.filter("time_fr", french_time)
 
 
 @register.filter

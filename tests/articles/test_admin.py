@@ -168,6 +168,16 @@ def test_calendar_week_shows_scheduled_articles_on_their_paris_day(as_editor):
     ]
 
 
+@time_machine.travel(T, tick=False)
+def test_calendar_writes_times_in_french(as_editor):
+    make_article(
+        status=Status.SCHEDULED,
+        publish_at=timezone.make_aware(dt.datetime(2026, 6, 17, 7, 30)),
+    )
+    response = as_editor.get(reverse("admin:articles_article_calendar"))
+    assert '<p class="entry-time">7\u00a0h\u00a030 · programmé</p>' in response.text
+
+
 def test_calendar_day_view_on_the_spring_daylight_saving_day(as_editor):
     # 00:30 in Paris on 29 March is still 28 March in UTC.
     just_after_midnight = make_article(

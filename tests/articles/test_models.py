@@ -6,7 +6,7 @@ from django.db import IntegrityError
 from django.utils import timezone
 
 from articles.models import Article, ArticleAuthor, RelatedLink
-from tests.factories import make_article, make_author, make_section
+from tests.factories import make_article, make_author, make_correction, make_section
 
 pytestmark = pytest.mark.django_db
 
@@ -137,3 +137,10 @@ def test_url_carries_section_and_paris_date():
 def test_publication_problems_name_what_is_missing():
     article = make_article(status=Article.Status.DRAFT, publish_at=None, body="")
     assert article.publication_problems() == ["Le texte de l’article est vide."]
+
+
+def test_a_correction_is_named_by_its_french_date():
+    correction = make_correction(
+        make_article(), created_at=timezone.make_aware(dt.datetime(2024, 11, 1, 9))
+    )
+    assert str(correction) == "Rectificatif du 1er novembre 2024"

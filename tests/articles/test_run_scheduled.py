@@ -201,15 +201,44 @@ def test_a_scheduled_change_moves_the_cache_deadline(live_article):
     assert Article.objects.next_visibility_change(after=T - dt.timedelta(hours=1)) == T
 
 
-def test_a_scheduled_change_keeps_the_article_address(live_article):
-    content = article_snapshot(live_article) | {"slug": "autre-adresse"}
-    with time_machine.travel(T - dt.timedelta(hours=1), tick=False):
-        article_schedule_change(
-            article=live_article, user=make_editor(), content=content, apply_at=T
+def schedule_new_slug(article, slug, at=T):
+    content = article_snapshot(article) | {"slug": slug}
+    with time_machine.travel(at - dt.timedelta(hours=1), tick=False):
+        return article_schedule_change(
+            article=article, user=make_editor(), content=content, apply_at=at
         )
+
+
+def test_old_url_answers_301_once_a_scheduled_new_slug_is_applied(client, live_article):
+    old_url = live_article.get_absolute_url()
+    schedule_new_slug(live_article, "titre-de-midi")
     scheduled_events_run(now=T)
     live_article.refresh_from_db()
-    assert live_article.slug != "autre-adresse"
+    assert live_article.slug == "titre-de-midi"
+    with time_machine.travel(T + SECOND, tick=False):
+        response = client.get(old_url)
+    assert response.status_code == 301
+    assert response["Location"] == live_article.get_absolute_url()
+
+
+def test_reader_on_the_old_url_at_the_second_of_a_new_slug_is_redirected(
+    client, live_article
+):
+    old_url = live_article.get_absolute_url()
+    schedule_new_slug(live_article, "titre-de-midi")
+    with time_machine.travel(T, tick=False):
+        response = client.get(old_url)
+    assert response.status_code == 301
+    assert response["Location"].endswith("/titre-de-midi/")
+
+
+def test_a_scheduled_slug_taken_since_leaves_the_address_as_it_is(live_article):
+    slug = live_article.slug
+    schedule_new_slug(live_article, "titre-de-midi")
+    make_article(slug="titre-de-midi")
+    scheduled_events_run(now=T)
+    live_article.refresh_from_db()
+    assert live_article.slug == slug
 
 
 # --- Daylight saving time (Europe/Paris) ---------------------------------------------

@@ -1,8 +1,5 @@
-import datetime as dt
-
 import pytest
 from django.template import Context, Template
-from django.utils import timezone
 
 from articles.typography import NNBSP, french_typography
 
@@ -94,19 +91,3 @@ def test_typo_filter_escapes_plain_text_before_fixing_it():
         Context({"value": "<script>x</script> : oui"})
     )
     assert rendered == f"&lt;script&gt;x&lt;/script&gt;{NNBSP}: oui"
-
-
-def test_datetime_filter_writes_french_dates():
-    moment = timezone.make_aware(dt.datetime(2024, 11, 3, 14, 5))
-    rendered = Template("{% load news %}{{ moment|datetime_fr }}").render(
-        Context({"moment": moment})
-    )
-    assert rendered == "3 novembre 2024 à 14\u202fh\u00a005"
-
-
-def test_date_filter_writes_the_first_of_the_month_as_1er():
-    moment = timezone.make_aware(dt.datetime(2024, 11, 1, 9, 0))
-    rendered = Template("{% load news %}{{ moment|date_fr }}").render(
-        Context({"moment": moment})
-    )
-    assert rendered == "1er novembre 2024"

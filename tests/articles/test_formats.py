@@ -1,0 +1,59 @@
+import datetime as dt
+
+from django.template import Context, Template
+from django.utils import timezone
+
+from articles.formats import french_date, french_datetime, french_time, person_name
+from tests.factories import make_user
+
+NBSP = "\u00a0"
+MOMENT = timezone.make_aware(dt.datetime(2024, 11, 3, 14, 5))
+
+
+def render(filter_name, value):
+    template = Template(f"{{% load news %}}{{{{ value|{filter_name} }}}}")
+    return template.render(Context({"value": value}))
+
+
+def test_a_moment_reads_with_no_break_spaces_around_h():
+    assert french_datetime(MOMENT) == f"3 novembre 2024 à 14{NBSP}h{NBSP}05"
+
+
+def test_the_first_day_of_a_month_reads_1er():
+    assert french_date(dt.date(2024, 11, 1)) == "1er novembre 2024"
+
+
+def test_a_moment_reads_in_paris_time():
+    late_in_utc = dt.datetime(2024, 12, 31, 23, 30, tzinfo=dt.UTC)
+    assert french_datetime(late_in_utc) == f"1er janvier 2025 à 0{NBSP}h{NBSP}30"
+
+
+def test_no_date_reads_as_nothing():
+    assert (french_date(None), french_time(None), french_datetime(None)) == ("", "", "")
+
+
+def test_datetime_filter_is_french_datetime():
+    assert render("datetime_fr", MOMENT) == french_datetime(MOMENT)
+
+
+def test_date_filter_takes_a_plain_date():
+    assert render("date_fr", dt.date(2026, 3, 1)) == "1er mars 2026"
+
+
+def test_time_filter_is_french_time():
+    assert render("time_fr", MOMENT) == f"14{NBSP}h{NBSP}05"
+
+
+def test_a_person_is_named_by_full_name(db):
+    assert person_name(make_user(first_name="Anne", last_name="Martin")) == (
+        "Anne Martin"
+    )
+
+
+def test_a_person_without_a_name_is_named_by_username(db):
+    user = make_user(first_name="", last_name="", username="amartin")
+    assert person_name(user) == "amartin"
+
+
+def test_nobody_reads_automatique():
+    assert person_name(None) == "Automatique"
