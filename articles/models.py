@@ -17,13 +17,15 @@ from taggit.models import Tag, TaggedItem
 from articles.db import json_datetime, json_rows
 from articles.formats import french_date
 from articles.links import cached_reverse
-from articles.prepared import PreparedQuery
+from articles.prepared import Many, PreparedQuery
 from articles.sanitizer import sanitize_html
 from images.body import image_ids
 from images.models import Image
 from images.usage import publication_problems as image_publication_problems
 
 WORDS_PER_MINUTE = 230
+# « À lire aussi » suggestions look at this many of an article's tags.
+RELATED_TAGS = 10
 
 
 # First path segments the site itself uses: a section cannot take them.
@@ -223,11 +225,12 @@ class ArticleQuerySet(models.QuerySet):
             condition |= Q(pk__in=latest.values("pk")[:per_section])
         return self.model.objects.filter(condition)
 
-    def related_to(self, article_id, section_id, *, limit=4):
+    def related_to(self, article_id, section_id, tag_ids, *, limit=4):
         """Candidates for « À lire aussi »: querysets of the ids of the
         ``limit`` latest articles sharing the section (``section_id``), and of
-        those sharing a tag, with the article ``article_id``. Never the
-        article itself, nor one its editor already links to.
+        those sharing a tag (``tag_ids``: its tags), with the article
+        ``article_id``. Never the article itself, nor one its editor already
+        links to.
 
         Each kind is read newest first from an index and stops after
         ``limit`` rows, carrying this queryset's filters (``published()``):
@@ -241,9 +244,10 @@ class ArticleQuerySet(models.QuerySet):
             .exclude(pk__in=linked)
             .order_by("-publish_at", "-id")
         )
-        its_tags = _article_tags().filter(object_id=article_id).values("tag")
+        # Tag ids as values, not a subquery: PostgreSQL then knows how common
+        # they are and walks the newest articles instead of every tagged one.
         shares_a_tag = Exists(
-            _article_tags().filter(object_id=OuterRef("pk"), tag__in=its_tags)
+            _article_tags().filter(object_id=OuterRef("pk"), tag__in=tag_ids)
         )
         in_section = candidates.filter(section=section_id)
         # A list of querysets of ids, one per kind: union them for one query.
@@ -537,19 +541,23 @@ class Article(models.Model):
         problems.extend(image_publication_problems(self))
         return problems
 
-    def read_also(self, *, limit=4):
+    def read_also(self, *, tag_ids=(), limit=4):
         """« À lire aussi » as (links, suggestions), in one query.
 
         First the editor's links, in their order: external ones, and those to
         articles published now. Then, up to ``limit`` items in all, the latest
-        published articles sharing a tag or the section (``related_to``).
+        published articles sharing a tag (``tag_ids``: its tags) or the
+        section (``related_to``).
         """
         links = self.page_related_links()
         target_ids = {link.target_id for link in links if link.target_id}
         articles = {
             article.pk: article
             for article in _read_also(limit)(
-                now=timezone.now(), article=self.pk, section=self.section_id
+                now=timezone.now(),
+                article=self.pk,
+                section=self.section_id,
+                tags=tag_ids,
             )
         }
         shown = []
@@ -785,12 +793,12 @@ def _live_page():
 
 @functools.cache
 def _read_also(limit):
-    def build(now, article, section):
+    def build(now, article, section, tags):
         # One IN over a UNION, not an OR of INs: PostgreSQL then reads the
         # few chosen rows by primary key instead of scanning the archive.
         live = Article.objects.published(now)
         linked = RelatedLink.objects.filter(article=article).values("target")
-        pools = live.related_to(article, section, limit=limit)
+        pools = live.related_to(article, section, tags, limit=limit)
         return live.filter(pk__in=linked.union(*pools, all=True)).for_cards()
 
     return PreparedQuery(
@@ -798,6 +806,8 @@ def _read_also(limit):
         now=models.DateTimeField(),
         article=models.BigIntegerField(),
         section=models.BigIntegerField(),
+        # Tag ids start at 1: 0 matches nothing.
+        tags=Many(models.BigIntegerField(), size=RELATED_TAGS, padding=0),
     )
 
 

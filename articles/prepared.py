@@ -20,29 +20,34 @@ from django.db import connections, router
 from django.db.models.query import ModelIterable
 
 
-class _Param:
-    """A value the SQL takes at run time, prepared for the database as
-    ``field`` (an unbound model field: its type is what matters) prepares it."""
+def _marker(field, serial):
+    """A value of ``field``'s type that no real query uses."""
+    internal_type = field.get_internal_type()
+    if internal_type == "DateTimeField":
+        far = datetime.datetime(2999, 1, 1, tzinfo=datetime.UTC)
+        return far + datetime.timedelta(microseconds=serial)
+    if internal_type.endswith("IntegerField"):
+        return -7_000_000 - serial
+    return f"marker-{serial}-\ue000"
 
-    def __init__(self, field, serial):
-        self.field = field
-        internal_type = field.get_internal_type()
-        if internal_type == "DateTimeField":
-            far = datetime.datetime(2999, 1, 1, tzinfo=datetime.UTC)
-            self.marker = far + datetime.timedelta(microseconds=serial)
-        elif internal_type.endswith("IntegerField"):
-            self.marker = -7_000_000 - serial
-        else:
-            self.marker = f"marker-{serial}-\ue000"
 
-    def prepare(self, value, connection):
-        return self.field.get_db_prep_value(value, connection, prepared=False)
+class Many:
+    """A list parameter of ``size`` values of ``field``'s type (an ``IN``):
+    shorter lists are padded with ``padding`` (a value that matches
+    nothing), longer ones cut to ``size``, so the SQL keeps one shape."""
+
+    def __init__(self, field, *, size, padding):
+        self.field, self.size, self.padding = field, size, padding
+
+    def values(self, given):
+        given = list(given)[: self.size]
+        return given + [self.padding] * (self.size - len(given))
 
 
 class PreparedQuery:
     """``build(**markers)`` returns the queryset; call with the real values.
 
-    Each parameter is declared with a model field of its type::
+    Each parameter is declared with a model field of its type (or ``Many``)::
 
         by_slug = PreparedQuery(
             lambda now, slug: Article.objects.published(now).filter(slug=slug),
@@ -52,12 +57,9 @@ class PreparedQuery:
         by_slug(now=timezone.now(), slug="un-titre")  # a list of articles
     """
 
-    def __init__(self, build, **fields):
+    def __init__(self, build, **params):
         self.build = build
-        self.params = {
-            name: _Param(field, serial)
-            for serial, (name, field) in enumerate(fields.items(), start=1)
-        }
+        self.params = params
         self._template_queryset = None
         self._compiled = {}
         self._lock = threading.Lock()
@@ -65,11 +67,13 @@ class PreparedQuery:
     def __call__(self, **values):
         queryset = self._template()
         alias = router.db_for_read(queryset.model)
-        compiler, sql, marked_params, positions = self._compile(alias)
+        compiler, sql, marked_params, slots = self._compile(alias)
         connection = connections[alias]
         params = list(marked_params)
-        for name, places in positions.items():
-            value = self.params[name].prepare(values[name], connection)
+        for (field, value), places in zip(
+            self._slot_values(values), slots, strict=True
+        ):
+            value = field.get_db_prep_value(value, connection, prepared=False)
             for place in places:
                 params[place] = value
         run = copy.copy(compiler)
@@ -77,11 +81,31 @@ class PreparedQuery:
         run.as_sql = lambda *args, **kwargs: (sql, tuple(params))
         return list(ModelIterable(_Source(queryset, run, alias)))
 
+    def _slot_values(self, values):
+        """(field, value) for each value the SQL takes, in a fixed order."""
+        for name, param in self.params.items():
+            if isinstance(param, Many):
+                for value in param.values(values[name]):
+                    yield param.field, value
+            else:
+                yield param, values[name]
+
+    def _markers(self):
+        serial = iter(range(1, 1_000_000))
+        markers = {}
+        for name, param in self.params.items():
+            if isinstance(param, Many):
+                markers[name] = [
+                    _marker(param.field, next(serial)) for _ in range(param.size)
+                ]
+            else:
+                markers[name] = _marker(param, next(serial))
+        return markers
+
     def _template(self):
         # Built once: per call, only its model and fetch mode are read.
         if self._template_queryset is None:
-            markers = {name: param.marker for name, param in self.params.items()}
-            self._template_queryset = self.build(**markers)
+            self._template_queryset = self.build(**self._markers())
         return self._template_queryset
 
     def _compile(self, alias):
@@ -96,14 +120,14 @@ class PreparedQuery:
         connection = connections[alias]
         compiler = queryset.query.get_compiler(using=alias)
         sql, params = compiler.as_sql()
-        positions = {}
-        for name, param in self.params.items():
-            marker = param.prepare(param.marker, connection)
+        slots = []
+        for field, marker in self._slot_values(self._markers()):
+            marker = field.get_db_prep_value(marker, connection, prepared=False)
             places = [i for i, value in enumerate(params) if value == marker]
             if not places:
-                raise ValueError(f"{name!r} does not reach the SQL of {queryset!r}")
-            positions[name] = places
-        return compiler, sql, params, positions
+                raise ValueError(f"a parameter does not reach the SQL of {queryset!r}")
+            slots.append(places)
+        return compiler, sql, params, slots
 
 
 class _Source:

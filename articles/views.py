@@ -247,7 +247,9 @@ class ArticleDetailView(PageMetaMixin, DetailView):
         images = article.page_images()
         self.tags = article.page_tags()
         self.corrections = article.page_corrections()
-        links, suggestions = article.read_also(limit=RELATED_COUNT)
+        links, suggestions = article.read_also(
+            tag_ids=[tag.pk for tag in self.tags], limit=RELATED_COUNT
+        )
         self.authors = [byline.author for byline in bylines]
         return super().get_context_data(
             bylines=bylines,
