@@ -24,10 +24,12 @@ def backend():
 
 
 def paths_for(article):
-    """The site paths that show ``article``: its page and the lists around it."""
+    """The site paths that show ``article``: its page, its former addresses
+    (they must answer 301 now, not the old page), and the lists around it."""
     paths = list(settings.CDN_PURGE_PATHS)
     for obj in (article, article.section, *article.authors.all()):
         paths.append(obj.get_absolute_url())
+    paths.extend(article.redirects.values_list("old_path", flat=True))
     for tag in article.tags.all():
         try:
             paths.append(reverse("articles:tag", kwargs={"slug": tag.slug}))

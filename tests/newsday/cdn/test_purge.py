@@ -47,6 +47,24 @@ def test_publication_purges_the_article_and_the_pages_that_list_it(
         assert f"http://testserver{path}" in urls
 
 
+def test_a_new_address_purges_the_old_one_too(
+    purged, django_capture_on_commit_callbacks
+):
+    from articles.redirects import keeping_old_url
+
+    article = make_article(slug="ancien-titre")
+    old_path = article.get_absolute_url()
+    article.slug = "nouveau-titre"
+    with keeping_old_url(article):
+        article.save()
+    purged.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        signals.article_updated.send(sender=Article, article=article)
+    urls = purged[-1]
+    assert f"http://testserver{old_path}" in urls
+    assert f"http://testserver{article.get_absolute_url()}" in urls
+
+
 def test_purge_waits_for_the_transaction_to_commit(
     purged, django_capture_on_commit_callbacks
 ):
