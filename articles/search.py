@@ -4,9 +4,14 @@ On PostgreSQL a query matches an article's title, chapô and text through the
 ``french_unaccent`` text-search configuration (French stemming, accents
 ignored: « economie » finds « Économie »), or its title by trigram word
 similarity, which forgives a typo. Results are ranked (title before chapô
-before text), and carry a highlighted excerpt. Both conditions are backed by
-GIN indexes (migration ``search_indexes``), so search stays fast on a large
-archive. On SQLite, each word must appear in the title, chapô or text.
+before text, then newest first), and carry a highlighted excerpt.
+
+Nothing is computed over the archive at query time: the document is a stored,
+GIN-indexed column (migration ``search_document``), ranking reads a small
+stored summary (title and chapô) kept in the row, and only the page's 20
+excerpts are built from the text. The title's trigrams have their own GIN
+index (migration ``search_indexes``). On SQLite, each word must appear in the
+title, chapô or text.
 """
 
 import re
@@ -20,11 +25,12 @@ from django.contrib.postgres.search import (
     SearchQuery,
     SearchRank,
     SearchVector,
+    SearchVectorField,
     TrigramWordSimilarity,
 )
 from django.core.validators import ProhibitNullCharactersValidator
 from django.db import connection
-from django.db.models import F, FloatField, Func, Q, TextField, Value
+from django.db.models import Expression, F, FloatField, Func, Q, TextField, Value
 from django.db.models.functions import Concat, Lower
 from django.utils.html import escape, strip_tags
 
@@ -39,12 +45,42 @@ _WORD = re.compile(r"\w+")
 
 
 def search_vector():
-    """The indexed document: the same expression builds the index and the queries."""
+    """The document as an expression; PostgreSQL stores it in the
+    ``search_document`` column (see ``StoredVector``)."""
     return (
         SearchVector("title", weight="A", config=SEARCH_CONFIG)
         + SearchVector("standfirst", weight="B", config=SEARCH_CONFIG)
         + SearchVector("body", weight="C", config=SEARCH_CONFIG)
     )
+
+
+class StoredVector(Expression):
+    """A tsvector column that PostgreSQL generates and stores in the article
+    row (migration ``search_document``).
+
+    The columns are not model fields, so that no page loads them; queries
+    name them through this expression.
+    """
+
+    output_field = SearchVectorField()
+
+    def __init__(self, column):
+        super().__init__()
+        self.column = column
+
+    def as_sql(self, compiler, connection):
+        table = compiler.quote_name(compiler.query.get_initial_alias())
+        return f"{table}.{connection.ops.quote_name(self.column)}", []
+
+
+def search_document():
+    """Title (A), chapô (B) and text (C): what searches match (GIN-indexed)."""
+    return StoredVector("search_document")
+
+
+def search_summary():
+    """Title (A) and chapô (B), small enough to rank every match cheaply."""
+    return StoredVector("search_summary")
 
 
 class FoldedTitle(Func):
@@ -91,15 +127,16 @@ def search_articles(articles, text):
 
 def _postgres_search(articles, text):
     query = SearchQuery(text, config=SEARCH_CONFIG, search_type="websearch")
-    vector = search_vector()
     matches = Q(_document=query)
-    score = SearchRank(vector, query)
+    # Ranking by the whole text would read every match's document from the
+    # TOAST table; a match in the text only ranks by date after the others.
+    score = SearchRank(search_summary(), query)
     folded = _fold(text)
     if len(folded) >= MIN_FUZZY_LENGTH:
         matches |= TrigramWordSimilar(FoldedTitle(), Value(folded))
         score += TrigramWordSimilarity(Value(folded), FoldedTitle()) * Value(0.5)
     return (
-        articles.alias(_document=vector)
+        articles.alias(_document=search_document())
         .filter(matches)
         .annotate(
             score=score,

@@ -11,7 +11,7 @@ from articles.search import (
     SEARCH_CONFIG,
     FoldedTitle,
     excerpt_html,
-    search_vector,
+    search_document,
 )
 from tests.factories import make_article
 
@@ -151,7 +151,7 @@ def test_results_carry_a_highlighted_excerpt(client):
     [
         (
             lambda: Q(_document=SearchQuery("budget", config=SEARCH_CONFIG)),
-            "article_search_idx",
+            "article_search_document_idx",
         ),
         (
             lambda: TrigramWordSimilar(FoldedTitle(), Value("budget")),
@@ -162,7 +162,7 @@ def test_results_carry_a_highlighted_excerpt(client):
 def test_search_conditions_match_their_gin_index(condition, index):
     """The query expressions are the indexed ones, so the index can serve them."""
     make_article()
-    queryset = Article.objects.alias(_document=search_vector()).filter(condition())
+    queryset = Article.objects.alias(_document=search_document()).filter(condition())
     with connection.cursor() as cursor:
         # Only a bitmap scan is left, and it needs an index for the condition.
         cursor.execute("SET enable_seqscan = off; SET enable_indexscan = off")
