@@ -125,6 +125,13 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
             "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
         }
     )
+elif env.bool("DATABASE_PREPARED_STATEMENTS", default=True):
+    # PostgreSQL plans a query the reader pages repeat once per connection
+    # instead of at every request. Turn off behind a pooler in transaction
+    # mode that cannot keep prepared statements (PgBouncer before 1.21).
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {"server_side_binding": True, "prepare_threshold": 5}
+    )
 
 # Read replica (optional): reader pages read from it, writes and the admin
 # use the primary. See newsday/router.py.
@@ -132,6 +139,7 @@ if DATABASE_REPLICA_URL := env.str("DATABASE_REPLICA_URL", default=""):
     DATABASES["replica"] = env.db_url_config(DATABASE_REPLICA_URL) | {
         "CONN_MAX_AGE": DATABASES["default"]["CONN_MAX_AGE"],
         "CONN_HEALTH_CHECKS": True,
+        "OPTIONS": DATABASES["default"].get("OPTIONS", {}),
         "TEST": {"MIRROR": "default"},
     }
     DATABASE_ROUTERS = ["newsday.router.ReplicaRouter"]
