@@ -49,14 +49,14 @@ class ArticleFeed(Feed):
         return item.updated_at if item.was_updated else None
 
     def item_author_name(self, item):
-        return ", ".join(byline.author.name for byline in item.bylines.all()) or None
+        return ", ".join(byline.author.name for byline in item.page_bylines()) or None
 
     def item_author_link(self, item):
-        bylines = item.bylines.all()
+        bylines = item.page_bylines()
         return seo.absolute(bylines[0].author.get_absolute_url()) if bylines else None
 
     def item_categories(self, item):
-        return [item.section.name, *(tag.name for tag in item.tags.all())]
+        return [item.section.name, *(tag.name for tag in item.page_tags())]
 
     def item_enclosures(self, item):
         url = seo.article_image_url(item)

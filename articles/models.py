@@ -196,9 +196,14 @@ class ArticleQuerySet(models.QuerySet):
         )
 
     def for_feed(self):
-        """Rows for RSS items: cards plus their bylines, tags and image."""
+        """Rows for RSS items: cards plus their image, and their bylines and
+        tags as JSON lists in the row (``page_bylines``, ``page_tags``):
+        prefetching taggit's tags builds a queryset per item."""
+        lists = _page_lists()
         return (
-            self.for_cards().with_hero_image().with_bylines().prefetch_related("tags")
+            self.for_cards()
+            .with_hero_image()
+            .annotate(byline_rows=lists["byline"], tag_rows=lists["tag"])
         )
 
     def for_page(self):
