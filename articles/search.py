@@ -2,15 +2,18 @@
 
 On PostgreSQL a query matches an article's title, chapô and text through the
 ``french_unaccent`` text-search configuration (French stemming, accents
-ignored: « economie » finds « Économie »), or its title by trigram word
-similarity, which forgives a typo. Results are ranked (title before chapô
+ignored: « economie » finds « Économie »), or, when that finds nothing, its
+title by trigram word similarity, which forgives a typo. Results are ranked (title before chapô
 before text, then newest first), and carry a highlighted excerpt.
 
 Nothing is computed over the archive at query time: the document is a stored,
 GIN-indexed column (migration ``search_document``), ranking reads a small
 stored summary (title and chapô) kept in the row, and only the page's 20
-excerpts are built from the text. The title's trigrams have their own GIN
-index (migration ``search_indexes``). On SQLite, each word must appear in the
+excerpts are built from the text. Only the newest ``MAX_RESULTS`` matches are
+ranked, so that a common word costs no more on a large archive than a rare
+one. The typo-forgiving title match is tried only when the words find
+nothing; it reads a folded title stored in the row, with its own trigram
+index (migration ``search_title``). On SQLite, each word must appear in the
 title, chapô or text.
 """
 
@@ -31,8 +34,8 @@ from django.contrib.postgres.search import (
 )
 from django.core.validators import ProhibitNullCharactersValidator
 from django.db import connection, transaction
-from django.db.models import Expression, F, FloatField, Func, Q, TextField, Value
-from django.db.models.functions import Concat, Lower
+from django.db.models import Expression, F, FloatField, Q, TextField, Value
+from django.db.models.functions import Concat
 from django.utils.html import escape, strip_tags
 
 SEARCH_CONFIG = "french_unaccent"
@@ -87,18 +90,14 @@ def search_summary():
     return StoredVector("search_summary")
 
 
-class FoldedTitle(Func):
-    """The title in lower case without accents, as the trigram index stores it.
+class FoldedTitle(StoredVector):
+    """The title in lower case without accents, trigram-indexed: a column
+    that PostgreSQL generates and stores (migration ``search_title``)."""
 
-    ``newsday_unaccent`` is an IMMUTABLE wrapper around ``unaccent`` created
-    by the ``search_indexes`` migration, so that it can be indexed.
-    """
-
-    function = "newsday_unaccent"
     output_field = TextField()
 
     def __init__(self):
-        super().__init__(Lower("title"))
+        super().__init__("search_title")
 
 
 class SearchForm(forms.Form):

@@ -178,7 +178,7 @@ def test_results_carry_a_highlighted_excerpt(client):
         ),
         (
             lambda: TrigramWordSimilar(FoldedTitle(), Value("budget")),
-            "article_title_trgm_idx",
+            "article_search_title_trgm_idx",
         ),
     ],
 )
