@@ -2,20 +2,24 @@
 
 On PostgreSQL a query matches an article's title, chapô and text through the
 ``french_unaccent`` text-search configuration (French stemming, accents
-ignored: « economie » finds « Économie »), or its title by trigram word
-similarity, which forgives a typo. Results are ranked (title before chapô
+ignored: « economie » finds « Économie »), or, when that finds nothing, its
+title by trigram word similarity, which forgives a typo. Results are ranked (title before chapô
 before text, then newest first), and carry a highlighted excerpt.
 
 Nothing is computed over the archive at query time: the document is a stored,
 GIN-indexed column (migration ``search_document``), ranking reads a small
 stored summary (title and chapô) kept in the row, and only the page's 20
-excerpts are built from the text. The title's trigrams have their own GIN
-index (migration ``search_indexes``). On SQLite, each word must appear in the
+excerpts are built from the text. Only the newest ``MAX_RESULTS`` matches are
+ranked, so that a common word costs no more on a large archive than a rare
+one. The typo-forgiving title match is tried only when the words find
+nothing; it reads a folded title stored in the row, with its own trigram
+index (migration ``search_title``). On SQLite, each word must appear in the
 title, chapô or text.
 """
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from html import unescape
 
 from django import forms
@@ -29,13 +33,16 @@ from django.contrib.postgres.search import (
     TrigramWordSimilarity,
 )
 from django.core.validators import ProhibitNullCharactersValidator
-from django.db import connection
-from django.db.models import Expression, F, FloatField, Func, Q, TextField, Value
-from django.db.models.functions import Concat, Lower
+from django.db import connection, transaction
+from django.db.models import Expression, F, FloatField, Q, TextField, Value
+from django.db.models.functions import Concat
 from django.utils.html import escape, strip_tags
 
 SEARCH_CONFIG = "french_unaccent"
 MAX_QUERY_LENGTH = 200
+# A reader looks at the first pages; past this many matches, only the newest
+# are ranked and shown (« plus de 1 000 résultats »).
+MAX_RESULTS = 1000
 # Trigram matching of shorter queries finds noise rather than typos.
 MIN_FUZZY_LENGTH = 4
 # Private-use characters mark highlighted words in excerpts: they cannot come
@@ -83,18 +90,14 @@ def search_summary():
     return StoredVector("search_summary")
 
 
-class FoldedTitle(Func):
-    """The title in lower case without accents, as the trigram index stores it.
+class FoldedTitle(StoredVector):
+    """The title in lower case without accents, trigram-indexed: a column
+    that PostgreSQL generates and stores (migration ``search_title``)."""
 
-    ``newsday_unaccent`` is an IMMUTABLE wrapper around ``unaccent`` created
-    by the ``search_indexes`` migration, so that it can be indexed.
-    """
-
-    function = "newsday_unaccent"
     output_field = TextField()
 
     def __init__(self):
-        super().__init__(Lower("title"))
+        super().__init__("search_title")
 
 
 class SearchForm(forms.Form):
@@ -117,7 +120,11 @@ class SearchForm(forms.Form):
 
 
 def search_articles(articles, text):
-    """``articles`` matching ``text``, best first, each with a ``headline``."""
+    """``articles`` matching ``text``, best first, each with a ``headline``.
+
+    On PostgreSQL, a ``SearchResults`` sequence (at most ``MAX_RESULTS``);
+    elsewhere a queryset.
+    """
     if not _WORD.search(text):
         return articles.none()
     if connection.vendor == "postgresql":
@@ -125,35 +132,81 @@ def search_articles(articles, text):
     return _simple_search(articles, text)
 
 
+class SearchResults(Sequence):
+    """Ranked article ids, each page read with its excerpts when sliced.
+
+    ``more`` says that the archive holds more matches than ``MAX_RESULTS``:
+    only the newest of them are ranked and shown, so that the cost of a
+    search does not grow with the archive.
+    """
+
+    def __init__(self, ids, more, fetch):
+        self.ids, self.more, self._fetch = ids, more, fetch
+
+    def __len__(self):
+        return len(self.ids)
+
+    def __getitem__(self, index):
+        if not isinstance(index, slice):
+            return self[index : index + 1][0]
+        ids = self.ids[index]
+        by_id = {article.pk: article for article in self._fetch(ids)}
+        return [by_id[pk] for pk in ids if pk in by_id]
+
+
 def _postgres_search(articles, text):
     query = SearchQuery(text, config=SEARCH_CONFIG, search_type="websearch")
-    matches = Q(_document=query)
     # Ranking by the whole text would read every match's document from the
     # TOAST table; a match in the text only ranks by date after the others.
-    score = SearchRank(search_summary(), query)
-    folded = _fold(text)
-    if len(folded) >= MIN_FUZZY_LENGTH:
-        matches |= TrigramWordSimilar(FoldedTitle(), Value(folded))
-        score += TrigramWordSimilarity(Value(folded), FoldedTitle()) * Value(0.5)
-    return (
-        articles.alias(_document=search_document())
-        .filter(matches)
-        .annotate(
-            score=score,
-            headline=SearchHeadline(
-                Concat("standfirst", Value(" "), "body", output_field=TextField()),
-                query,
-                config=SEARCH_CONFIG,
-                start_sel=MARK_START,
-                stop_sel=MARK_END,
-                max_words=35,
-                min_words=15,
-                max_fragments=2,
-                fragment_delimiter=" … ",
-            ),
-        )
-        .order_by(F("score").desc(), "-publish_at", "-id")
+    ranked = _ranked(
+        articles.alias(_document=search_document()).filter(_document=query),
+        SearchRank(search_summary(), query),
     )
+    folded = _fold(text)
+    if not ranked[0] and len(folded) >= MIN_FUZZY_LENGTH:
+        # Nothing found: perhaps a typo. Trigram similarity of title words
+        # forgives one; tried only now, since every title that shares a few
+        # trigrams with the query must then be read and compared.
+        ranked = _ranked(
+            articles.filter(TrigramWordSimilar(FoldedTitle(), Value(folded))),
+            TrigramWordSimilarity(Value(folded), FoldedTitle()),
+        )
+    headline = SearchHeadline(
+        Concat("standfirst", Value(" "), "body", output_field=TextField()),
+        query,
+        config=SEARCH_CONFIG,
+        start_sel=MARK_START,
+        stop_sel=MARK_END,
+        max_words=35,
+        min_words=15,
+        max_fragments=2,
+        fragment_delimiter=" … ",
+    )
+    return SearchResults(
+        *ranked,
+        fetch=lambda ids: articles.filter(pk__in=ids).annotate(headline=headline),
+    )
+
+
+def _ranked(matches, score):
+    """The ids of the newest ``MAX_RESULTS`` matches, best ``score`` first
+    (newest first among equals), and whether there are more matches."""
+    newest = matches.order_by("-publish_at", "-id").values_list("pk", score)
+    with transaction.atomic(), connection.cursor() as cursor:
+        # The planner takes a match against the stored document for a cheap
+        # test, but each one reads the document from the TOAST table: walking
+        # the table or the date index costs up to ten times the bitmap scan
+        # of the GIN index it would otherwise reject for a common word. On a
+        # small machine, parallel workers cost more than they save here.
+        cursor.execute(
+            "SET LOCAL enable_seqscan = off; SET LOCAL enable_indexscan = off;"
+            " SET LOCAL max_parallel_workers_per_gather = 0"
+        )
+        rows = list(newest[: MAX_RESULTS + 1])
+    more = len(rows) > MAX_RESULTS
+    rows = rows[:MAX_RESULTS]
+    order = sorted(range(len(rows)), key=lambda i: -rows[i][1])
+    return [rows[i][0] for i in order], more
 
 
 def _simple_search(articles, text):

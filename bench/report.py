@@ -94,7 +94,7 @@ def targets(rows, stats):
     search = scale.get("pages", {}).get("search", {})
     p50 = search.get("inproc_ms_p50") if search.get("status") == 200 else None
     check(
-        f"search p50 < 50 ms at {scale.get('articles', '100k')} articles ({scale.get('database', '?')}, in-process)",
+        f"search « {search.get('url', '?').partition('q=')[2]} » p50 < 50 ms at {scale.get('articles', '100k')} articles ({scale.get('database', '?')}, in-process)",
         p50,
         lambda v: v < 50,
         f"{fmt(p50, 1)} ms",
