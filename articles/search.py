@@ -198,9 +198,12 @@ def _ranked(matches, score):
         # the table or the date index costs up to ten times the bitmap scan
         # of the GIN index it would otherwise reject for a common word. On a
         # small machine, parallel workers cost more than they save here.
+        # One statement (server-side binding refuses several in one call);
+        # set_config(..., true) is SET LOCAL: it ends with the transaction.
         cursor.execute(
-            "SET LOCAL enable_seqscan = off; SET LOCAL enable_indexscan = off;"
-            " SET LOCAL max_parallel_workers_per_gather = 0"
+            "SELECT set_config('enable_seqscan', 'off', true),"
+            " set_config('enable_indexscan', 'off', true),"
+            " set_config('max_parallel_workers_per_gather', '0', true)"
         )
         rows = list(newest[: MAX_RESULTS + 1])
     more = len(rows) > MAX_RESULTS
