@@ -9,12 +9,11 @@ each reference becomes the responsive ``<picture>`` of ``images/figure.html``.
 import html
 import re
 
-from django.template.loader import render_to_string
 from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
 
 from images.models import Image
-from images.pictures import picture_context
+from images.pictures import render_figure
 
 IMAGE_ID_ATTRIBUTE = "data-image-id"
 # The sanitiser's own serialisation (html5ever): attributes in double quotes.
@@ -53,9 +52,7 @@ def render_body(body, images=None):
         if image is None:
             return ""
         own_caption = html.unescape(strip_tags(match[2] or "")).strip()
-        context = picture_context(image, sizes=BODY_SIZES)
-        context.update(image=image, caption=own_caption or image.caption)
-        return render_to_string("images/figure.html", context)
+        return render_figure(image, caption=own_caption, sizes=BODY_SIZES)
 
     # Safe: Article.body is sanitised on every save, and what replaces each
     # reference comes from an auto-escaping template.

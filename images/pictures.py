@@ -1,6 +1,9 @@
 """What templates need to show an image: ``<picture>`` sources and the
 Open Graph URL. Reads prefetched renditions; never makes one."""
 
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
+
 from images.renditions import (
     FALLBACK_WIDTH,
     FORMATS,
@@ -51,6 +54,35 @@ def picture_context(image, *, sizes="100vw", hero=False, lazy=None, alt=None):
         "hero": hero,
         "lazy": (not hero) if lazy is None else lazy,
     }
+
+
+def figure_context(image, *, caption=None, sizes="100vw", hero=False, lazy=None):
+    """Context for ``images/figure.html``: the picture, its caption
+    (``caption``, else the library's) and credit."""
+    context = picture_context(image, sizes=sizes, hero=hero, lazy=lazy)
+    context["image"] = image
+    context["caption"] = caption or (image.caption if image else "")
+    return context
+
+
+def render_picture(image, sizes="100vw", hero=False, lazy=None, alt=None):
+    """A responsive ``<picture>`` (AVIF, WebP, JPEG fallback). ``hero`` asks
+    for it first (``fetchpriority="high"``); other images load lazily unless
+    ``lazy=False``."""
+    context = picture_context(image, sizes=sizes, hero=hero, lazy=lazy, alt=alt)
+    return _render("images/picture.html", context)
+
+
+def render_figure(image, caption=None, sizes="100vw", hero=False, lazy=None):
+    """The picture in a ``<figure>`` with its caption and credit."""
+    context = figure_context(image, caption=caption, sizes=sizes, hero=hero, lazy=lazy)
+    return _render("images/figure.html", context)
+
+
+def _render(template_name, context):
+    # Safe: an auto-escaping template (Jinja2's, templates/jinja2/images/)
+    # escapes every value it inserts.
+    return mark_safe(render_to_string(template_name, context))  # noqa: S308
 
 
 def og_image_url(image):

@@ -1,5 +1,6 @@
-"""Template filters and tags: French typography and dates (the site's and the
-admin's), search excerpts, JSON-LD."""
+"""Template filters and tags: French typography and dates, search excerpts,
+JSON-LD. The admin's Django templates load them here; the reader pages'
+Jinja2 environment (newsday/jinja2.py) registers the same functions."""
 
 import json
 

@@ -6,22 +6,10 @@ from images.body import render_body
 register = template.Library()
 
 
-@register.inclusion_tag("images/picture.html")
-def picture(image, sizes="100vw", hero=False, lazy=None, alt=None):
-    """``{% picture image sizes="…" hero=True %}``: a responsive ``<picture>``
-    (AVIF, WebP, JPEG fallback). ``hero`` asks for it first
-    (``fetchpriority="high"``); other images load lazily unless ``lazy=False``."""
-    return pictures.picture_context(image, sizes=sizes, hero=hero, lazy=lazy, alt=alt)
-
-
-@register.inclusion_tag("images/figure.html")
-def figure(image, caption=None, sizes="100vw", hero=False, lazy=None):
-    """The picture in a ``<figure>`` with its caption (``caption`` overrides
-    the library's) and credit."""
-    context = pictures.picture_context(image, sizes=sizes, hero=hero, lazy=lazy)
-    context["image"] = image
-    context["caption"] = caption or (image.caption if image else "")
-    return context
+# ``{% picture image sizes="…" hero=True %}``, ``{% figure image caption="…" %}``:
+# the reader pages' (Jinja2) templates, so both engines share one markup.
+register.simple_tag(pictures.render_picture, name="picture")
+register.simple_tag(pictures.render_figure, name="figure")
 
 
 @register.simple_tag

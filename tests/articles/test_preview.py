@@ -45,7 +45,7 @@ def test_staff_preview_shows_a_draft_with_the_public_template(client, editor, dr
     client.force_login(editor)
     response = client.get(reverse("preview:article", args=[draft.pk]))
     assert response.status_code == 200
-    assert "articles/detail.html" in [t.name for t in response.templates]
+    assert response.template_name == ["articles/detail.html"]
     assert "Scoop pas encore publié" in response.text
 
 

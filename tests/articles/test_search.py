@@ -27,7 +27,7 @@ postgres_only = pytest.mark.skipif(
 def results(client, query):
     response = client.get("/recherche/", {"q": query})
     assert response.status_code == 200
-    return [article.title for article in response.context["articles"]]
+    return [article.title for article in response.context_data["articles"]]
 
 
 def test_search_finds_a_published_article_by_a_word_of_its_title(client):
@@ -45,7 +45,7 @@ def test_empty_search_shows_the_form_without_results(client):
     make_article()
     response = client.get("/recherche/")
     assert response.status_code == 200
-    assert list(response.context["articles"]) == []
+    assert list(response.context_data["articles"]) == []
 
 
 @pytest.mark.parametrize(
