@@ -1,5 +1,5 @@
-"""How values read to people, in French: dates (« 3 novembre 2024 à 14 h 05 »)
-and a person's name.
+"""How values read to people, in French: dates (« 3 novembre 2024 à 14 h 05 »),
+numbers (« 12 500 ») and a person's name.
 
 The one place dates are put into words, for the site, the admin, feeds and
 messages; the template filters (``date_fr``, ``datetime_fr``, ``time_fr``,
@@ -25,6 +25,12 @@ MONTHS = [
     "décembre",
 ]
 NBSP = "\u00a0"
+NNBSP = "\u202f"
+
+
+def french_number(value: int) -> str:
+    """« 12 500 »: thousands grouped by narrow no-break spaces."""
+    return f"{value:,}".replace(",", NNBSP)
 
 
 def french_date(value: dt.date | dt.datetime | None) -> str:

@@ -12,7 +12,7 @@ from django.template.defaulttags import querystring as django_querystring
 from django.templatetags.static import static
 from django.utils import timezone
 
-from articles.formats import french_date, french_datetime, french_time
+from articles.formats import french_date, french_datetime, french_number, french_time
 from articles.links import cached_reverse
 from articles.templatetags.news import excerpt, iso, json_ld, typo
 from images.pictures import render_figure
@@ -54,6 +54,7 @@ def environment(**options):
         date_fr=french_date,
         datetime_fr=french_datetime,
         time_fr=french_time,
+        number_fr=french_number,
         iso=iso,
         excerpt=excerpt,
         # Django's: "s" unless the value is 1, and urlencode's ``safe``

@@ -57,3 +57,11 @@ def test_a_person_without_a_name_is_named_by_username(db):
 
 def test_nobody_reads_automatique():
     assert person_name(None) == "Automatique"
+
+
+def test_numbers_group_thousands_with_narrow_no_break_spaces():
+    from articles.formats import french_number
+
+    assert french_number(7) == "7"
+    assert french_number(1000) == "1\u202f000"
+    assert french_number(1234567) == "1\u202f234\u202f567"

@@ -102,7 +102,7 @@ def test_search_of_a_common_word_shows_the_newest_matches_only(client, monkeypat
     for n in range(5):
         make_article(title=f"Budget numéro {n}")
     response = client.get("/recherche/", {"q": "budget"})
-    assert len(response.context["articles"]) == 3
+    assert len(response.context_data["articles"]) == 3
     assert "Plus de 3 résultats" in response.content.decode()
 
 
