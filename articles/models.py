@@ -172,6 +172,12 @@ class ArticleQuerySet(models.QuerySet):
             "hero_image__renditions"
         )
 
+    def count_up_to(self, limit):
+        """How many rows, counting no further than ``limit`` + 1: a result
+        above ``limit`` means « more than ``limit`` ». Its cost stays bounded
+        however large the archive."""
+        return self.order_by()[: limit + 1].count()
+
     def unique_slug(self, text, *, exclude_pk=None):
         """A free slug made from ``text`` (« -2 », « -3 »… appended if taken)."""
         base = slugify(text)[:240] or "article"
