@@ -6,7 +6,7 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
-from django.db.models import Exists, Max, OuterRef
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
 from articles.models import Article, ArticleAuthor, Author, Section
@@ -48,10 +48,17 @@ class ArticleSitemap(SiteSitemap):
         return max(filter(None, [article.publish_at, article.updated_at]))
 
     def get_latest_lastmod(self):
-        latest = Article.objects.published().aggregate(
-            published=Max("publish_at"), updated=Max("updated_at")
-        )
-        return max(filter(None, latest.values()), default=None)
+        # Two walks of an index, newest first, each stopping at its first
+        # live row: one aggregate of both maxima would read every article.
+        live = Article.objects.published()
+        latest = [
+            live.order_by("-publish_at", "-id").values_list("publish_at").first(),
+            live.filter(updated_at__isnull=False)
+            .order_by("-updated_at")
+            .values_list("updated_at")
+            .first(),
+        ]
+        return max((row[0] for row in latest if row), default=None)
 
 
 class SectionSitemap(SiteSitemap):

@@ -46,6 +46,18 @@ def test_article_sitemap_is_paginated_in_the_index(client, monkeypatch):
     assert len(locations(xml(client, "/sitemap-articles.xml?p=2"))) == 1
 
 
+def test_sitemap_index_dates_articles_by_their_latest_live_change(client):
+    make_article(publish_at=NOW - dt.timedelta(days=3))
+    make_article(
+        publish_at=NOW - dt.timedelta(days=5), updated_at=NOW - dt.timedelta(days=1)
+    )
+    make_article(status="unpublished", updated_at=NOW - dt.timedelta(hours=1))
+    with time_machine.travel(NOW, tick=False):
+        root = xml(client, "/sitemap.xml")
+    lastmod = root.find("s:sitemap/s:lastmod", NS).text
+    assert lastmod.startswith((NOW - dt.timedelta(days=1)).strftime("%Y-%m-%d"))
+
+
 def test_article_sitemap_lists_article_urls_with_lastmod(client):
     article = make_article()
     root = xml(client, "/sitemap-articles.xml")
