@@ -2,6 +2,7 @@ import functools
 import math
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Exists, OuterRef, Prefetch, Q
@@ -171,6 +172,19 @@ class ArticleQuerySet(models.QuerySet):
         return self.select_related("hero_image").prefetch_related(
             "hero_image__renditions"
         )
+
+    def tagged(self, tag):
+        """Articles carrying ``tag``. A semi-join rather than a join: for a
+        common tag PostgreSQL then walks the newest articles and stops after
+        a page, instead of reading every article with the tag and sorting.
+        The content type goes in as a value (cached by Django) for the same
+        reason: a join to it hides from the planner how common the tag is."""
+        tagged_items = TaggedItem.objects.filter(
+            content_type=ContentType.objects.get_for_model(self.model),
+            object_id=OuterRef("pk"),
+            tag=tag,
+        )
+        return self.filter(Exists(tagged_items))
 
     def count_up_to(self, limit):
         """How many rows, counting no further than ``limit`` + 1: a result

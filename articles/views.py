@@ -17,7 +17,7 @@ from images.body import render_body
 
 PAGE_SIZE = 20
 # Lists that show how many articles they hold stop counting past this.
-COUNT_LIMIT = 1000
+COUNT_LIMIT = 100
 FEATURED_COUNT = 5
 LATEST_COUNT = 10
 PER_SECTION = 4
@@ -208,7 +208,7 @@ class TagView(ArticleListView):
         return get_object_or_404(Tag, slug=self.kwargs["slug"])
 
     def filter_articles(self, articles):
-        return articles.filter(tags=self.object)
+        return articles.tagged(self.object)
 
     def get_meta(self):
         return seo.PageMeta(
