@@ -50,3 +50,11 @@ class UncountedPaginator(Paginator):
         return UncountedPage(
             rows[: self.per_page], number, self, has_next=len(rows) > self.per_page
         )
+
+
+class PageCountPaginator(UncountedPaginator):
+    """Counts the list only when asked for ``count`` or ``num_pages`` (a
+    sitemap index lists every page); reading a page does not count it."""
+
+    count = Paginator.count
+    num_pages = Paginator.num_pages

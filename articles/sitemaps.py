@@ -10,6 +10,7 @@ from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
 from articles.models import Article, ArticleAuthor, Author, Section
+from articles.pagination import PageCountPaginator
 
 NEWS_WINDOW = dt.timedelta(hours=48)
 # Google News reads at most 1,000 URLs per news sitemap.
@@ -29,6 +30,12 @@ class SiteSitemap(Sitemap):
 
 class ArticleSitemap(SiteSitemap):
     limit = 5000
+
+    @property
+    def paginator(self):
+        # The index counts the articles for its page numbers; a page of the
+        # sitemap reads its rows without counting the archive first.
+        return PageCountPaginator(self._items(), self.limit)
 
     def items(self):
         return (

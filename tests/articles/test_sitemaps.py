@@ -3,6 +3,8 @@ import xml.etree.ElementTree as ET
 
 import pytest
 import time_machine
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from articles import sitemaps
@@ -56,6 +58,20 @@ def test_sitemap_index_dates_articles_by_their_latest_live_change(client):
         root = xml(client, "/sitemap.xml")
     lastmod = root.find("s:sitemap/s:lastmod", NS).text
     assert lastmod.startswith((NOW - dt.timedelta(days=1)).strftime("%Y-%m-%d"))
+
+
+def test_article_sitemap_page_is_read_without_counting_the_archive(client):
+    make_article()
+    with CaptureQueriesContext(connection) as queries:
+        xml(client, "/sitemap-articles.xml")
+    assert not any("COUNT(" in query["sql"] for query in queries)
+
+
+def test_article_sitemap_page_past_the_end_is_not_found(client, monkeypatch):
+    monkeypatch.setattr(sitemaps.ArticleSitemap, "limit", 2)
+    for _ in range(2):
+        make_article()
+    assert client.get("/sitemap-articles.xml?p=2").status_code == 404
 
 
 def test_article_sitemap_lists_article_urls_with_lastmod(client):
