@@ -2,6 +2,7 @@ import functools
 import math
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Exists, OuterRef, Prefetch, Q
@@ -172,6 +173,25 @@ class ArticleQuerySet(models.QuerySet):
             "hero_image__renditions"
         )
 
+    def tagged(self, tag):
+        """Articles carrying ``tag``. A semi-join rather than a join: for a
+        common tag PostgreSQL then walks the newest articles and stops after
+        a page, instead of reading every article with the tag and sorting.
+        The content type goes in as a value (cached by Django) for the same
+        reason: a join to it hides from the planner how common the tag is."""
+        tagged_items = TaggedItem.objects.filter(
+            content_type=ContentType.objects.get_for_model(self.model),
+            object_id=OuterRef("pk"),
+            tag=tag,
+        )
+        return self.filter(Exists(tagged_items))
+
+    def count_up_to(self, limit):
+        """How many rows, counting no further than ``limit`` + 1: a result
+        above ``limit`` means « more than ``limit`` ». Its cost stays bounded
+        however large the archive."""
+        return self.order_by()[: limit + 1].count()
+
     def unique_slug(self, text, *, exclude_pk=None):
         """A free slug made from ``text`` (« -2 », « -3 »… appended if taken)."""
         base = slugify(text)[:240] or "article"
@@ -222,13 +242,20 @@ class ArticleQuerySet(models.QuerySet):
 
         This queryset's filters (``published()`` first of all) go into the
         per-section subqueries; the outer query only fetches their rows by
-        primary key, which keeps the database from scanning the archive.
+        primary key. One IN over a UNION, not an OR of INs: with an OR,
+        PostgreSQL tests every article of the archive against each subquery.
         """
-        condition = Q(pk__in=[])
-        for section in sections:
-            latest = self.filter(section=section).order_by("-publish_at", "-id")
-            condition |= Q(pk__in=latest.values("pk")[:per_section])
-        return self.model.objects.filter(condition)
+        pools = [
+            self.model.objects.filter(
+                pk__in=self.filter(section=section)
+                .order_by("-publish_at", "-id")
+                .values("pk")[:per_section]
+            ).values("pk")
+            for section in sections
+        ]
+        if not pools:
+            return self.none()
+        return self.model.objects.filter(pk__in=pools[0].union(*pools[1:], all=True))
 
     def related_to(self, article_id, section_id, tag_ids, *, limit=4):
         """Candidates for « À lire aussi »: querysets of the ids of the
@@ -495,6 +522,19 @@ class Article(models.Model):
                 condition=Q(is_breaking=True),
                 name="article_breaking_pub_idx",
             ),
+            # Every column published() reads, for live articles only: counting
+            # them (the sitemap index) reads this index and not the table.
+            models.Index(
+                fields=["-publish_at", "unpublish_at"],
+                condition=Q(status__in=["scheduled", "published"]),
+                name="article_live_idx",
+            ),
+            # The sitemap's latest change, read newest first.
+            models.Index(
+                fields=["-updated_at"],
+                condition=Q(updated_at__isnull=False),
+                name="article_updated_idx",
+            ),
         ]
         constraints = [
             models.CheckConstraint(
@@ -666,6 +706,10 @@ class ArticleAuthor(models.Model):
         verbose_name = "signature"
         verbose_name_plural = "signatures"
         ordering = ["position", "id"]
+        # An author's articles without visiting the bylines table.
+        indexes = [
+            models.Index(fields=["author", "article"], name="byline_author_article_idx")
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["article", "author"], name="byline_author_once_per_article"

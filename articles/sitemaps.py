@@ -6,10 +6,11 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
-from django.db.models import Exists, Max, OuterRef
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
 from articles.models import Article, ArticleAuthor, Author, Section
+from articles.pagination import PageCountPaginator
 
 NEWS_WINDOW = dt.timedelta(hours=48)
 # Google News reads at most 1,000 URLs per news sitemap.
@@ -30,6 +31,12 @@ class SiteSitemap(Sitemap):
 class ArticleSitemap(SiteSitemap):
     limit = 5000
 
+    @property
+    def paginator(self):
+        # The index counts the articles for its page numbers; a page of the
+        # sitemap reads its rows without counting the archive first.
+        return PageCountPaginator(self._items(), self.limit)
+
     def items(self):
         return (
             Article.objects.published()
@@ -48,10 +55,17 @@ class ArticleSitemap(SiteSitemap):
         return max(filter(None, [article.publish_at, article.updated_at]))
 
     def get_latest_lastmod(self):
-        latest = Article.objects.published().aggregate(
-            published=Max("publish_at"), updated=Max("updated_at")
-        )
-        return max(filter(None, latest.values()), default=None)
+        # Two walks of an index, newest first, each stopping at its first
+        # live row: one aggregate of both maxima would read every article.
+        live = Article.objects.published()
+        latest = [
+            live.order_by("-publish_at", "-id").values_list("publish_at").first(),
+            live.filter(updated_at__isnull=False)
+            .order_by("-updated_at")
+            .values_list("updated_at")
+            .first(),
+        ]
+        return max((row[0] for row in latest if row), default=None)
 
 
 class SectionSitemap(SiteSitemap):

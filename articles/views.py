@@ -11,10 +11,13 @@ from taggit.models import Tag
 from articles import seo
 from articles.context_processors import active_sections
 from articles.models import Article, Author
+from articles.pagination import UncountedPaginator
 from articles.search import SearchForm, search_articles
 from images.body import render_body
 
 PAGE_SIZE = 20
+# Lists that show how many articles they hold stop counting past this.
+COUNT_LIMIT = 100
 FEATURED_COUNT = 5
 LATEST_COUNT = 10
 PER_SECTION = 4
@@ -99,12 +102,17 @@ class HomeView(PageMetaMixin, TemplateView):
 class ArticleListView(PageMetaMixin, ListView):
     """A paginated list of published articles that belong to ``self.object``.
 
-    An out-of-range, negative or non-numeric ``?page=`` answers 404 (Django's
-    ListView does that for us).
+    Pages are numbered without counting the list (``UncountedPaginator``), so
+    a page costs the same on any archive. An out-of-range, negative or
+    non-numeric ``?page=`` answers 404 (Django's ListView does that for us).
+    With ``counted``, the context has ``article_count``, counted up to
+    ``COUNT_LIMIT`` + 1 (a number above ``article_count_limit`` means « more »).
     """
 
     paginate_by = PAGE_SIZE
+    paginator_class = UncountedPaginator
     context_object_name = "articles"
+    counted = False
 
     def get_object(self):
         raise NotImplementedError
@@ -117,6 +125,11 @@ class ArticleListView(PageMetaMixin, ListView):
         return self.filter_articles(Article.objects.published()).for_cards()
 
     def get_context_data(self, **kwargs):
+        if self.counted:
+            kwargs.update(
+                article_count=self.object_list.count_up_to(COUNT_LIMIT),
+                article_count_limit=COUNT_LIMIT,
+            )
         return super().get_context_data(object=self.object, **kwargs)
 
     def page_path(self):
@@ -159,6 +172,7 @@ class SectionView(ArticleListView):
 
 class AuthorView(ArticleListView):
     template_name = "articles/author.html"
+    counted = True
 
     def get_object(self):
         return get_object_or_404(Author, slug=self.kwargs["slug"])
@@ -187,13 +201,14 @@ class AuthorView(ArticleListView):
 
 class TagView(ArticleListView):
     template_name = "articles/tag.html"
+    counted = True
     allow_empty = False
 
     def get_object(self):
         return get_object_or_404(Tag, slug=self.kwargs["slug"])
 
     def filter_articles(self, articles):
-        return articles.filter(tags=self.object)
+        return articles.tagged(self.object)
 
     def get_meta(self):
         return seo.PageMeta(

@@ -144,3 +144,10 @@ def test_a_correction_is_named_by_its_french_date():
         make_article(), created_at=timezone.make_aware(dt.datetime(2024, 11, 1, 9))
     )
     assert str(correction) == "Rectificatif du 1er novembre 2024"
+
+
+def test_count_up_to_stops_one_past_the_limit():
+    for _ in range(4):
+        make_article()
+    assert Article.objects.published().count_up_to(2) == 3
+    assert Article.objects.published().count_up_to(10) == 4

@@ -3,6 +3,8 @@ import xml.etree.ElementTree as ET
 
 import pytest
 import time_machine
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from articles import sitemaps
@@ -44,6 +46,32 @@ def test_article_sitemap_is_paginated_in_the_index(client, monkeypatch):
     locs = locations(xml(client, "/sitemap.xml"))
     assert "http://testserver/sitemap-articles.xml?p=2" in locs
     assert len(locations(xml(client, "/sitemap-articles.xml?p=2"))) == 1
+
+
+def test_sitemap_index_dates_articles_by_their_latest_live_change(client):
+    make_article(publish_at=NOW - dt.timedelta(days=3))
+    make_article(
+        publish_at=NOW - dt.timedelta(days=5), updated_at=NOW - dt.timedelta(days=1)
+    )
+    make_article(status="unpublished", updated_at=NOW - dt.timedelta(hours=1))
+    with time_machine.travel(NOW, tick=False):
+        root = xml(client, "/sitemap.xml")
+    lastmod = root.find("s:sitemap/s:lastmod", NS).text
+    assert lastmod.startswith((NOW - dt.timedelta(days=1)).strftime("%Y-%m-%d"))
+
+
+def test_article_sitemap_page_is_read_without_counting_the_archive(client):
+    make_article()
+    with CaptureQueriesContext(connection) as queries:
+        xml(client, "/sitemap-articles.xml")
+    assert not any("COUNT(" in query["sql"] for query in queries)
+
+
+def test_article_sitemap_page_past_the_end_is_not_found(client, monkeypatch):
+    monkeypatch.setattr(sitemaps.ArticleSitemap, "limit", 2)
+    for _ in range(2):
+        make_article()
+    assert client.get("/sitemap-articles.xml?p=2").status_code == 404
 
 
 def test_article_sitemap_lists_article_urls_with_lastmod(client):

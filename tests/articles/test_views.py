@@ -140,6 +140,57 @@ def test_second_page_lists_older_articles(client):
     assert "Match 20" in html
     assert "Match 0<" not in html
     assert 'rel="prev"' in html
+    assert "Page 2<" in html
+
+
+def make_list(section, count):
+    now = timezone.now()
+    for n in range(count):
+        make_article(
+            section=section, title=f"Match {n}", publish_at=now - dt.timedelta(hours=n)
+        )
+
+
+def test_list_page_links_to_the_next_page_without_counting_the_list(client):
+    make_list(make_section(slug="sport"), 21)
+    with CaptureQueriesContext(connection) as queries:
+        html = client.get("/sport/").content.decode()
+    assert 'rel="next"' in html
+    assert "Page 1<" in html
+    assert not any("COUNT(" in query["sql"] for query in queries)
+
+
+def test_last_page_has_no_next_link(client):
+    make_list(make_section(slug="sport"), 20)
+    html = client.get("/sport/").content.decode()
+    assert 'rel="next"' not in html
+    assert "pagination" not in html
+
+
+def test_page_past_the_end_is_not_found(client):
+    make_list(make_section(slug="sport"), 21)
+    assert client.get("/sport/?page=2").status_code == 200
+    assert client.get("/sport/?page=3").status_code == 404
+
+
+def test_author_page_caps_its_article_count(client, monkeypatch):
+    monkeypatch.setattr("articles.views.COUNT_LIMIT", 2)
+    author = make_author(name="Léa Roux", slug="lea-roux")
+    for _ in range(3):
+        make_article(authors=[author])
+    html = client.get("/auteurs/lea-roux/").content.decode()
+    assert "plus de 2 articles publiés" in html
+
+
+def test_tag_page_counts_its_articles_up_to_the_limit(client, monkeypatch):
+    monkeypatch.setattr("articles.views.COUNT_LIMIT", 2)
+    for _ in range(2):
+        make_article(tags=["Europe"])
+    html = client.get("/mots-cles/europe/").content.decode()
+    assert "2 articles ·" in html
+    make_article(tags=["Europe"])
+    html = client.get("/mots-cles/europe/").content.decode()
+    assert "plus de 2 articles ·" in html
 
 
 # The article page

@@ -1,0 +1,60 @@
+"""Pagination that never counts the whole list.
+
+Django's ``Paginator`` counts every row of the list to number its pages; on a
+large archive that count is most of a list page's cost, and it grows with the
+archive. ``UncountedPaginator`` reads one row more than a page shows instead,
+which is enough to know whether a next page exists.
+"""
+
+import math
+
+from django.core.paginator import EmptyPage, Page, Paginator
+
+
+class UncountedPage(Page):
+    def __init__(self, object_list, number, paginator, *, has_next):
+        super().__init__(object_list, number, paginator)
+        self._has_next = has_next
+
+    def has_next(self):
+        return self._has_next
+
+
+class UncountedPaginator(Paginator):
+    """A ``Paginator`` without ``count`` or ``num_pages`` (both None).
+
+    A page number below 1 or not an integer raises ``PageNotAnInteger`` or
+    ``EmptyPage`` as usual; a page past the end raises ``EmptyPage`` once its
+    rows come back empty (page 1 may be empty if ``allow_empty_first_page``).
+    ``orphans`` is not supported.
+    """
+
+    count = None
+    num_pages = None
+
+    def __init__(self, object_list, per_page, orphans=0, allow_empty_first_page=True):
+        if orphans:
+            raise ValueError("UncountedPaginator does not support orphans.")
+        super().__init__(object_list, per_page, 0, allow_empty_first_page)
+
+    def validate_number(self, number):
+        # Django's checks (an integer, at least 1) without an upper bound.
+        return self._validate_number(number, math.inf)
+
+    def page(self, number):
+        number = self.validate_number(number)
+        bottom = (number - 1) * self.per_page
+        rows = list(self.object_list[bottom : bottom + self.per_page + 1])
+        if not rows and (number > 1 or not self.allow_empty_first_page):
+            raise EmptyPage(self.error_messages["no_results"])
+        return UncountedPage(
+            rows[: self.per_page], number, self, has_next=len(rows) > self.per_page
+        )
+
+
+class PageCountPaginator(UncountedPaginator):
+    """Counts the list only when asked for ``count`` or ``num_pages`` (a
+    sitemap index lists every page); reading a page does not count it."""
+
+    count = Paginator.count
+    num_pages = Paginator.num_pages
