@@ -13,28 +13,14 @@ bench/seed.py (the script seeds up to N, then measures).
 import os
 import statistics
 import sys
-import tempfile
 import time
 from pathlib import Path
 from urllib.parse import urlencode
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-N = int(os.environ.get("N", "1000"))
-os.environ.setdefault("DATABASE_URL", f"sqlite:////var/tmp/newsday-bench-{N}.sqlite3")
-os.environ.setdefault("DEBUG", "false")
-os.environ.setdefault("SECRET_KEY", "bench-only-not-secret-" + "x" * 40)
-os.environ.setdefault("ALLOWED_HOSTS", "testserver")
-os.environ.setdefault("SECURE_SSL_REDIRECT", "false")
-os.environ.setdefault("LOG_LEVEL", "WARNING")
-os.environ.setdefault(
-    "STATIC_ROOT", str(Path(tempfile.gettempdir()) / "newsday-bench-static")
-)
-os.environ["PAGE_CACHE"] = "false"
-os.environ["DJANGO_SETTINGS_MODULE"] = "newsday.settings"
+from bench.inprocess import setup_django
 
-import django  # noqa: E402
-
-django.setup()
+N = setup_django()
 
 from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
