@@ -257,25 +257,23 @@ class ArticleQuerySet(models.QuerySet):
             return self.none()
         return self.model.objects.filter(pk__in=pools[0].union(*pools[1:], all=True))
 
-    def related_to(self, article_id, section_id, tag_ids, *, limit=4):
-        """Candidates for « À lire aussi »: querysets of the ids of the
-        ``limit`` latest articles sharing the section (``section_id``), and of
-        those sharing a tag (``tag_ids``: its tags), with the article
-        ``article_id``. Never the article itself, nor one its editor already
-        links to.
+    def related_to(self, section_id, tag_ids, *, limit=4):
+        """Candidates for « À lire aussi » of an article: querysets of the ids
+        of the ``limit`` + 1 latest articles in its section (``section_id``),
+        and of those sharing one of its tags (``tag_ids``). The article itself
+        may be among them, as may those its editor links to:
+        ``Article.read_also`` drops both.
 
         Each kind is read newest first from an index and stops after
-        ``limit`` rows, carrying this queryset's filters (``published()``):
+        ``limit`` + 1 rows, carrying this queryset's filters (``published()``):
         the cost stays the same on a large archive.
         """
-        linked = RelatedLink.objects.filter(
-            article=article_id, target__isnull=False
-        ).values("target")
-        candidates = (
-            self.exclude(pk=article_id)
-            .exclude(pk__in=linked)
-            .order_by("-publish_at", "-id")
-        )
+        # Neither the article nor its editor's links are left out here (the
+        # caller drops them): the query is simpler, and PostgreSQL then keeps
+        # one plan for it instead of planning it at each page. One more row
+        # per kind covers the article itself; each link that takes a row also
+        # takes one of the ``limit`` places.
+        candidates = self.order_by("-publish_at", "-id")
         # Tag ids as values, not a subquery: PostgreSQL then knows how common
         # they are and walks the newest articles instead of every tagged one.
         shares_a_tag = Exists(
@@ -284,7 +282,9 @@ class ArticleQuerySet(models.QuerySet):
         in_section = candidates.filter(section=section_id)
         # A list of querysets of ids, one per kind: union them for one query.
         return [
-            self.model.objects.filter(pk__in=pool.values("pk")[:limit]).values("pk")
+            self.model.objects.filter(pk__in=pool.values("pk")[: limit + 1]).values(
+                "pk"
+            )
             for pool in (in_section, candidates.filter(shares_a_tag))
         ]
 
@@ -613,7 +613,11 @@ class Article(models.Model):
                 continue
             shown.append(link)
         suggestions = sorted(
-            (article for pk, article in articles.items() if pk not in target_ids),
+            (
+                article
+                for pk, article in articles.items()
+                if pk not in target_ids and pk != self.pk
+            ),
             key=lambda article: (article.publish_at, article.pk),
             reverse=True,
         )
@@ -847,7 +851,7 @@ def _read_also(limit):
         # few chosen rows by primary key instead of scanning the archive.
         live = Article.objects.published(now)
         linked = RelatedLink.objects.filter(article=article).values("target")
-        pools = live.related_to(article, section, tags, limit=limit)
+        pools = live.related_to(section, tags, limit=limit)
         return live.filter(pk__in=linked.union(*pools, all=True)).for_cards()
 
     return PreparedQuery(

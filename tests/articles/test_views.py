@@ -275,6 +275,34 @@ def test_related_links_come_before_suggestions(client):
     assert html.index("Choisi par la rédaction") < html.index("Suggestion automatique")
 
 
+def test_suggestions_never_offer_the_article_itself_nor_a_linked_one_twice(client):
+    section = make_section()
+    now = timezone.now()
+    article = make_article(section=section, tags=["Climat"], title="Le sujet du jour")
+    chosen = make_article(
+        section=section, tags=["Climat"], publish_at=now - dt.timedelta(hours=1)
+    )
+    make_related_link(article, target=chosen)
+    for n in range(6):
+        make_article(
+            section=section,
+            tags=["Climat"],
+            title=f"Suggestion {n}",
+            publish_at=now - dt.timedelta(days=1, hours=n),
+        )
+    links, suggestions = article.read_also(
+        tag_ids=[t.pk for t in article.tags.all()], limit=4
+    )
+    assert [link.target for link in links] == [chosen]
+    assert article not in suggestions
+    assert chosen not in suggestions
+    assert [s.title for s in suggestions] == [
+        "Suggestion 0",
+        "Suggestion 1",
+        "Suggestion 2",
+    ]
+
+
 def test_suggestions_include_articles_sharing_a_tag_from_other_sections(client):
     article = make_article(tags=["Climat"])
     make_article(title="Même mot-clé ailleurs", tags=["Climat"])
