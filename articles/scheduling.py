@@ -10,6 +10,7 @@ too when nobody asks. Whichever comes first does it, once.
 """
 
 import datetime as dt
+import time
 
 from django.core.cache import cache
 from django.db.models import Min
@@ -34,8 +35,25 @@ NEXT_CHANGE_TTL = 30
 _NONE = "none"
 
 
+# Each process also keeps the value this long, sparing a cache read on every
+# request: a change scheduled less than this far ahead may be applied that
+# much late by the middleware (run_scheduled is not affected).
+NEXT_CHANGE_LOCAL_SECONDS = 1.0
+_local = {"value": None, "until": 0.0}
+
+
 def next_change_due() -> float | None:
     """Timestamp of the earliest pending new version, or None (cached)."""
+    if time.monotonic() < _local["until"]:
+        value = _local["value"]
+        return None if value == _NONE else value
+    value = _shared_next_change()
+    _local.update(value=value if value is not None else _NONE)
+    _local["until"] = time.monotonic() + NEXT_CHANGE_LOCAL_SECONDS
+    return value
+
+
+def _shared_next_change() -> float | None:
     value = cache.get(NEXT_CHANGE_KEY)
     if value is None:
         due = ScheduledChange.objects.filter(
@@ -47,14 +65,16 @@ def next_change_due() -> float | None:
 
 
 def forget_next_change() -> None:
+    _local["until"] = 0.0
     cache.delete(NEXT_CHANGE_KEY)
 
 
 class DueChangesMiddleware:
     """Apply due new versions of live articles before the view reads them.
 
-    Costs one cache read per request; the database is asked at most once per
-    ``NEXT_CHANGE_TTL`` per process, and written only at the due second.
+    Costs a cache read at most once per ``NEXT_CHANGE_LOCAL_SECONDS`` per
+    process; the database is asked at most once per ``NEXT_CHANGE_TTL``, and
+    written only at the due second.
     """
 
     def __init__(self, get_response):

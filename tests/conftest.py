@@ -1,6 +1,7 @@
 import pytest
 from django.core.cache import cache
 
+from articles import scheduling
 from newsday import pagecache
 
 
@@ -10,3 +11,4 @@ def empty_caches():
     (the next scheduled change, a page) must not change what a test counts."""
     cache.clear()
     pagecache.local.clear()
+    scheduling.forget_next_change()

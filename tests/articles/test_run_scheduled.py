@@ -1,5 +1,6 @@
 import datetime as dt
 import threading
+import time
 from io import StringIO
 
 import pytest
@@ -346,6 +347,26 @@ def test_middleware_costs_no_query_once_the_next_change_time_is_cached(
     next_change_due()
     with django_assert_num_queries(0):
         next_change_due()
+
+
+def test_middleware_reads_the_shared_cache_at_most_once_a_second(db, monkeypatch):
+    from articles import scheduling
+
+    reads = []
+    real_get = scheduling.cache.get
+    monkeypatch.setattr(
+        scheduling.cache, "get", lambda *a, **kw: reads.append(a) or real_get(*a, **kw)
+    )
+    scheduling.next_change_due()
+    scheduling.next_change_due()
+    assert len(reads) == 1
+    scheduling.forget_next_change()  # a change was scheduled or cancelled here
+    scheduling.next_change_due()
+    assert len(reads) == 2
+    now = time.monotonic()
+    monkeypatch.setattr(scheduling.time, "monotonic", lambda: now + 1.5)
+    scheduling.next_change_due()
+    assert len(reads) == 3
 
 
 def test_next_visibility_change_is_one_query(db, django_assert_num_queries):
