@@ -510,3 +510,17 @@ def test_detail_view_subclass_can_render_an_unpublished_article(rf):
     assert "Brouillon en cours" in html
     assert "noindex" in html
     assert "Déjà en ligne" in html
+
+
+def test_menu_is_read_once_a_second_and_at_once_after_a_section_change(client):
+    section = make_section(name="Culture")
+    make_article(section=section)
+    url = section.get_absolute_url()
+    client.get(url)  # warm-up: the menu is read and kept for a second
+    with CaptureQueriesContext(connection) as kept:
+        client.get(url)
+    make_section(name="Sciences")
+    with CaptureQueriesContext(connection) as reread:
+        html = client.get(url).content.decode()
+    assert len(reread) == len(kept) + 1
+    assert ">Sciences</a>" in html
