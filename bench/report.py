@@ -72,7 +72,7 @@ def targets(rows, stats):
         )
 
     r = ratio(rows, "newsday-article", "wagtail-article")
-    check("uncached article ≥ 3x Wagtail's req/s", r, lambda v: v >= 3, f"{fmt(r, 1)}x")
+    check("uncached article ≥ 3x Wagtail's req/s", r, lambda v: v >= 3, f"{fmt(r, 2)}x")
     q = stats.get("main", {}).get("pages", {}).get("article", {}).get("queries_warm")
     check("uncached article ≤ 5 queries", q, lambda v: v <= 5, f"{q} queries")
     for page in ("article", "home"):
