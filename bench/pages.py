@@ -12,7 +12,6 @@ mostly measures the neighbours. The database is seeded by bench/seed.py
 """
 
 import os
-import statistics
 import sys
 import time
 from pathlib import Path
@@ -22,48 +21,24 @@ from bench.inprocess import setup_django
 
 N = setup_django()
 
-from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
-from django.test.utils import CaptureQueriesContext  # noqa: E402
-from taggit.models import Tag  # noqa: E402
 
-from articles.models import Author  # noqa: E402
-from bench.pagestats import pick_urls  # noqa: E402
-from bench.seed import seed  # noqa: E402
+from bench.inprocess import measure, prepare_pages  # noqa: E402
 
 ROUNDS = int(os.environ.get("ROUNDS", "300"))
 
 
-def measure(client, url):
-    client.get(url)  # warm-up: templates compiled, connection open
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    # Read now: the next request resets the query log.
-    query_count = len(queries)
-    assert response.status_code == 200, (url, response.status_code)
-    times = []
-    for _ in range(ROUNDS):
-        start = time.process_time()
-        client.get(url)
-        times.append(time.process_time() - start)
-    return len(response.content), query_count, statistics.median(times) * 1000
-
-
 def main():
-    call_command("migrate", verbosity=0)
-    # Production serves hashed static names from a manifest: make it.
-    call_command("collectstatic", interactive=False, verbosity=0)
-    seed(N, out=open(os.devnull, "w"))  # noqa: SIM115
-    urls = pick_urls()
-    urls["author"] = Author.objects.filter(slug="bench-0").get().get_absolute_url()
-    urls["tag"] = f"/mots-cles/{Tag.objects.order_by('pk').first().slug}/"
+    urls = prepare_pages(N)
     urls.pop("sitemap", None)
     client = Client()
     print(f"{N} articles, {connection.vendor}")
     print(f"{'page':<10} {'bytes':>8} {'queries':>8} {'CPU ms':>8}")
     for name, url in urls.items():
-        size, queries, cpu = measure(client, url)
+        size, queries, cpu = measure(
+            client, url, rounds=ROUNDS, clock=time.process_time
+        )
         print(f"{name:<10} {size:>8} {queries:>8} {cpu:>8.2f}")
 
 
