@@ -5,7 +5,7 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Exists, OuterRef, Prefetch, Q
+from django.db.models import Exists, OuterRef, Q
 from django.db.models.functions import JSONObject
 from django.urls import reverse_lazy
 from django.utils import timezone
@@ -209,11 +209,6 @@ class ArticleQuerySet(models.QuerySet):
     def for_cards(self):
         """Rows for lists of articles: the section joined, the body left out."""
         return self.select_related("section").defer("body")
-
-    def with_bylines(self):
-        return self.prefetch_related(
-            Prefetch("bylines", queryset=ArticleAuthor.objects.select_related("author"))
-        )
 
     def for_feed(self):
         """Rows for RSS items: cards plus their image, and their bylines and

@@ -10,7 +10,6 @@ from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString
 
 from articles.formats import french_date, french_datetime, french_time
-from articles.links import cached_reverse
 from articles.search import excerpt_html
 from articles.typography import french_typography
 
@@ -18,12 +17,6 @@ register = template.Library()
 
 # json.dumps leaves these as they are; inside <script> they must not close it.
 _JSON_SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
-
-
-@register.simple_tag
-def link(viewname, *args, **kwargs):
-    """``{% url %}`` for the public site's pages, reversed once per process."""
-    return cached_reverse(viewname, *args, **kwargs)
 
 
 @register.filter(needs_autoescape=True)
@@ -65,12 +58,3 @@ def json_ld(data):
         '<script type="application/ld+json">{}</script>',
         SafeString(text.translate(_JSON_SCRIPT_ESCAPES)),
     )
-
-
-@register.filter
-def byline_names(bylines):
-    """« Anne Martin, Paul Durand et Léa Roux »."""
-    names = [byline.author.name for byline in bylines]
-    if len(names) <= 1:
-        return "".join(names)
-    return f"{', '.join(names[:-1])} et {names[-1]}"
