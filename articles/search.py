@@ -3,20 +3,25 @@
 On PostgreSQL a query matches an article's title, chapô and text through the
 ``french_unaccent`` text-search configuration (French stemming, accents
 ignored: « economie » finds « Économie »), or, when that finds nothing, its
-title by trigram word similarity, which forgives a typo. Results are ranked (title before chapô
-before text, then newest first), and carry a highlighted excerpt.
+title by trigram word similarity, which forgives a typo. Results are ranked
+(title before chapô before text, then newest first), and carry a highlighted
+excerpt.
 
 Nothing is computed over the archive at query time: the document is a stored,
 GIN-indexed column (migration ``search_document``), ranking reads a small
 stored summary (title and chapô) kept in the row, and only the page's 20
-excerpts are built from the text. Only the newest ``MAX_RESULTS`` matches are
-ranked, so that a common word costs no more on a large archive than a rare
-one. The typo-forgiving title match is tried only when the words find
-nothing; it reads a folded title stored in the row, with its own trigram
-index (migration ``search_title``). On SQLite, each word must appear in the
-title, chapô or text.
+excerpts are built (from the chapô alone when the title or chapô matches).
+Only the newest ``MAX_RESULTS`` matches are ranked, and they are looked for
+in the last month first, then the last year, then the rest of the archive: a
+common word costs no more on a large archive than on a small one. The
+typo-forgiving title match is tried only when the words find nothing; it
+reads a folded title stored in the row, with its own trigram index
+(migration ``search_title``). On SQLite, each word must appear in the title,
+chapô or text.
 """
 
+import datetime as dt
+import itertools
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -34,15 +39,28 @@ from django.contrib.postgres.search import (
 )
 from django.core.validators import ProhibitNullCharactersValidator
 from django.db import connection, transaction
-from django.db.models import Expression, F, FloatField, Q, TextField, Value
+from django.db.models import (
+    Case,
+    Expression,
+    F,
+    FloatField,
+    Q,
+    TextField,
+    Value,
+    When,
+)
 from django.db.models.functions import Concat
+from django.utils import timezone
 from django.utils.html import escape, strip_tags
 
 SEARCH_CONFIG = "french_unaccent"
 MAX_QUERY_LENGTH = 200
 # A reader looks at the first pages; past this many matches, only the newest
-# are ranked and shown (« plus de 1 000 résultats »).
-MAX_RESULTS = 1000
+# are ranked and shown (« plus de 100 résultats »).
+MAX_RESULTS = 100
+# Where the newest matches are looked for, newest first: the smallest window
+# that holds MAX_RESULTS of them bounds the work, whatever the archive's size.
+WINDOWS = (dt.timedelta(days=30), dt.timedelta(days=365))
 # Trigram matching of shorter queries finds noise rather than typos.
 MIN_FUZZY_LENGTH = 4
 # Private-use characters mark highlighted words in excerpts: they cannot come
@@ -171,45 +189,88 @@ def _postgres_search(articles, text):
             articles.filter(TrigramWordSimilar(FoldedTitle(), Value(folded))),
             TrigramWordSimilarity(Value(folded), FoldedTitle()),
         )
-    headline = SearchHeadline(
-        Concat("standfirst", Value(" "), "body", output_field=TextField()),
-        query,
-        config=SEARCH_CONFIG,
-        start_sel=MARK_START,
-        stop_sel=MARK_END,
-        max_words=35,
-        min_words=15,
-        max_fragments=2,
-        fragment_delimiter=" … ",
-    )
     return SearchResults(
         *ranked,
-        fetch=lambda ids: articles.filter(pk__in=ids).annotate(headline=headline),
+        fetch=lambda ids: (
+            articles.filter(pk__in=ids)
+            .alias(_summary=search_summary())
+            .annotate(headline=_excerpt(query))
+        ),
+    )
+
+
+def _excerpt(query):
+    """The excerpt: the chapô when the title or chapô matches, else the
+    passages of the text that match. Cutting passages out of a whole text is
+    the dear part of a results page; the best-ranked results match in their
+    title or chapô, and a chapô is the article's own summary."""
+    options = {
+        "config": SEARCH_CONFIG,
+        "start_sel": MARK_START,
+        "stop_sel": MARK_END,
+        "max_words": 35,
+        "min_words": 15,
+        "max_fragments": 2,
+        "fragment_delimiter": " … ",
+    }
+    text = Concat("standfirst", Value(" "), "body", output_field=TextField())
+    return Case(
+        When(_summary=query, then=SearchHeadline("standfirst", query, **options)),
+        default=SearchHeadline(text, query, **options),
     )
 
 
 def _ranked(matches, score):
     """The ids of the newest ``MAX_RESULTS`` matches, best ``score`` first
     (newest first among equals), and whether there are more matches."""
-    newest = matches.order_by("-publish_at", "-id").values_list("pk", score)
     with transaction.atomic(), connection.cursor() as cursor:
         # The planner takes a match against the stored document for a cheap
         # test, but each one reads the document from the TOAST table: walking
-        # the table or the date index costs up to ten times the bitmap scan
-        # of the GIN index it would otherwise reject for a common word. On a
-        # small machine, parallel workers cost more than they save here.
-        # One statement (server-side binding refuses several in one call);
+        # the table or the date index costs up to ten times the bitmap scans
+        # it would otherwise reject. A plan made without the words and dates
+        # (a prepared statement's generic plan) guesses wrong the same way.
+        # On a small machine, parallel workers cost more than they save here
+        # (and would not keep the windows in order). One statement
+        # (server-side binding refuses several in one call);
         # set_config(..., true) is SET LOCAL: it ends with the transaction.
         cursor.execute(
             "SELECT set_config('enable_seqscan', 'off', true),"
             " set_config('enable_indexscan', 'off', true),"
+            " set_config('plan_cache_mode', 'force_custom_plan', true),"
             " set_config('max_parallel_workers_per_gather', '0', true)"
         )
-        rows = list(newest[: MAX_RESULTS + 1])
+        rows = list(_newest_first(matches, score)[: MAX_RESULTS + 1])
     more = len(rows) > MAX_RESULTS
-    rows = rows[:MAX_RESULTS]
-    order = sorted(range(len(rows)), key=lambda i: -rows[i][1])
-    return [rows[i][0] for i in order], more
+    best_first = sorted(
+        rows[:MAX_RESULTS], key=lambda row: (row[1], row[2], row[0]), reverse=True
+    )
+    return [row[0] for row in best_first], more
+
+
+def _newest_first(matches, score):
+    """(pk, score, publish_at) of ``matches``, newest first, read window by
+    window (``WINDOWS``) in one query.
+
+    PostgreSQL runs the branches of a UNION ALL one after the other and stops
+    once the outer LIMIT is reached: when the last month holds enough
+    matches, older ones are never read. The windows do not overlap and each
+    is sorted, so the rows come out newest first.
+    """
+    now = timezone.now()
+    bounds = [now - span for span in WINDOWS]
+    windows = [matches.filter(publish_at__gt=bounds[0])]
+    windows += [
+        matches.filter(publish_at__gt=older, publish_at__lte=newer)
+        for newer, older in itertools.pairwise(bounds)
+    ]
+    windows.append(matches.filter(publish_at__lte=bounds[-1]))
+    newest = [
+        window.order_by("-publish_at", "-id").values_list("pk", score, "publish_at")[
+            : MAX_RESULTS + 1
+        ]
+        for window in windows
+    ]
+    return newest[0].union(*newest[1:], all=True).order_by()
 
 
 def _simple_search(articles, text):

@@ -1,9 +1,12 @@
+import datetime as dt
+
 import pytest
 from django.contrib.postgres.lookups import TrigramWordSimilar
-from django.contrib.postgres.search import SearchQuery
+from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection
 from django.db.models import Q, Value
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from articles import search
 from articles.models import Article
@@ -14,6 +17,7 @@ from articles.search import (
     FoldedTitle,
     excerpt_html,
     search_document,
+    search_summary,
 )
 from tests.factories import make_article
 
@@ -104,6 +108,93 @@ def test_search_of_a_common_word_shows_the_newest_matches_only(client, monkeypat
     response = client.get("/recherche/", {"q": "budget"})
     assert len(response.context_data["articles"]) == 3
     assert "Plus de 3 résultats" in response.content.decode()
+
+
+def days_ago(days):
+    return timezone.now() - dt.timedelta(days=days)
+
+
+@postgres_only
+@pytest.mark.postgres
+def test_the_newest_matches_are_found_across_the_month_and_year_windows(
+    client, monkeypatch
+):
+    monkeypatch.setattr(search, "MAX_RESULTS", 3)
+    for title, age in [
+        ("Budget de la semaine", 2),
+        ("Budget du semestre", 180),
+        ("Budget d’il y a deux ans", 730),
+        ("Budget d’il y a trois ans", 1100),
+    ]:
+        make_article(title=title, publish_at=days_ago(age))
+    response = client.get("/recherche/", {"q": "budget"})
+    assert [a.title for a in response.context_data["articles"]] == [
+        "Budget de la semaine",
+        "Budget du semestre",
+        "Budget d’il y a deux ans",
+    ]
+    assert "Plus de 3 résultats" in response.content.decode()
+
+
+@postgres_only
+@pytest.mark.postgres
+def test_a_word_found_only_in_old_articles_is_found(client):
+    make_article(title="Un sujet récent")
+    make_article(title="Le Concordat, vieille affaire", publish_at=days_ago(4000))
+    assert results(client, "concordat") == ["Le Concordat, vieille affaire"]
+
+
+@postgres_only
+@pytest.mark.postgres
+def test_older_windows_are_not_read_when_the_last_month_has_enough(monkeypatch):
+    monkeypatch.setattr(search, "MAX_RESULTS", 2)
+    for n in range(3):
+        make_article(title=f"Budget numéro {n}")
+    make_article(title="Budget ancien", publish_at=days_ago(400))
+    query = SearchQuery("budget", config=SEARCH_CONFIG)
+    matches = Article.objects.published().filter(title__icontains="budget")
+    plan = search._newest_first(matches, SearchRank(search_summary(), query))[
+        :3
+    ].explain(analyze=True)
+    assert plan.count("never executed") >= 2, plan
+
+
+@postgres_only
+@pytest.mark.postgres
+def test_results_are_ranked_by_title_and_chapo_then_newest(client):
+    make_article(title="Un sujet", body="<p>Les retraites.</p>", publish_at=days_ago(1))
+    make_article(title="Retraites : le récent", publish_at=days_ago(3))
+    make_article(title="Retraites : l’ancien", publish_at=days_ago(500))
+    assert results(client, "retraites") == [
+        "Retraites : le récent",
+        "Retraites : l’ancien",
+        "Un sujet",
+    ]
+
+
+@postgres_only
+@pytest.mark.postgres
+def test_excerpt_is_the_chapo_when_the_title_or_chapo_matches(client):
+    make_article(
+        title="Retraites : le vote",
+        standfirst="Le Sénat se prononce ce soir.",
+        body="<p>Les retraites reviennent au Parlement.</p>",
+    )
+    (article,) = client.get("/recherche/", {"q": "retraites"}).context_data["articles"]
+    assert "Sénat" in article.headline
+    assert "Parlement" not in article.headline
+
+
+@postgres_only
+@pytest.mark.postgres
+def test_excerpt_is_a_passage_of_the_text_when_only_the_text_matches(client):
+    make_article(
+        title="Le vote",
+        standfirst="Le Sénat se prononce ce soir.",
+        body="<p>Les retraites reviennent au Parlement.</p>",
+    )
+    (article,) = client.get("/recherche/", {"q": "retraites"}).context_data["articles"]
+    assert f"{MARK_START}retraites{MARK_END}" in article.headline
 
 
 @postgres_only
