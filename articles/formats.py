@@ -28,6 +28,20 @@ NBSP = "\u00a0"
 NNBSP = "\u202f"
 
 
+def site_time(moment: dt.datetime) -> dt.datetime:
+    """``moment`` in the site's time zone (settings.TIME_ZONE, Europe/Paris),
+    whatever time zone may be active: an article's dates and its URL read
+    the same for everyone. (It also skips the context-local lookup of the
+    active time zone, which a page would otherwise make a few dozen times.)"""
+    return timezone.localtime(moment, timezone.get_default_timezone())
+
+
+def iso_datetime(value: dt.datetime | None) -> str | None:
+    """« 2024-11-03T14:05:00+01:00 »: ISO 8601 in the site's time zone, for
+    machines (``<time datetime>``, Open Graph, JSON-LD); None for no value."""
+    return site_time(value).isoformat() if value else None
+
+
 def french_number(value: int) -> str:
     """« 12 500 »: thousands grouped by narrow no-break spaces."""
     return f"{value:,}".replace(",", NNBSP)
@@ -39,7 +53,7 @@ def french_date(value: dt.date | dt.datetime | None) -> str:
     if not value:
         return ""
     if isinstance(value, dt.datetime):
-        value = timezone.localtime(value)
+        value = site_time(value)
     day = "1er" if value.day == 1 else str(value.day)
     return f"{day} {MONTHS[value.month - 1]} {value.year}"
 
@@ -49,7 +63,7 @@ def french_time(value: dt.datetime | None) -> str:
     never wraps."""
     if not value:
         return ""
-    local = timezone.localtime(value)
+    local = site_time(value)
     return f"{local.hour}{NBSP}h{NBSP}{local.minute:02d}"
 
 

@@ -1,13 +1,14 @@
 """What search engines and social networks read: page metadata and JSON-LD."""
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from django.conf import settings
-from django.templatetags.static import static
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.text import Truncator
 
+from articles.formats import iso_datetime
+from articles.links import cached_static
 from images.pictures import og_image_url
 
 DESCRIPTION_LENGTH = 160
@@ -29,7 +30,7 @@ class PageMeta:
     def canonical_url(self):
         return absolute(self.path)
 
-    @property
+    @cached_property
     def short_description(self):
         return Truncator(" ".join(self.description.split())).chars(DESCRIPTION_LENGTH)
 
@@ -39,10 +40,6 @@ def absolute(path):
     if path.startswith(("http://", "https://")):
         return path
     return settings.SITE_URL + path
-
-
-def iso(moment):
-    return timezone.localtime(moment).isoformat() if moment else None
 
 
 def article_image_url(article):
@@ -62,7 +59,7 @@ def publisher():
         "url": absolute("/"),
         "logo": {
             "@type": "ImageObject",
-            "url": absolute(static("img/logo.png")),
+            "url": absolute(cached_static("img/logo.png")),
             "width": 600,
             "height": 60,
         },
@@ -115,8 +112,8 @@ def news_article(article, *, authors, tags, corrections):
         "description": article.standfirst,
         "url": absolute(article.get_absolute_url()),
         "mainEntityOfPage": absolute(article.get_absolute_url()),
-        "datePublished": iso(article.publish_at),
-        "dateModified": iso(
+        "datePublished": iso_datetime(article.publish_at),
+        "dateModified": iso_datetime(
             article.updated_at if article.was_updated else article.publish_at
         ),
         "inLanguage": "fr-FR",
@@ -143,7 +140,7 @@ def news_article(article, *, authors, tags, corrections):
             {
                 "@type": "CorrectionComment",
                 "text": correction.text,
-                "datePublished": iso(correction.created_at),
+                "datePublished": iso_datetime(correction.created_at),
             }
             for correction in corrections
         ]

@@ -1,19 +1,18 @@
 """The Jinja2 environment of the reader pages (``templates/jinja2/``).
 
 Reader pages are the site's hot path; Jinja2 renders them several times
-faster than Django templates. The admin, feeds, sitemaps and e-mails stay on
-Django templates. Helpers and filters are the same Python functions the
+faster than Django templates. Sitemaps render here too (a month's lists
+thousands of URLs); the admin, feeds and e-mails stay on Django templates. Helpers and filters are the same Python functions the
 Django template libraries register: one implementation of each.
 """
 
 import jinja2
 from django.template import defaultfilters
 from django.template.defaulttags import querystring as django_querystring
-from django.templatetags.static import static
 from django.utils import timezone
 
 from articles.formats import french_date, french_datetime, french_number, french_time
-from articles.links import cached_reverse
+from articles.links import cached_reverse, cached_static
 from articles.templatetags.news import excerpt, iso, json_ld, typo
 from images.pictures import render_figure
 
@@ -42,7 +41,7 @@ def environment(**options):
     options.pop("autoescape", None)
     env = jinja2.Environment(autoescape=True, **options)
     env.globals.update(
-        static=static,
+        static=cached_static,
         link=cached_reverse,
         figure=render_figure,
         querystring=querystring,

@@ -5,18 +5,17 @@ Jinja2 environment (newsday/jinja2.py) registers the same functions."""
 import json
 
 from django import template
-from django.utils import timezone
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString
 
-from articles.formats import french_date, french_datetime, french_time
+from articles.formats import french_date, french_datetime, french_time, iso_datetime
 from articles.search import excerpt_html
 from articles.typography import french_typography
 
 register = template.Library()
 
 # json.dumps leaves these as they are; inside <script> they must not close it.
-_JSON_SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
+_JSON_SCRIPT_ESCAPES = (("<", "\\u003C"), (">", "\\u003E"), ("&", "\\u0026"))
 
 
 @register.filter(needs_autoescape=True)
@@ -37,7 +36,7 @@ register.filter("time_fr", french_time)
 
 @register.filter
 def iso(moment):
-    return timezone.localtime(moment).isoformat() if moment else ""
+    return iso_datetime(moment) or ""
 
 
 @register.filter
@@ -53,8 +52,10 @@ def json_ld(data):
     if not data:
         return ""
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    # Escaping <, > and & keeps the JSON inert inside the script element.
+    # Escaping <, > and & keeps the JSON inert inside the script element
+    # (str.replace: str.translate with a mapping is slow on accented text).
+    for character, escaped in _JSON_SCRIPT_ESCAPES:
+        text = text.replace(character, escaped)
     return format_html(
-        '<script type="application/ld+json">{}</script>',
-        SafeString(text.translate(_JSON_SCRIPT_ESCAPES)),
+        '<script type="application/ld+json">{}</script>', SafeString(text)
     )

@@ -23,6 +23,12 @@ def test_the_first_day_of_a_month_reads_1er():
     assert french_date(dt.date(2024, 11, 1)) == "1er novembre 2024"
 
 
+def test_a_moment_reads_in_paris_time_whatever_time_zone_is_active():
+    late_in_utc = dt.datetime(2024, 12, 31, 23, 30, tzinfo=dt.UTC)
+    with timezone.override("America/New_York"):
+        assert french_datetime(late_in_utc) == f"1er janvier 2025 à 0{NBSP}h{NBSP}30"
+
+
 def test_a_moment_reads_in_paris_time():
     late_in_utc = dt.datetime(2024, 12, 31, 23, 30, tzinfo=dt.UTC)
     assert french_datetime(late_in_utc) == f"1er janvier 2025 à 0{NBSP}h{NBSP}30"
