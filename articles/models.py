@@ -1,12 +1,14 @@
 import functools
 import math
+from typing import NamedTuple
+from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
-from django.db import models
-from django.db.models import Exists, OuterRef, Q
-from django.db.models.functions import JSONObject
+from django.db import connections, models
+from django.db.models import Exists, OuterRef, Q, prefetch_related_objects
+from django.db.models.functions import Coalesce, Greatest, JSONObject, TruncMonth
 from django.urls import reverse_lazy
 from django.utils import timezone
 from django.utils.html import strip_tags
@@ -15,8 +17,8 @@ from django_prose_editor.fields import ProseEditorField
 from taggit.managers import TaggableManager
 from taggit.models import Tag, TaggedItem
 
-from articles.db import json_datetime, json_rows
-from articles.formats import french_date
+from articles.db import LooseIndexScan, grouped_latest, json_datetime, json_rows
+from articles.formats import french_date, site_time
 from articles.links import cached_reverse
 from articles.prepared import Many, PreparedQuery
 from articles.sanitizer import sanitize_html
@@ -50,6 +52,29 @@ RESERVED_SLUGS = frozenset(
         "static",
     }
 )
+
+
+# The calendar month of an article's publication in the newsroom's time zone
+# (an article at 23:30 UTC on 31 October is November's in Paris), and its
+# last change, publication or update: what the sitemap of each month is made
+# of and dated by. Expressions, so that an index and its queries share them.
+PUBLICATION_MONTH = TruncMonth("publish_at", tzinfo=ZoneInfo(settings.TIME_ZONE))
+LAST_CHANGE = Greatest("publish_at", Coalesce("updated_at", "publish_at"))
+
+
+def article_path(section_slug: str, slug: str, moment) -> str:
+    """The path of an article's page: its section, its day of publication
+    (``moment``) in the site's time zone, its slug. For lists that read
+    rows rather than articles (sitemaps)."""
+    local = site_time(moment)
+    return cached_reverse(
+        "articles:detail",
+        section=section_slug,
+        year=local.year,
+        month=f"{local.month:02d}",
+        day=f"{local.day:02d}",
+        slug=slug,
+    )
 
 
 def count_words(html: str) -> int:
@@ -285,12 +310,53 @@ class ArticleQuerySet(models.QuerySet):
 
 
 class ArticleManager(models.Manager.from_queryset(ArticleQuerySet)):
+    def published_months(self, at=None):
+        """The months of the articles published now (or at ``at``), newest
+        first, each with its articles' last change: ``[(month, last change),
+        …]``, the month an aware datetime at midnight on its first day
+        (settings' ``TIME_ZONE``).
+
+        One query. On PostgreSQL its cost grows with the number of months, not
+        of articles: it starts at the newest article (``article_pub_idx``),
+        then steps down the ``article_month_idx`` index, one probe per month
+        (``articles.db.loose_index_scan``), and its SQL is built once per
+        process (``_months``). SQLite's planner would not probe that index
+        month by month (it read every earlier article at each step): there
+        one GROUP BY over the articles costs less.
+        """
+        at = at or timezone.now()
+        if connections[self.db].vendor != "postgresql":
+            published = self.published(at)
+            return grouped_latest(published, key=PUBLICATION_MONTH, latest=LAST_CHANGE)
+        return _months()(at, using=self.db)
+
     def live_page(self, slug):
         """The published article at ``slug`` shaped by ``for_page()``, or
         None. The article page's main query, so its SQL is compiled once
         (``articles.prepared``)."""
         found = _live_page()(now=timezone.now(), slug=slug)
         return found[0] if found else None
+
+    def front_page(self, section_ids, *, featured, latest, per_section):
+        """The home page's articles, each query compiled once
+        (``articles.prepared``): the breaking-news article or None, the
+        ``featured`` latest featured ones (their hero images read), the
+        ``latest`` others, and up to ``per_section`` more of each section in
+        ``section_ids``, newest first, none shown twice."""
+        now = timezone.now()
+        queries = _front_page(featured, latest, per_section, len(section_ids))
+        top = queries["featured"](now=now)
+        prefetch_related_objects(top, "hero_image__renditions")
+        shown = [article.pk for article in top]
+        newest = queries["latest"](now=now, shown=shown)
+        shown += [article.pk for article in newest]
+        blocks = (
+            queries["blocks"](now=now, shown=shown, sections=section_ids)
+            if section_ids
+            else []
+        )
+        breaking = queries["breaking"](now=now)
+        return FrontPage(breaking[0] if breaking else None, top, newest, blocks)
 
 
 def _article_tags():
@@ -517,18 +583,13 @@ class Article(models.Model):
                 condition=Q(is_breaking=True),
                 name="article_breaking_pub_idx",
             ),
-            # Every column published() reads, for live articles only: counting
-            # them (the sitemap index) reads this index and not the table.
+            # The sitemap index's months and their last change
+            # (published_months()): one probe per month, live articles only.
             models.Index(
-                fields=["-publish_at", "unpublish_at"],
+                PUBLICATION_MONTH,
+                LAST_CHANGE,
                 condition=Q(status__in=["scheduled", "published"]),
-                name="article_live_idx",
-            ),
-            # The sitemap's latest change, read newest first.
-            models.Index(
-                fields=["-updated_at"],
-                condition=Q(updated_at__isnull=False),
-                name="article_updated_idx",
+                name="article_month_idx",
             ),
         ]
         constraints = [
@@ -556,14 +617,10 @@ class Article(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        local = timezone.localtime(self.publish_at or self.created_at or timezone.now())
-        return cached_reverse(
-            "articles:detail",
-            section=self.section.slug,
-            year=local.year,
-            month=f"{local.month:02d}",
-            day=f"{local.day:02d}",
-            slug=self.slug,
+        return article_path(
+            self.section.slug,
+            self.slug,
+            self.publish_at or self.created_at or timezone.now(),
         )
 
     def publication_problems(self):
@@ -591,9 +648,9 @@ class Article(models.Model):
         """
         links = self.page_related_links()
         target_ids = {link.target_id for link in links if link.target_id}
-        articles = {
-            article.pk: article
-            for article in _read_also(limit)(
+        rows = {
+            row[0]: row
+            for row in _read_also(limit)(
                 now=timezone.now(),
                 article=self.pk,
                 section=self.section_id,
@@ -602,21 +659,19 @@ class Article(models.Model):
         }
         shown = []
         for link in links:
-            if link.target_id in articles:
-                link.target = articles[link.target_id]
+            if link.target_id in rows:
+                link.target = _read_also_card(rows[link.target_id])
             elif link.target_id:
                 continue
             shown.append(link)
-        suggestions = sorted(
-            (
-                article
-                for pk, article in articles.items()
-                if pk not in target_ids and pk != self.pk
-            ),
-            key=lambda article: (article.publish_at, article.pk),
+        newest_first = sorted(
+            (row for pk, row in rows.items() if pk not in target_ids and pk != self.pk),
+            key=lambda row: (row[_PUBLISH_AT], row[0]),
             reverse=True,
         )
-        return shown, suggestions[: max(0, limit - len(shown))]
+        return shown, [
+            _read_also_card(row) for row in newest_first[: max(0, limit - len(shown))]
+        ]
 
     def page_images(self):
         """The hero image and the body's library images, with their
@@ -635,6 +690,12 @@ class Article(models.Model):
         role); read from ``for_page()``'s JSON list when present."""
         if not hasattr(self, "byline_rows"):
             return list(self.bylines.select_related("author"))
+        # Built once from the row: a feed item asks twice (names, link).
+        if "_page_bylines" not in self.__dict__:
+            self._page_bylines = self._bylines_from_rows()
+        return self._page_bylines
+
+    def _bylines_from_rows(self):
         bylines = [
             ArticleAuthor(
                 id=row["id"],
@@ -831,12 +892,65 @@ class ArticleRedirect(models.Model):
 
 
 @functools.cache
+def _months():
+    return LooseIndexScan(
+        lambda at: Article.objects.published(at),
+        key=PUBLICATION_MONTH,
+        latest=LAST_CHANGE,
+        start=["-publish_at", "-id"],
+    )
+
+
+@functools.cache
 def _live_page():
     return PreparedQuery(
         lambda now, slug: Article.objects.published(now).for_page().filter(slug=slug),
         now=models.DateTimeField(),
         slug=models.SlugField(),
     )
+
+
+class FrontPage(NamedTuple):
+    breaking: "Article | None"
+    featured: list
+    latest: list
+    by_section: list
+
+
+@functools.cache
+def _front_page(featured, latest, per_section, section_count):
+    # The lists' lengths are fixed (Many pads them): one SQL shape each, and
+    # one set of queries per number of sections.
+    def live(now):
+        return Article.objects.published(now).for_cards().order_by("-publish_at", "-id")
+
+    date, ids = models.DateTimeField(), models.BigIntegerField()
+    return {
+        "featured": PreparedQuery(
+            lambda now: live(now).filter(is_featured=True).with_hero_image()[:featured],
+            now=date,
+        ),
+        "latest": PreparedQuery(
+            lambda now, shown: live(now).exclude(pk__in=shown)[:latest],
+            now=date,
+            shown=Many(ids, size=featured, padding=0),
+        ),
+        "blocks": PreparedQuery(
+            lambda now, shown, sections: (
+                Article.objects.published(now)
+                .exclude(pk__in=shown)
+                .latest_by_section(sections, per_section=per_section)
+                .for_cards()
+                .order_by("-publish_at", "-id")
+            ),
+            now=date,
+            shown=Many(ids, size=featured + latest, padding=0),
+            sections=Many(ids, size=section_count, padding=0),
+        ),
+        "breaking": PreparedQuery(
+            lambda now: live(now).filter(is_breaking=True)[:1], now=date
+        ),
+    }
 
 
 @functools.cache
@@ -847,7 +961,10 @@ def _read_also(limit):
         live = Article.objects.published(now)
         linked = RelatedLink.objects.filter(article=article).values("target")
         pools = live.related_to(section, tags, limit=limit)
-        return live.filter(pk__in=linked.union(*pools, all=True)).for_cards()
+        # Rows, not model instances: of the dozen candidates, four are shown.
+        return live.filter(pk__in=linked.union(*pools, all=True)).values_list(
+            *READ_ALSO_FIELDS, "section__slug"
+        )
 
     return PreparedQuery(
         build,
@@ -857,6 +974,24 @@ def _read_also(limit):
         # Tag ids start at 1: 0 matches nothing.
         tags=Many(models.BigIntegerField(), size=RELATED_TAGS, padding=0),
     )
+
+
+# What an « À lire aussi » item needs of its article, in the order of the
+# model's fields (as ``from_db`` takes them), then its section's slug.
+READ_ALSO_FIELDS = ("id", "title", "slug", "section_id", "publish_at")
+_PUBLISH_AT = READ_ALSO_FIELDS.index("publish_at")
+
+
+def _read_also_card(row):
+    """An « À lire aussi » item from a row of ``_read_also``: what its title
+    and link need, built as the ORM builds rows (the other fields are
+    deferred, never read)."""
+    *values, section_slug = row
+    article = Article.from_db(None, READ_ALSO_FIELDS, values)
+    article.section = Section.from_db(
+        None, ["id", "slug"], (article.section_id, section_slug)
+    )
+    return article
 
 
 from articles.workflow_models import *  # noqa: E402, F403

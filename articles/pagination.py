@@ -52,9 +52,15 @@ class UncountedPaginator(Paginator):
         )
 
 
-class PageCountPaginator(UncountedPaginator):
-    """Counts the list only when asked for ``count`` or ``num_pages`` (a
-    sitemap index lists every page); reading a page does not count it."""
+class FirstPagePaginator(UncountedPaginator):
+    """Page 1 only, never counted: ``num_pages`` is 1 and any other page
+    number raises ``EmptyPage``. For a list cut to its first ``per_page``
+    items, such as a sitemap at the protocol's limit of 50,000 URLs."""
 
-    count = Paginator.count
-    num_pages = Paginator.num_pages
+    num_pages = 1
+
+    def validate_number(self, number):
+        number = super().validate_number(number)
+        if number > 1:
+            raise EmptyPage(self.error_messages["no_results"])
+        return number

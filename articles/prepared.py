@@ -4,9 +4,10 @@ Building and compiling a queryset costs more CPU than running it: on the
 article page, the ORM spent longer writing SQL than PostgreSQL spent answering
 it. A ``PreparedQuery`` builds its queryset once per database with marker
 values, keeps the SQL, and for each call swaps the markers' positions in the
-parameter list for the real values. Rows become model instances through the
-ORM's own iterable, so select_related, annotations and converters behave
-exactly as with the queryset itself.
+parameter list for the real values. Rows come out through the queryset's own
+iterable (model instances, or tuples for ``values_list()``), so
+select_related, annotations and converters behave exactly as with the
+queryset itself.
 
 Only values declared as parameters may vary between calls: anything else
 must give the same SQL every time (no lists of varying length).
@@ -17,7 +18,6 @@ import datetime
 import threading
 
 from django.db import connections, router
-from django.db.models.query import ModelIterable
 
 
 def _marker(field, serial):
@@ -29,6 +29,23 @@ def _marker(field, serial):
     if internal_type.endswith("IntegerField"):
         return -7_000_000 - serial
     return f"marker-{serial}-\ue000"
+
+
+class PerDatabase:
+    """``compute(alias)`` once per database alias, on first use,
+    whichever thread asks first."""
+
+    def __init__(self, compute):
+        self._compute = compute
+        self._done = {}
+        self._lock = threading.Lock()
+
+    def __getitem__(self, alias):
+        if alias not in self._done:
+            with self._lock:
+                if alias not in self._done:
+                    self._done[alias] = self._compute(alias)
+        return self._done[alias]
 
 
 class Many:
@@ -61,13 +78,12 @@ class PreparedQuery:
         self.build = build
         self.params = params
         self._template_queryset = None
-        self._compiled = {}
-        self._lock = threading.Lock()
+        self._compiled = PerDatabase(self._compile_for)
 
     def __call__(self, **values):
         queryset = self._template()
         alias = router.db_for_read(queryset.model)
-        compiler, sql, marked_params, slots = self._compile(alias)
+        compiler, sql, marked_params, slots = self._compiled[alias]
         connection = connections[alias]
         params = list(marked_params)
         for (field, value), places in zip(
@@ -79,7 +95,7 @@ class PreparedQuery:
         run = copy.copy(compiler)
         run.connection = connection
         run.as_sql = lambda *args, **kwargs: (sql, tuple(params))
-        return list(ModelIterable(_Source(queryset, run, alias)))
+        return list(queryset._iterable_class(_Source(queryset, run, alias)))
 
     def _slot_values(self, values):
         """(field, value) for each value the SQL takes, in a fixed order."""
@@ -107,13 +123,6 @@ class PreparedQuery:
         if self._template_queryset is None:
             self._template_queryset = self.build(**self._markers())
         return self._template_queryset
-
-    def _compile(self, alias):
-        if alias not in self._compiled:
-            with self._lock:
-                if alias not in self._compiled:
-                    self._compiled[alias] = self._compile_for(alias)
-        return self._compiled[alias]
 
     def _compile_for(self, alias):
         queryset = self._template()

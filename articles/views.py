@@ -3,13 +3,14 @@ what "published" means and how rows are fetched live on ArticleQuerySet."""
 
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
-from django.urls import reverse
 from django.utils.text import Truncator
 from django.views.generic import DetailView, ListView, RedirectView, TemplateView
 from taggit.models import Tag
 
 from articles import seo
 from articles.context_processors import active_sections
+from articles.formats import iso_datetime
+from articles.links import cached_reverse
 from articles.models import Article, Author
 from articles.pagination import UncountedPaginator
 from articles.search import SearchForm, search_articles
@@ -44,7 +45,7 @@ class PageMetaMixin:
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        crumbs = [("Accueil", reverse("articles:home")), *self.get_breadcrumbs()]
+        crumbs = [("Accueil", cached_reverse("articles:home")), *self.get_breadcrumbs()]
         context.update(
             meta=self.get_meta(),
             breadcrumbs=crumbs,
@@ -58,28 +59,21 @@ class HomeView(PageMetaMixin, TemplateView):
     template_name = "articles/home.html"
 
     def get_context_data(self, **kwargs):
-        articles = Article.objects.published()
-        featured = list(
-            articles.filter(is_featured=True)
-            .for_cards()
-            .with_hero_image()[:FEATURED_COUNT]
+        sections = active_sections(self.request)
+        front = Article.objects.front_page(
+            [section.pk for section in sections],
+            featured=FEATURED_COUNT,
+            latest=LATEST_COUNT,
+            per_section=PER_SECTION,
         )
-        shown = [article.pk for article in featured]
-        latest = list(articles.exclude(pk__in=shown).for_cards()[:LATEST_COUNT])
+        featured, latest = front.featured, front.latest
         if not featured:
             featured, latest = latest[:1], latest[1:]
-        shown += [article.pk for article in latest]
-        sections = active_sections(self.request)
         blocks = {section.pk: [] for section in sections}
-        for article in (
-            articles.exclude(pk__in=shown)
-            .latest_by_section(sections, per_section=PER_SECTION)
-            .for_cards()
-            .order_by("-publish_at", "-id")
-        ):
+        for article in front.by_section:
             blocks[article.section_id].append(article)
         return super().get_context_data(
-            breaking=articles.filter(is_breaking=True).for_cards().first(),
+            breaking=front.breaking,
             lead=featured[0] if featured else None,
             featured=featured[1:],
             latest=latest,
@@ -92,7 +86,7 @@ class HomeView(PageMetaMixin, TemplateView):
             title="",
             description="L’actualité en France et dans le monde : politique, économie, "
             "international, société, culture et sport, vérifiée par notre rédaction.",
-            path=reverse("articles:home"),
+            path=cached_reverse("articles:home"),
         )
 
     def get_structured_data(self, breadcrumbs):
@@ -165,7 +159,7 @@ class SectionView(ArticleListView):
         return [
             (
                 f"{self.object.name} — flux RSS",
-                reverse("articles:section_feed", args=[self.object.slug]),
+                cached_reverse("articles:section_feed", self.object.slug),
             )
         ]
 
@@ -194,7 +188,7 @@ class AuthorView(ArticleListView):
         return [
             (
                 f"{self.object.name} — flux RSS",
-                reverse("articles:author_feed", args=[self.object.slug]),
+                cached_reverse("articles:author_feed", self.object.slug),
             )
         ]
 
@@ -218,13 +212,13 @@ class TagView(ArticleListView):
         )
 
     def get_breadcrumbs(self):
-        return [(self.object.name, reverse("articles:tag", args=[self.object.slug]))]
+        return [(self.object.name, cached_reverse("articles:tag", self.object.slug))]
 
     def get_feeds(self):
         return [
             (
                 f"« {self.object.name} » — flux RSS",
-                reverse("articles:tag_feed", args=[self.object.slug]),
+                cached_reverse("articles:tag_feed", self.object.slug),
             )
         ]
 
@@ -274,7 +268,7 @@ class ArticleDetailView(PageMetaMixin, DetailView):
             suggestions=suggestions,
             body=render_body(article.body, images=images),
             canonical_url=seo.absolute(article.get_absolute_url()),
-            short_url=seo.absolute(reverse("articles:short", args=[article.pk])),
+            short_url=seo.absolute(cached_reverse("articles:short", article.pk)),
             **kwargs,
         )
 
@@ -287,8 +281,8 @@ class ArticleDetailView(PageMetaMixin, DetailView):
             type="article",
             image=seo.article_image_url(article),
             extra={
-                "article:published_time": seo.iso(article.publish_at),
-                "article:modified_time": seo.iso(article.updated_at),
+                "article:published_time": iso_datetime(article.publish_at),
+                "article:modified_time": iso_datetime(article.updated_at),
                 "article:section": article.section.name,
             },
         )
@@ -319,7 +313,7 @@ class ArticleDetailView(PageMetaMixin, DetailView):
         return [
             (
                 f"{section.name} — flux RSS",
-                reverse("articles:section_feed", args=[section.slug]),
+                cached_reverse("articles:section_feed", section.slug),
             )
         ]
 
@@ -367,9 +361,9 @@ class SearchView(PageMetaMixin, ListView):
         return seo.PageMeta(
             title=f"Recherche « {self.query} »" if self.query else "Recherche",
             description="Rechercher dans les articles publiés.",
-            path=reverse("articles:search"),
+            path=cached_reverse("articles:search"),
             noindex=True,
         )
 
     def get_breadcrumbs(self):
-        return [("Recherche", reverse("articles:search"))]
+        return [("Recherche", cached_reverse("articles:search"))]

@@ -24,6 +24,8 @@ N = setup_django()
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 
+from articles.models import Article  # noqa: E402
+from articles.sitemaps import month_sitemap_path  # noqa: E402
 from bench.inprocess import measure, prepare_pages  # noqa: E402
 
 ROUNDS = int(os.environ.get("ROUNDS", "30"))
@@ -38,7 +40,9 @@ SEARCHES = {
 
 def main():
     urls = prepare_pages(N)
-    urls["sitemap-articles"] = "/sitemap-articles.xml"
+    months = [month for month, _ in Article.objects.published_months()]
+    # A whole month when there is one: the current one is still filling.
+    urls["sitemap-month"] = month_sitemap_path(months[min(1, len(months) - 1)])
     urls["sitemap-news"] = "/sitemap-news.xml"
     for name, text in SEARCHES.items():
         urls[f"search: {name}"] = "/recherche/?" + urlencode({"q": text})

@@ -8,7 +8,9 @@ Connected in ``NewsdayConfig.ready()``:
 * saves and deletions of articles, sections and authors forget the cached
   next-visibility-change instant (a newly scheduled article moves it) and,
   when readers can see the change, bump the generation too. This is the safety
-  net for edits made outside the services (admin, shell, importers).
+  net for edits made outside the services (admin, shell, importers). A save
+  remembers the article's former publication time: if it moved to another
+  month, the CDN purges that month's sitemap too.
 
 All of it runs after the transaction commits: purging earlier would let a
 reader re-cache the old version before the new one is visible.
@@ -24,11 +26,11 @@ from newsday import cdn, pagecache
 logger = logging.getLogger("newsday.invalidation")
 
 
-def invalidate(article=None):
+def invalidate(article=None, *, former_publish_at=None):
     pagecache.forget_visibility_bound()
     pagecache.bump_generation()
     if article is not None:
-        cdn.purge_article(article)
+        cdn.purge_article(article, former_publish_at=former_publish_at)
 
 
 def on_article_event(sender, article, **kwargs):
@@ -38,11 +40,13 @@ def on_article_event(sender, article, **kwargs):
 def remember_visibility(sender, instance, raw=False, **kwargs):
     from articles.models import Article
 
+    instance._newsday_was_published_at = None
     if raw or not instance.pk:
         instance._newsday_was_visible = False
         return
-    old = Article.objects.filter(pk=instance.pk).values_list("status", flat=True)
-    instance._newsday_was_visible = old.first() in Article.Status.visible()
+    old = Article.objects.filter(pk=instance.pk).values_list("status", "publish_at")
+    status, instance._newsday_was_published_at = old.first() or (None, None)
+    instance._newsday_was_visible = status in Article.Status.visible()
 
 
 def on_article_saved(sender, instance, **kwargs):
@@ -50,7 +54,9 @@ def on_article_saved(sender, instance, **kwargs):
 
     visible = instance.status in Article.Status.visible()
     if visible or getattr(instance, "_newsday_was_visible", True):
-        transaction.on_commit(lambda: invalidate(instance))
+        # Read now: a later save in the same transaction overwrites it.
+        former = getattr(instance, "_newsday_was_published_at", None)
+        transaction.on_commit(lambda: invalidate(instance, former_publish_at=former))
     else:
         # A draft saved: readers' pages do not change (no cache flush on every
         # draft save), but a cached "next change" may have pointed at it.

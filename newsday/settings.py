@@ -96,9 +96,10 @@ ASGI_APPLICATION = "newsday.asgi.application"
 
 # Reader pages render with Jinja2 (templates/jinja2/, newsday/jinja2.py): about
 # half the CPU of an uncached article page went to Django templates. Django
-# tries the engines in order, so 404.html and 500.html are the Jinja2 ones.
-# Everything else (admin, feeds, sitemaps, robots.txt, e-mails) stays on
-# Django templates.
+# tries the engines in order, so 404.html and 500.html are the Jinja2 ones,
+# and so are the sitemaps (templates/jinja2/sitemaps/: thousands of URLs).
+# Everything else (admin, feeds, robots.txt, e-mails) stays on Django
+# templates.
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.jinja2.Jinja2",

@@ -5,7 +5,7 @@ from django.urls import include, path
 from django.views.generic import TemplateView
 from django.views.i18n import JavaScriptCatalog
 
-from articles.sitemaps import SITEMAPS, NewsSitemap
+from articles.sitemaps import NewsSitemap, sitemap_index, sitemap_section
 
 admin.site.site_header = "News Day FR — Rédaction"
 admin.site.site_title = "News Day FR"
@@ -32,28 +32,15 @@ urlpatterns = [
         TemplateView.as_view(template_name="robots.txt", content_type="text/plain"),
         name="robots",
     ),
-    path(
-        "sitemap.xml",
-        sitemap_views.index,
-        {
-            "sitemaps": SITEMAPS,
-            "sitemap_url_name": "sitemap",
-            "template_name": "sitemaps/index.xml",
-        },
-        name="sitemap_index",
-    ),
+    path("sitemap.xml", sitemap_index, name="sitemap_index"),
     # Matched before the generic pattern below, which names it in the index.
     path(
         "sitemap-news.xml",
         sitemap_views.sitemap,
         {"sitemaps": {"news": NewsSitemap}, "template_name": "sitemaps/news.xml"},
     ),
-    path(
-        "sitemap-<section>.xml",
-        sitemap_views.sitemap,
-        {"sitemaps": SITEMAPS, "template_name": "sitemaps/sitemap.xml"},
-        name="sitemap",
-    ),
+    # sitemap-sections.xml, sitemap-auteurs.xml, sitemap-articles-2026-11.xml…
+    path("sitemap-<section>.xml", sitemap_section, name="sitemap"),
     path("", include("articles.urls")),
 ]
 

@@ -13,6 +13,8 @@ from django.conf import settings
 from django.urls import NoReverseMatch, reverse
 from django.utils.module_loading import import_string
 
+from articles.sitemaps import month_sitemap_path
+
 logger = logging.getLogger("newsday.cdn")
 
 
@@ -23,12 +25,17 @@ def backend():
     )
 
 
-def paths_for(article):
+def paths_for(article, *, former_publish_at=None):
     """The site paths that show ``article``: its page, its former addresses
-    (they must answer 301 now, not the old page), and the lists around it."""
+    (they must answer 301 now, not the old page), the lists around it, and
+    the sitemap of its month, and of its former month if ``former_publish_at``
+    (its publication time before this change) was in another."""
     paths = list(settings.CDN_PURGE_PATHS)
     for obj in (article, article.section, *article.authors.all()):
         paths.append(obj.get_absolute_url())
+    for moment in (article.publish_at, former_publish_at):
+        if moment:
+            paths.append(month_sitemap_path(moment))
     paths.extend(article.redirects.values_list("old_path", flat=True))
     for tag in article.tags.all():
         try:
@@ -42,9 +49,9 @@ def urls_for(paths):
     return [settings.SITE_URL + path for path in paths]
 
 
-def purge_article(article):
+def purge_article(article, *, former_publish_at=None):
     try:
-        urls = urls_for(paths_for(article))
+        urls = urls_for(paths_for(article, former_publish_at=former_publish_at))
         backend().purge(urls)
     except Exception:
         logger.exception("CDN purge failed for article %s", article.pk)

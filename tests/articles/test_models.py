@@ -2,10 +2,18 @@ import datetime as dt
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError
+from django.db import IntegrityError, connection
 from django.utils import timezone
 
-from articles.models import Article, ArticleAuthor, RelatedLink
+from articles.db import grouped_latest, loose_index_scan
+from articles.models import (
+    LAST_CHANGE,
+    PUBLICATION_MONTH,
+    READ_ALSO_FIELDS,
+    Article,
+    ArticleAuthor,
+    RelatedLink,
+)
 from tests.factories import make_article, make_author, make_correction, make_section
 
 pytestmark = pytest.mark.django_db
@@ -151,3 +159,89 @@ def test_count_up_to_stops_one_past_the_limit():
         make_article()
     assert Article.objects.published().count_up_to(2) == 3
     assert Article.objects.published().count_up_to(10) == 4
+
+
+def test_an_article_url_carries_its_paris_date_whatever_time_zone_is_active():
+    article = make_article(
+        slug="reveillon", publish_at=dt.datetime(2024, 12, 31, 23, 30, tzinfo=dt.UTC)
+    )
+    with timezone.override("America/New_York"):
+        assert "/2025/01/01/reveillon/" in article.get_absolute_url()
+
+
+def months_fixture():
+    """Live articles over three months (one updated later, one at a month's
+    Paris boundary) and hidden ones around them; it is T + 40 days."""
+    utc = dt.UTC
+    make_article(publish_at=dt.datetime(2026, 1, 10, 8, tzinfo=utc))
+    make_article(
+        publish_at=dt.datetime(2026, 1, 20, 8, tzinfo=utc),
+        updated_at=dt.datetime(2026, 2, 5, 8, tzinfo=utc),
+    )
+    # 1 March 00:30 in Paris.
+    make_article(publish_at=dt.datetime(2026, 2, 28, 23, 30, tzinfo=utc))
+    make_article(publish_at=dt.datetime(2026, 3, 20, 8, tzinfo=utc))
+    make_article(
+        status=Article.Status.UNPUBLISHED,
+        publish_at=dt.datetime(2026, 3, 25, 8, tzinfo=utc),
+        updated_at=dt.datetime(2026, 4, 1, 8, tzinfo=utc),
+    )
+    make_article(
+        publish_at=dt.datetime(2025, 12, 1, 8, tzinfo=utc),
+        unpublish_at=dt.datetime(2025, 12, 2, 8, tzinfo=utc),
+    )
+    make_article(
+        status=Article.Status.SCHEDULED,
+        publish_at=dt.datetime(2026, 4, 20, 8, tzinfo=utc),
+    )
+    return T + dt.timedelta(days=40)
+
+
+def test_months_are_paris_months_of_live_articles_with_their_last_change():
+    now = months_fixture()
+    paris = timezone.get_default_timezone()
+    assert Article.objects.published_months(at=now) == [
+        (
+            dt.datetime(2026, 3, 1, tzinfo=paris),
+            dt.datetime(2026, 3, 20, 8, tzinfo=dt.UTC),
+        ),
+        (
+            dt.datetime(2026, 1, 1, tzinfo=paris),
+            dt.datetime(2026, 2, 5, 8, tzinfo=dt.UTC),
+        ),
+    ]
+
+
+def test_months_are_read_at_each_call_time_in_one_query(django_assert_num_queries):
+    now = months_fixture()
+    paris = timezone.get_default_timezone()
+    with django_assert_num_queries(1):
+        assert len(Article.objects.published_months(at=now)) == 2
+    # Before the second January article and the later ones went live.
+    with django_assert_num_queries(1):
+        assert Article.objects.published_months(at=T - dt.timedelta(days=45)) == [
+            (
+                dt.datetime(2026, 1, 1, tzinfo=paris),
+                dt.datetime(2026, 1, 10, 8, tzinfo=dt.UTC),
+            )
+        ]
+
+
+@pytest.mark.postgres
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="LATERAL, skip scan")
+def test_months_by_index_probes_and_by_grouping_agree():
+    now = months_fixture()
+    live = Article.objects.published(at=now)
+    expressions = {"key": PUBLICATION_MONTH, "latest": LAST_CHANGE}
+    by_probes = loose_index_scan(live, **expressions, start=["-publish_at", "-id"])
+    assert by_probes == grouped_latest(live, **expressions)
+    assert len(by_probes) == 2
+
+
+def test_read_also_fields_follow_the_model_field_order_as_from_db_needs():
+    in_model_order = [
+        field.attname
+        for field in Article._meta.concrete_fields
+        if field.attname in READ_ALSO_FIELDS
+    ]
+    assert list(READ_ALSO_FIELDS) == in_model_order

@@ -1,9 +1,13 @@
 """Draft, in-review, future-scheduled, unpublished and expired articles appear
 nowhere a reader or a crawler looks."""
 
+import datetime as dt
+
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
+from articles.sitemaps import month_sitemap_path
 from tests.factories import (
     hidden_articles,
     make_article,
@@ -103,7 +107,6 @@ def test_hidden_articles_are_absent_from_feeds(client, world, url):
     "url",
     [
         "/sitemap.xml",
-        "/sitemap-articles.xml",
         "/sitemap-news.xml",
         "/sitemap-auteurs.xml",
     ],
@@ -112,6 +115,34 @@ def test_hidden_articles_are_absent_from_sitemaps(client, world, url):
     body = page(client, url)
     for article in world["hidden"].values():
         assert article.slug not in body
+
+
+def test_hidden_articles_are_absent_from_month_sitemaps(client, world):
+    month = month_sitemap_path(world["visible"].publish_at)
+    body = page(client, month)
+    assert world["visible"].slug in body
+    for article in world["hidden"].values():
+        assert article.slug not in body
+    # A month of hidden articles only (the expired one's, the scheduled one's,
+    # when they fall in another month) has no sitemap.
+    for article in world["hidden"].values():
+        if article.publish_at and month_sitemap_path(article.publish_at) != month:
+            path = month_sitemap_path(article.publish_at)
+            assert client.get(path).status_code == 404
+
+
+def test_month_of_hidden_articles_only_is_absent_from_sitemaps(client):
+    past = timezone.now() - dt.timedelta(days=400)
+    hidden = hidden_articles()
+    # A scheduled article in the past would be live: it stays in the future.
+    for kind in ("draft", "review", "unpublished", "expired"):
+        article = hidden[kind]
+        article.publish_at = past
+        article.unpublish_at = article.unpublish_at and past + dt.timedelta(days=1)
+        article.save()
+    path = month_sitemap_path(past)
+    assert path not in page(client, "/sitemap.xml")
+    assert client.get(path).status_code == 404
 
 
 def test_author_with_only_hidden_articles_is_absent_from_sitemap(client):

@@ -54,6 +54,29 @@ def test_home_shows_a_block_per_active_section(client):
     assert "Un festival" in html
 
 
+def test_home_shows_each_article_once_when_none_is_featured(client):
+    section = make_section(name="Culture", slug="culture")
+    for age in range(12):
+        make_article(
+            section=section, publish_at=timezone.now() - dt.timedelta(hours=age)
+        )
+    context = client.get("/").context_data
+    shown = [context["lead"], *context["featured"], *context["latest"]]
+    shown += [article for _, block in context["section_blocks"] for article in block]
+    assert len(shown) == 12
+    assert len({article.pk for article in shown}) == 12
+
+
+def test_home_queries_do_not_grow_with_the_sections(
+    client, django_assert_max_num_queries
+):
+    for n in range(8):
+        make_article(section=make_section(name=f"Rubrique {n}", slug=f"rubrique-{n}"))
+    client.get("/")  # the menu and the compiled queries
+    with django_assert_max_num_queries(5):
+        client.get("/")
+
+
 def test_home_has_no_block_for_an_inactive_section(client):
     section = make_section(name="Archives", slug="archives", is_active=False)
     make_article(section=section)

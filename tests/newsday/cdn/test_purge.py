@@ -1,3 +1,4 @@
+import datetime as dt
 import logging
 from unittest import mock
 
@@ -6,6 +7,7 @@ import pytest
 from articles import signals
 from articles.models import Article
 from newsday import cdn
+from newsday.cdn import base
 from tests.factories import make_article, make_author
 
 pytestmark = pytest.mark.django_db
@@ -20,7 +22,7 @@ def purged(settings):
     cdn.backend.cache_clear()
 
 
-class RecordingBackend(cdn.base.PurgeBackend):
+class RecordingBackend(base.PurgeBackend):
     calls = []
 
     def purge(self, urls):
@@ -45,6 +47,40 @@ def test_publication_purges_the_article_and_the_pages_that_list_it(
         "/mots-cles/climat/",
     ):
         assert f"http://testserver{path}" in urls
+
+
+@pytest.mark.parametrize(
+    "signal",
+    [
+        signals.article_published,
+        signals.article_updated,
+        signals.article_unpublished,
+    ],
+)
+def test_a_change_purges_the_sitemap_of_the_article_month_in_paris_time(
+    purged, django_capture_on_commit_callbacks, signal
+):
+    # 31 October 23:30 UTC is 1 November in Paris.
+    article = make_article(publish_at=dt.datetime(2026, 10, 31, 23, 30, tzinfo=dt.UTC))
+    purged.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        signal.send(sender=Article, article=article)
+    urls = purged[-1]
+    assert "http://testserver/sitemap-articles-2026-11.xml" in urls
+    assert "http://testserver/sitemap-articles-2026-10.xml" not in urls
+
+
+def test_moving_an_article_to_another_month_purges_both_month_sitemaps(
+    purged, django_capture_on_commit_callbacks
+):
+    article = make_article(publish_at=dt.datetime(2026, 10, 10, tzinfo=dt.UTC))
+    purged.clear()
+    article.publish_at = dt.datetime(2026, 9, 10, tzinfo=dt.UTC)
+    with django_capture_on_commit_callbacks(execute=True):
+        article.save()
+    urls = [url for call in purged for url in call]
+    assert "http://testserver/sitemap-articles-2026-10.xml" in urls
+    assert "http://testserver/sitemap-articles-2026-09.xml" in urls
 
 
 def test_a_new_address_purges_the_old_one_too(
@@ -94,4 +130,4 @@ def test_failed_purge_is_logged_and_never_breaks_the_publication(
 
 
 def test_default_backend_does_nothing():
-    assert cdn.base.NoopBackend().purge(["https://example.fr/"]) is None
+    assert base.NoopBackend().purge(["https://example.fr/"]) is None
