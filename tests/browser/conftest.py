@@ -68,9 +68,27 @@ def page(browser, live_server, browser_context_options):
         base_url=live_server.url, locale="fr-FR", **browser_context_options
     )
     context.set_default_timeout(10_000)
+    in_flight = set()
+    context.on("request", lambda request: in_flight.add(request))
+    context.on("requestfinished", lambda request: in_flight.discard(request))
+    context.on("requestfailed", lambda request: in_flight.discard(request))
     page = context.new_page()
     yield page
+    _let_the_server_finish(context, in_flight)
     context.close()
+
+
+def _let_the_server_finish(context, in_flight, timeout_ms=10_000):
+    """Stop new requests (an autosave timer, a poll) and wait for those under
+    way: the live server shares the test database's connection, and a request
+    still running while the database is emptied can roll the emptying back."""
+    context.route("**/*", lambda route: route.abort())
+    waited = 0
+    while in_flight and context.pages and waited < timeout_ms:
+        # Waiting through Playwright lets it deliver the requests' events.
+        context.pages[0].wait_for_timeout(50)
+        waited += 50
+    assert not in_flight, f"requests never finished: {sorted(r.url for r in in_flight)}"
 
 
 @pytest.fixture(scope="session")

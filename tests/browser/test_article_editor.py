@@ -17,11 +17,7 @@ def journalist_page(page):
     page.click("input[type=submit]")
     page.wait_for_url("**/admin/")
     page.goto("/admin/articles/article/add/")
-    yield page
-    # Let the autosave's last request finish, then stop its timer, before the
-    # test database is emptied.
-    page.wait_for_load_state("networkidle")
-    page.goto("about:blank")
+    return page
 
 
 def test_word_count_and_reading_time_follow_the_text_as_it_is_typed(journalist_page):
