@@ -179,18 +179,27 @@ class ArticleQuerySet(models.QuerySet):
 
         Caches of reader pages must not outlive it: that is what makes a
         scheduled article appear (or an expiring one vanish) on time.
+
+        One query of three ordered probes (the next article to go live, to go
+        offline, to be replaced by a scheduled version), each the first entry
+        of an index past ``after``, whatever the size of the archive.
         """
+        from articles.workflow_models import ScheduledChange
+
         now = after or timezone.now()
-        pending_change = Q(
-            scheduled_changes__state="pending", scheduled_changes__apply_at__gt=now
+        live = self.filter(status__in=Article.Status.visible())
+        pending = ScheduledChange.objects.filter(
+            state=ScheduledChange.State.PENDING, apply_at__gt=now, article__in=live
         )
-        times = self.filter(status__in=Article.Status.visible()).aggregate(
-            publish=models.Min("publish_at", filter=Q(publish_at__gt=now)),
-            unpublish=models.Min("unpublish_at", filter=Q(unpublish_at__gt=now)),
-            # A new version of a live article replacing it at T.
-            change=models.Min("scheduled_changes__apply_at", filter=pending_change),
-        )
-        return min(filter(None, times.values()), default=None)
+        probes = [
+            _first(live.filter(publish_at__gt=now), "publish_at"),
+            _first(live.filter(unpublish_at__gt=now), "unpublish_at"),
+            _first(pending, "apply_at"),
+        ]
+        # The probes are scalar subqueries: any one row of the table carries
+        # them (no row at all: no article, so nothing to change).
+        row = next(iter(Article.objects.order_by().values_list(*probes)[:1]), ())
+        return min(filter(None, row), default=None)
 
     def with_hero_image(self):
         """The hero image and its renditions in two queries for the whole list."""
@@ -578,6 +587,12 @@ class Article(models.Model):
             # The latest articles and the breaking-news banner are read newest
             # first and stop early: these spare a sort of the whole archive.
             models.Index(fields=["-publish_at", "-id"], name="article_pub_idx"),
+            # The next article to go offline (next_visibility_change()).
+            models.Index(
+                fields=["unpublish_at"],
+                condition=Q(unpublish_at__isnull=False),
+                name="article_unpublish_idx",
+            ),
             models.Index(
                 fields=["-publish_at"],
                 condition=Q(is_breaking=True),
@@ -889,6 +904,11 @@ class ArticleRedirect(models.Model):
 # links, presence, autosaves) live in their own module; importing it here
 # registers them with the app and lets ``from articles.models import …`` work.
 # The article page's queries, compiled once (see ``articles.prepared``).
+
+
+def _first(queryset, field):
+    """The smallest ``field`` of ``queryset``, as a subquery reading its index."""
+    return models.Subquery(queryset.order_by(field).values(field)[:1])
 
 
 @functools.cache

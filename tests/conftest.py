@@ -1,7 +1,7 @@
 import pytest
 from django.core.cache import cache
 
-from articles import context_processors, scheduling
+from articles import process_copy, scheduling
 from newsday import pagecache
 
 
@@ -12,4 +12,4 @@ def empty_caches():
     cache.clear()
     pagecache.local.clear()
     scheduling.forget_next_change()
-    context_processors.forget_menu()
+    process_copy.forget_all()

@@ -1,5 +1,6 @@
 import datetime as dt
 import logging
+import time
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -162,11 +163,51 @@ def test_sitemap_index_costs_the_same_queries_for_one_month_or_many(
 ):
     for month in range(months):
         make_article(publish_at=utc(2025, 12, 10) - dt.timedelta(days=31 * month))
-    # The months; no other sitemap is counted.
-    with django_assert_num_queries(1):
+    # The months and the next scheduled change; no other sitemap is counted.
+    with django_assert_num_queries(2):
         response = sitemaps.sitemap_index(rf.get("/sitemap.xml")).render()
     root = ET.fromstring(response.content)  # noqa: S314 (our own output)
     assert len(locations(root)) == len(FIXED) + months
+
+
+def test_sitemap_index_is_kept_by_the_process_between_requests(
+    client, november, django_assert_num_queries
+):
+    make_article(publish_at=utc(2026, 10, 3))
+    first = client.get("/sitemap.xml").content
+    with django_assert_num_queries(0):
+        assert client.get("/sitemap.xml").content == first
+
+
+def test_saving_an_article_refreshes_the_index_at_once(client, november):
+    make_article(publish_at=utc(2026, 10, 3))
+    xml(client, "/sitemap.xml")
+    make_article(publish_at=utc(2026, 11, 2))
+    assert month_url("2026-11") in locations(xml(client, "/sitemap.xml"))
+
+
+def test_index_kept_by_a_process_ends_at_the_next_scheduled_change(client, november):
+    make_article(publish_at=utc(2026, 10, 3))
+    make_article(
+        status=Article.Status.SCHEDULED, publish_at=NOVEMBER + dt.timedelta(seconds=1)
+    )
+    assert month_url("2026-11") not in locations(xml(client, "/sitemap.xml"))
+    # Within the second the process keeps its copy, but the article is live.
+    with time_machine.travel(NOVEMBER + dt.timedelta(seconds=1), tick=False):
+        assert month_url("2026-11") in locations(xml(client, "/sitemap.xml"))
+
+
+def test_index_is_read_again_for_a_publication_made_by_another_process(rf, november):
+    make_article(publish_at=utc(2026, 10, 3))
+    draft = make_article(status=Article.Status.DRAFT, publish_at=utc(2026, 11, 2))
+    sitemaps.sitemap_index(rf.get("/sitemap.xml")).render()
+    # Published by another process: no signal here, only the page cache's
+    # generation, bumped after this process read its copy.
+    Article.objects.filter(pk=draft.pk).update(status=Article.Status.PUBLISHED)
+    request = rf.get("/sitemap.xml")
+    request.page_cache_generation = time.time_ns()
+    root = ET.fromstring(sitemaps.sitemap_index(request).render().content)  # noqa: S314
+    assert month_url("2026-11") in locations(root)
 
 
 @pytest.mark.postgres
