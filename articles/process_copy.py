@@ -41,13 +41,15 @@ class ProcessCopy:
         _copies.append(self)
 
     def get(self, request=None):
+        # One tuple, replaced whole: a thread never sees half of a read.
+        value, read_at_ns, valid_until, fresh_until = self.state
         generation = getattr(request, "page_cache_generation", 0)
         if (
-            time.monotonic() < self.fresh_until
-            and time.time() < self.valid_until
-            and generation < self.read_at_ns
+            time.monotonic() < fresh_until
+            and time.time() < valid_until
+            and generation < read_at_ns
         ):
-            return self.value
+            return value
         read_at_ns = time.time_ns()
         valid_until = math.inf
         if self.bound is not None:
@@ -55,17 +57,12 @@ class ProcessCopy:
             # makes the copy expire early.
             change = self.bound(datetime.fromtimestamp(read_at_ns / 1e9, tz=UTC))
             valid_until = change.timestamp() if change else math.inf
-        self.value = self.read()
-        self.read_at_ns = read_at_ns
-        self.valid_until = valid_until
-        self.fresh_until = time.monotonic() + self.seconds
-        return self.value
+        value = self.read()
+        self.state = (value, read_at_ns, valid_until, time.monotonic() + self.seconds)
+        return value
 
     def forget(self, **signal_kwargs):
-        self.value = None
-        self.read_at_ns = 0
-        self.valid_until = -math.inf
-        self.fresh_until = -math.inf
+        self.state = (None, 0, -math.inf, -math.inf)
 
 
 def forget_all():

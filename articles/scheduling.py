@@ -10,13 +10,13 @@ too when nobody asks. Whichever comes first does it, once.
 """
 
 import datetime as dt
-import time
 
 from django.core.cache import cache
 from django.db.models import Min
 from django.utils import timezone
 
 from articles.models import Article, ScheduledChange
+from articles.process_copy import ProcessCopy
 from articles.services.scheduled_changes import due_changes, scheduled_changes_apply_due
 from articles.services.scheduled_events import (
     ScheduledEvent,
@@ -35,22 +35,16 @@ NEXT_CHANGE_TTL = 30
 _NONE = "none"
 
 
-# Each process also keeps the value this long, sparing a cache read on every
-# request: a change scheduled less than this far ahead may be applied that
-# much late by the middleware (run_scheduled is not affected).
+# Each process also keeps the value a second (articles.process_copy), sparing
+# a cache read on every request: a change scheduled less than that far ahead
+# may be applied that much late by the middleware (run_scheduled is not
+# affected).
 NEXT_CHANGE_LOCAL_SECONDS = 1.0
-_local = {"value": None, "until": 0.0}
 
 
 def next_change_due() -> float | None:
     """Timestamp of the earliest pending new version, or None (cached)."""
-    if time.monotonic() < _local["until"]:
-        value = _local["value"]
-        return None if value == _NONE else value
-    value = _shared_next_change()
-    _local.update(value=value if value is not None else _NONE)
-    _local["until"] = time.monotonic() + NEXT_CHANGE_LOCAL_SECONDS
-    return value
+    return _next_change.get()
 
 
 def _shared_next_change() -> float | None:
@@ -64,8 +58,11 @@ def _shared_next_change() -> float | None:
     return None if value == _NONE else value
 
 
+_next_change = ProcessCopy(_shared_next_change, seconds=NEXT_CHANGE_LOCAL_SECONDS)
+
+
 def forget_next_change() -> None:
-    _local["until"] = 0.0
+    _next_change.forget()
     cache.delete(NEXT_CHANGE_KEY)
 
 

@@ -364,7 +364,7 @@ def test_middleware_reads_the_shared_cache_at_most_once_a_second(db, monkeypatch
     scheduling.next_change_due()
     assert len(reads) == 2
     now = time.monotonic()
-    monkeypatch.setattr(scheduling.time, "monotonic", lambda: now + 1.5)
+    monkeypatch.setattr(time, "monotonic", lambda: now + 1.5)
     scheduling.next_change_due()
     assert len(reads) == 3
 
