@@ -13,6 +13,8 @@
 #   NEWSDAY_REDIS     redis://127.0.0.1:6379/5 (the page cache's shared level)
 #   NEWSDAY_N         articles for the main run (N_MAIN, 1000)
 #   NEWSDAY_N_SCALE   articles for the scale run (100000; 0 skips it)
+#   NEWSDAY_SCALE_ROUNDS    turns of the scale comparison (3)
+#   NEWSDAY_SCALE_DURATION  wrk duration of each turn (5s)
 #   NEWSDAY_DATA      /var/tmp/bench-newsday (SQLite files, static files, nginx)
 
 NEWSDAY_DIR=${NEWSDAY_DIR:-$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)}
@@ -23,7 +25,9 @@ NEWSDAY_REDIS=${NEWSDAY_REDIS:-redis://127.0.0.1:6379/5}
 NEWSDAY_N=${NEWSDAY_N:-${N_MAIN:-1000}}
 NEWSDAY_N_SCALE=${NEWSDAY_N_SCALE:-100000}
 NPY=$NEWSDAY_DIR/.venv/bin/python
-P_OURS=18085; P_EDGE=18086; P_PURGE=18087
+P_OURS=18085; P_EDGE=18086; P_PURGE=18087; P_SCALE=18088
+NEWSDAY_SCALE_ROUNDS=${NEWSDAY_SCALE_ROUNDS:-3}
+NEWSDAY_SCALE_DURATION=${NEWSDAY_SCALE_DURATION:-5s}
 NEWSDAY_PURGE_TOKEN=bench-$RANDOM$RANDOM
 mkdir -p "$NEWSDAY_DATA"
 
@@ -67,11 +71,11 @@ for name, p in d["pages"].items():
           f" in-process p50={p['inproc_ms_p50']}ms p90={p['inproc_ms_p90']}ms  {p['url']}")
 PY
 }
-newsday_start() {  # newsday_start NAME N PAGE_CACHE(true|false)
-    local url; url=$(newsday_db_url "$2")
-    start_server "$1" $P_OURS newsday_env "$url" PAGE_CACHE="$3" \
+newsday_start() {  # newsday_start NAME N PAGE_CACHE(true|false) [PORT]
+    local url port=${4:-$P_OURS}; url=$(newsday_db_url "$2")
+    start_server "$1" "$port" newsday_env "$url" PAGE_CACHE="$3" \
         "$NEWSDAY_DIR/.venv/bin/gunicorn" -c "$NEWSDAY_DIR/gunicorn.conf.py" \
-        --chdir "$NEWSDAY_DIR" --bind 127.0.0.1:$P_OURS --workers 2 newsday.wsgi:application
+        --chdir "$NEWSDAY_DIR" --bind 127.0.0.1:"$port" --workers 2 newsday.wsgi:application
 }
 newsday_measure_pages() {  # newsday_measure_pages LABEL SUFFIX PORT
     local label=$1 suffix=$2 port=$3 name path status
@@ -82,6 +86,33 @@ newsday_measure_pages() {  # newsday_measure_pages LABEL SUFFIX PORT
         fi
         measure "newsday-$name$suffix" "http://127.0.0.1:$port$path"
     done <"$OUT/newsday_urls_$label.txt"
+}
+newsday_scale_pairs() {  # each page at N and at N_SCALE articles, in turns
+    # Both servers are up and measured one after the other, round after
+    # round: measured minutes apart, the machine's own drift (15 % and more)
+    # was larger than the 10 % being checked. report.py takes the median of
+    # each page's ratios; the last turn at N_SCALE goes in the main table.
+    local name path big status r small_out big_out
+    while read -r name path status; do
+        big=$(awk -v n="$name" '$1==n {print $2}' "$OUT/newsday_urls_scale.txt")
+        if [ "$status" != 200 ] || [ -z "$big" ]; then
+            log "newsday: skipping $name at scale ($path answers $status)"
+            continue
+        fi
+        wrk -t"$THREADS" -c"$CONNS" -d"$WARMUP" "http://127.0.0.1:$P_OURS$path" >/dev/null 2>&1 || true
+        wrk -t"$THREADS" -c"$CONNS" -d"$WARMUP" "http://127.0.0.1:$P_SCALE$big" >/dev/null 2>&1 || true
+        for r in $(seq 1 "$NEWSDAY_SCALE_ROUNDS"); do
+            small_out=$OUT/wrk/newsday-$name@$NEWSDAY_N-turn$r.txt
+            big_out=$OUT/wrk/newsday-$name@$NEWSDAY_N_SCALE-turn$r.txt
+            wrk -t"$THREADS" -c"$CONNS" -d"$NEWSDAY_SCALE_DURATION" --latency \
+                "http://127.0.0.1:$P_OURS$path" >"$small_out" 2>&1 || true
+            wrk -t"$THREADS" -c"$CONNS" -d"$NEWSDAY_SCALE_DURATION" --latency \
+                "http://127.0.0.1:$P_SCALE$big" >"$big_out" 2>&1 || true
+            printf '%s\t%s\t%s\t%s\n' "$name" "$r" "$small_out" "$big_out" >>"$OUT/newsday_scale_pairs.tsv"
+            log "newsday: $name turn $r: $(awk '/Requests\/sec/ {print $2}' "$small_out") then $(awk '/Requests\/sec/ {print $2}' "$big_out") req/s"
+        done
+        printf '%s\t%s\t%s\n' "newsday-$name@$NEWSDAY_N_SCALE" "http://127.0.0.1:$P_SCALE$big" "$big_out" >>"$RESULTS"
+    done <"$OUT/newsday_urls_main.txt"
 }
 newsday_nginx() {  # micro-cache from deploy/nginx in front of the cached app
     local dir=$NEWSDAY_DATA/nginx
@@ -152,14 +183,17 @@ if newsday_nginx; then
 fi
 stop_server newsday-cached
 
-# Scale: the same pages uncached on NEWSDAY_N_SCALE articles.
+# Scale: the same pages uncached on NEWSDAY_N_SCALE articles, in turns with
+# NEWSDAY_N's.
 if [ "${NEWSDAY_SCALE:-1}" = 1 ] && [ "$NEWSDAY_N_SCALE" -gt 0 ]; then
     log "newsday: preparing $NEWSDAY_N_SCALE articles ($NEWSDAY_DB_KIND)"
     newsday_prepare "$NEWSDAY_N_SCALE"
     newsday_pagestats scale "$NEWSDAY_N_SCALE"
-    newsday_start newsday-scale "$NEWSDAY_N_SCALE" false
-    newsday_measure_pages scale "@$NEWSDAY_N_SCALE" $P_OURS
+    newsday_start newsday "$NEWSDAY_N" false
+    newsday_start newsday-scale "$NEWSDAY_N_SCALE" false $P_SCALE
+    newsday_scale_pairs
     stop_server newsday-scale
+    stop_server newsday
 fi
 {
     echo "loadavg_after_newsday=$(cut -d' ' -f1-3 /proc/loadavg)"
