@@ -1,8 +1,9 @@
 """Values a process keeps for a second instead of reading them per request.
 
-The menu and the sitemap index's months are read by many reader pages and
-change rarely. A ``ProcessCopy`` keeps what its ``read`` function returned for
-at most ``seconds``, and reads again earlier when:
+The menu, the sitemap index's entries and the time of the next scheduled new
+version are read by many requests and change rarely. A ``ProcessCopy`` keeps
+what its ``read`` function returned for at most ``seconds``, and reads again
+earlier when:
 
 * this process changed the source: ``forget()``, connected to the models'
   signals, drops the copy at once;
