@@ -1,3 +1,4 @@
+import datetime as dt
 import functools
 import math
 from typing import NamedTuple
@@ -178,11 +179,13 @@ class ArticleQuerySet(models.QuerySet):
         """The next instant at which ``published()`` will change, or None.
 
         Caches of reader pages must not outlive it: that is what makes a
-        scheduled article appear (or an expiring one vanish) on time.
+        scheduled article appear (or an expiring one vanish) on time. The end
+        of an « Alerte info » banner counts too (``breaking_news_window()``).
 
-        One query of three ordered probes (the next article to go live, to go
-        offline, to be replaced by a scheduled version), each the first entry
-        of an index past ``after``, whatever the size of the archive.
+        One query of four ordered probes (the next article to go live, to go
+        offline, to be replaced by a scheduled version, to leave the banner),
+        each the first entry of an index past ``after``, whatever the size of
+        the archive.
         """
         from articles.workflow_models import ScheduledChange
 
@@ -191,15 +194,23 @@ class ArticleQuerySet(models.QuerySet):
         pending = ScheduledChange.objects.filter(
             state=ScheduledChange.State.PENDING, apply_at__gt=now, article__in=live
         )
+        window = breaking_news_window()
+        in_banner = live.filter(is_breaking=True, publish_at__gt=now - window)
         probes = [
             _first(live.filter(publish_at__gt=now), "publish_at"),
             _first(live.filter(unpublish_at__gt=now), "unpublish_at"),
             _first(pending, "apply_at"),
+            _first(in_banner, "publish_at"),
         ]
         # The probes are scalar subqueries: any one row of the table carries
         # them (no row at all: no article, so nothing to change).
-        row = next(iter(Article.objects.order_by().values_list(*probes)[:1]), ())
-        return min(filter(None, row), default=None)
+        row = next(iter(Article.objects.order_by().values_list(*probes)[:1]), None)
+        if row is None:
+            return None
+        *changes, banner_since = row
+        if banner_since:
+            changes.append(banner_since + window)
+        return min(filter(None, changes), default=None)
 
     def with_hero_image(self):
         """The hero image and its renditions in two queries for the whole list."""
@@ -348,7 +359,9 @@ class ArticleManager(models.Manager.from_queryset(ArticleQuerySet)):
 
     def front_page(self, section_ids, *, featured, latest, per_section):
         """The home page's articles, each query compiled once
-        (``articles.prepared``): the breaking-news article or None, the
+        (``articles.prepared``): the « Alerte info » of the banner (the newest
+        breaking-news article published within ``breaking_news_window()``) or
+        None, the
         ``featured`` latest featured ones (their hero images read), the
         ``latest`` others, and up to ``per_section`` more of each section in
         ``section_ids``, newest first, none shown twice."""
@@ -364,7 +377,7 @@ class ArticleManager(models.Manager.from_queryset(ArticleQuerySet)):
             if section_ids
             else []
         )
-        breaking = queries["breaking"](now=now)
+        breaking = queries["breaking"](now=now, since=now - breaking_news_window())
         return FrontPage(breaking[0] if breaking else None, top, newest, blocks)
 
 
@@ -906,6 +919,12 @@ class ArticleRedirect(models.Model):
 # The article page's queries, compiled once (see ``articles.prepared``).
 
 
+def breaking_news_window() -> dt.timedelta:
+    """How long an « Alerte info » stays in the home page's banner after its
+    publication (``BREAKING_NEWS_HOURS``)."""
+    return dt.timedelta(hours=settings.BREAKING_NEWS_HOURS)
+
+
 def _first(queryset, field):
     """The smallest ``field`` of ``queryset``, as a subquery reading its index."""
     return models.Subquery(queryset.order_by(field).values(field)[:1])
@@ -968,7 +987,11 @@ def _front_page(featured, latest, per_section, section_count):
             sections=Many(ids, size=section_count, padding=0),
         ),
         "breaking": PreparedQuery(
-            lambda now: live(now).filter(is_breaking=True)[:1], now=date
+            lambda now, since: live(now).filter(is_breaking=True, publish_at__gt=since)[
+                :1
+            ],
+            now=date,
+            since=date,
         ),
     }
 

@@ -40,6 +40,8 @@ CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 SITE_URL = env.str("SITE_URL", default="http://localhost:8000").rstrip("/")
 SITE_NAME = env.str("SITE_NAME", default="News Day FR")
 GOOGLE_NEWS_URL = env.str("GOOGLE_NEWS_URL", default="")
+# Hours an « Alerte info » stays in the home page's banner after publication.
+BREAKING_NEWS_HOURS = env.int("BREAKING_NEWS_HOURS", default=6)
 
 INSTALLED_APPS = [
     # Django

@@ -2,6 +2,7 @@
 shows beside the form (workflow buttons, who else is editing, conflicts,
 autosaves, new versions waiting)."""
 
+from django.conf import settings
 from django.contrib import messages
 
 from articles import services
@@ -80,7 +81,14 @@ class ChangeFormMixin:
         attrs = {"user": request.user}
         if request.method == "GET" and "restaurer" in request.GET:
             attrs["restored"] = self.autosave_for(request, obj)
-        return type(form.__name__, (form,), attrs)
+        form = type(form.__name__, (form,), attrs)
+        if "is_breaking" in form.base_fields:
+            # From the settings, so not in the model (nor its migrations).
+            form.base_fields["is_breaking"].help_text = (
+                "En bandeau « Alerte info » en tête de la page d’accueil pendant "
+                f"{settings.BREAKING_NEWS_HOURS}\u00a0h après la publication."
+            )
+        return form
 
     # The single save path of the article form. Other code that must run on
     # every save (e.g. recording an old address) belongs here.

@@ -375,3 +375,12 @@ def test_article_list_shows_hero_thumbnails_in_constant_queries(as_editor):
         make_article(hero_image=make_image())
     assert count_queries(as_editor, url) <= few
     assert as_editor.get(url).content.count(b'class="image-thumbnail"') == 6
+
+
+def test_editor_reads_how_long_a_breaking_news_banner_stays(as_editor, settings):
+    settings.BREAKING_NEWS_HOURS = 4
+    response = as_editor.get(reverse("admin:articles_article_add"))
+    assert (
+        "En bandeau « Alerte info » en tête de la page d’accueil pendant 4\u00a0h"
+        " après la publication." in response.text
+    )

@@ -45,6 +45,17 @@ def test_next_visibility_change_is_the_nearest_publish_or_unpublish_time():
     assert Article.objects.next_visibility_change(after=T) == T + dt.timedelta(hours=1)
 
 
+def test_next_visibility_change_includes_the_end_of_a_breaking_news_banner():
+    make_article(is_breaking=True, publish_at=T - dt.timedelta(hours=1))
+    make_article(status=Article.Status.SCHEDULED, publish_at=T + dt.timedelta(days=1))
+    assert Article.objects.next_visibility_change(after=T) == T + dt.timedelta(hours=5)
+
+
+def test_next_visibility_change_ignores_a_banner_already_ended():
+    make_article(is_breaking=True, publish_at=T - dt.timedelta(hours=7))
+    assert Article.objects.next_visibility_change(after=T) is None
+
+
 def test_next_visibility_change_ignores_drafts_and_past_times():
     make_article(status=Article.Status.DRAFT, publish_at=T + dt.timedelta(hours=1))
     make_article(publish_at=T - dt.timedelta(hours=1))
@@ -74,6 +85,7 @@ def test_next_visibility_change_reads_three_indexes_not_the_archive():
     assert "article_pub_idx" in plan
     assert "article_unpublish_idx" in plan
     assert "scheduledchange_pending_idx" in plan
+    assert "article_breaking_pub_idx" in plan
     assert "Aggregate" not in plan
 
 

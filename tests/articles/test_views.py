@@ -1,6 +1,7 @@
 import datetime as dt
 
 import pytest
+import time_machine
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -88,6 +89,41 @@ def test_home_shows_breaking_banner_for_a_breaking_article(client):
     html = client.get("/").content.decode()
     assert 'class="breaking"' in html
     assert "Alerte info" in html
+
+
+BANNER_FROM = dt.datetime(2026, 11, 15, 6, 0, tzinfo=dt.UTC)
+
+
+@pytest.mark.parametrize(
+    ("hours_later", "shown"), [(0, True), (5.99, True), (6, False), (30, False)]
+)
+def test_breaking_banner_stays_six_hours_after_publication(client, hours_later, shown):
+    make_article(title="Séisme au large", is_breaking=True, publish_at=BANNER_FROM)
+    with time_machine.travel(BANNER_FROM + dt.timedelta(hours=hours_later), tick=False):
+        html = client.get("/").content.decode()
+    assert ('class="breaking"' in html) is shown
+    # Still on the home page as an article, banner or not.
+    assert "Séisme au large" in html
+
+
+def test_breaking_banner_hours_are_a_setting(client, settings):
+    settings.BREAKING_NEWS_HOURS = 1
+    make_article(is_breaking=True, publish_at=BANNER_FROM)
+    with time_machine.travel(BANNER_FROM + dt.timedelta(minutes=61), tick=False):
+        assert 'class="breaking"' not in client.get("/").content.decode()
+
+
+def test_the_banner_shows_the_newest_alert_within_the_hours(client):
+    make_article(title="Première alerte", is_breaking=True, publish_at=BANNER_FROM)
+    make_article(
+        title="Seconde alerte",
+        is_breaking=True,
+        publish_at=BANNER_FROM + dt.timedelta(hours=4),
+    )
+    with time_machine.travel(BANNER_FROM + dt.timedelta(hours=7), tick=False):
+        html = client.get("/").content.decode()
+    banner = html.split('class="breaking"')[1].split("</p>")[0]
+    assert "Seconde alerte" in banner
 
 
 def test_home_has_no_breaking_banner_without_breaking_article(client):

@@ -136,6 +136,22 @@ def test_cached_page_expires_when_an_article_reaches_its_unpublish_time(client):
         assert "Expire bientôt" not in client.get("/").text
 
 
+def test_cached_home_page_loses_its_breaking_banner_on_time(client, settings):
+    settings.BREAKING_NEWS_HOURS = 1
+    now = timezone.now()
+    make_article(
+        title="Alerte", is_breaking=True, publish_at=now - timedelta(minutes=59)
+    )
+    with time_machine.travel(now, tick=False):
+        assert 'class="breaking"' in client.get("/").text
+    with time_machine.travel(now + timedelta(seconds=59), tick=False):
+        assert client.get("/")["X-Page-Cache"] == "HIT"
+    with time_machine.travel(now + timedelta(seconds=60), tick=False):
+        response = client.get("/")
+    assert response["X-Page-Cache"] == "MISS"
+    assert 'class="breaking"' not in response.text
+
+
 def test_cache_control_never_reaches_past_the_next_scheduled_change(client):
     now = timezone.now()
     make_article(publish_at=now - timedelta(hours=1))
