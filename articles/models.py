@@ -78,6 +78,12 @@ def article_path(section_slug: str, slug: str, moment) -> str:
     )
 
 
+def breaking_news_window() -> dt.timedelta:
+    """How long an « Alerte info » stays in the home page's banner after its
+    publication (``BREAKING_NEWS_HOURS``)."""
+    return dt.timedelta(hours=settings.BREAKING_NEWS_HOURS)
+
+
 def count_words(html: str) -> int:
     return len(strip_tags(html).split())
 
@@ -361,10 +367,9 @@ class ArticleManager(models.Manager.from_queryset(ArticleQuerySet)):
         """The home page's articles, each query compiled once
         (``articles.prepared``): the « Alerte info » of the banner (the newest
         breaking-news article published within ``breaking_news_window()``) or
-        None, the
-        ``featured`` latest featured ones (their hero images read), the
-        ``latest`` others, and up to ``per_section`` more of each section in
-        ``section_ids``, newest first, none shown twice."""
+        None, the ``featured`` latest featured ones (their hero images read),
+        the ``latest`` others, and up to ``per_section`` more of each section
+        in ``section_ids``, newest first, none shown twice."""
         now = timezone.now()
         queries = _front_page(featured, latest, per_section, len(section_ids))
         top = queries["featured"](now=now)
@@ -919,12 +924,6 @@ class ArticleRedirect(models.Model):
 # The article page's queries, compiled once (see ``articles.prepared``).
 
 
-def breaking_news_window() -> dt.timedelta:
-    """How long an « Alerte info » stays in the home page's banner after its
-    publication (``BREAKING_NEWS_HOURS``)."""
-    return dt.timedelta(hours=settings.BREAKING_NEWS_HOURS)
-
-
 def _first(queryset, field):
     """The smallest ``field`` of ``queryset``, as a subquery reading its index."""
     return models.Subquery(queryset.order_by(field).values(field)[:1])
@@ -963,6 +962,9 @@ def _front_page(featured, latest, per_section, section_count):
     def live(now):
         return Article.objects.published(now).for_cards().order_by("-publish_at", "-id")
 
+    def banner(now, since):
+        return live(now).filter(is_breaking=True, publish_at__gt=since)[:1]
+
     date, ids = models.DateTimeField(), models.BigIntegerField()
     return {
         "featured": PreparedQuery(
@@ -986,13 +988,7 @@ def _front_page(featured, latest, per_section, section_count):
             shown=Many(ids, size=featured + latest, padding=0),
             sections=Many(ids, size=section_count, padding=0),
         ),
-        "breaking": PreparedQuery(
-            lambda now, since: live(now).filter(is_breaking=True, publish_at__gt=since)[
-                :1
-            ],
-            now=date,
-            since=date,
-        ),
+        "breaking": PreparedQuery(banner, now=date, since=date),
     }
 
 
