@@ -14,20 +14,17 @@ from html import unescape as unescape_entities
 
 from django.utils.html import strip_tags
 
-from articles.models import Article, ArticleAuthor, Author, RelatedLink, Section
-from articles.redirects import keeping_old_url
+from articles.models import (
+    Article,
+    ArticleAuthor,
+    ArticleRedirect,
+    Author,
+    RelatedLink,
+    Section,
+)
+from articles.models.article import FLAG_FIELDS, TEXT_FIELDS
 from images.models import Image
 
-# Plain fields of Article that make up its content, in the order shown.
-TEXT_FIELDS = [
-    "title",
-    "slug",
-    "standfirst",
-    "body",
-    "hero_caption",
-    "sources",
-]
-FLAG_FIELDS = ["is_featured", "is_breaking"]
 # What changes an article's address: kept as it is when an old version of a
 # published article is restored (the admin form records old addresses).
 ADDRESS_FIELDS = {"slug", "section"}
@@ -35,7 +32,7 @@ ADDRESS_FIELDS = {"slug", "section"}
 
 def article_snapshot(article: Article) -> dict:
     """The content of ``article`` as saved in the database."""
-    content = {name: getattr(article, name) for name in TEXT_FIELDS + FLAG_FIELDS}
+    content = {name: getattr(article, name) for name in (*TEXT_FIELDS, *FLAG_FIELDS)}
     content["section"] = {"id": article.section_id, "name": str(article.section)}
     content["hero_image"] = _image(article.hero_image)
     content["tags"] = sorted(tag.name for tag in article.tags.all())
@@ -62,7 +59,7 @@ def forms_snapshot(form, formsets) -> dict:
     data = form.cleaned_data
     content = {
         name: data.get(name, getattr(article, name))
-        for name in TEXT_FIELDS + FLAG_FIELDS
+        for name in (*TEXT_FIELDS, *FLAG_FIELDS)
     }
     section = data.get("section") or article.section
     content["section"] = {"id": section.pk, "name": str(section)}
@@ -128,7 +125,7 @@ def apply_snapshot(article: Article, content: dict, *, keep_address=False) -> No
     published article changes, the old one answers 301.
     """
     current_slug = article.slug
-    for name in TEXT_FIELDS + FLAG_FIELDS:
+    for name in (*TEXT_FIELDS, *FLAG_FIELDS):
         if keep_address and name in ADDRESS_FIELDS:
             continue
         setattr(article, name, content.get(name, getattr(article, name)))
@@ -142,7 +139,7 @@ def apply_snapshot(article: Article, content: dict, *, keep_address=False) -> No
         article.section_id = section_id
     image_id = (content.get("hero_image") or {}).get("id")
     article.hero_image = Image.objects.filter(pk=image_id).first() if image_id else None
-    with keeping_old_url(article):
+    with ArticleRedirect.objects.keeping_old_url(article):
         article.save()
     article.tags.set(content.get("tags", []), clear=True)
 

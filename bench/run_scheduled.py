@@ -71,15 +71,6 @@ def main(count=1000, workers=4):
             f"audit events: {went_live}; duplicates: {len(handled) - len({e.article_id for e in handled})}"
         )
 
-        next_change_due()
-        rounds = 100_000
-        started = time.perf_counter()
-        for _ in range(rounds):
-            next_change_due()
-        per_call = (time.perf_counter() - started) / rounds * 1e6
-        print(
-            f"DueChangesMiddleware check with a warm cache: {per_call:.1f} µs/request"
-        )
     finally:
         connection.creation.destroy_test_db(old_name, verbosity=0)
 

@@ -25,8 +25,8 @@ from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 
 from articles.models import Article  # noqa: E402
-from articles.sitemaps import month_sitemap_path  # noqa: E402
 from bench.inprocess import measure, prepare_pages  # noqa: E402
+from website.sitemaps import month_sitemap_path  # noqa: E402
 
 ROUNDS = int(os.environ.get("ROUNDS", "30"))
 SEARCHES = {

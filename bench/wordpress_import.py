@@ -74,7 +74,7 @@ READER = """
 import sys
 import django
 django.setup()
-from articles.importers.wordpress.reader import CleanStream, read_wxr
+from importers.wordpress.reader import CleanStream, read_wxr
 with open(sys.argv[1], "rb") as raw:
     print(sum(1 for _ in read_wxr(CleanStream(raw))) - 1, "items read")
 """

@@ -9,14 +9,14 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.html import format_html
 
-from articles.formats import french_date
+from core.adminpages import FrenchTitles, admin_page, admin_route, admin_url
+from core.formats import french_date
 from images.forms import ImageChangeForm, ImageUploadForm
 from images.models import LICENCE_WARNING_DAYS, Image
 from images.processing import ACCEPTED_MIME_TYPES
 from images.renditions import SPECS, THUMBNAIL_SPEC, rendition_url, size_for
 from images.services import image_create, image_delete, image_reset_crops
-from images.usage import articles_using
-from newsday.adminpages import FrenchTitles, admin_page, admin_route, admin_url
+from images.usage import uses
 
 CHOOSER_PAGE_SIZE = 24
 # What the bulk upload page applies to every photo (alt text is per photo).
@@ -170,11 +170,11 @@ class ImageAdmin(FrenchTitles, admin.ModelAdmin):
             objs, request
         )
         # Body references are not foreign keys: protect them by hand.
-        for pk, articles in articles_using([o.pk for o in objs]).items():
+        for places in uses([o.pk for o in objs]).values():
             protected.extend(
-                f"Article «\u00a0{article.title}\u00a0» (image dans le texte)"
-                for article in articles
-                if article.hero_image_id != pk
+                f"«\u00a0{place.title}\u00a0» (image dans le texte)"
+                for place in places
+                if place.in_text
             )
         return deleted, counts, perms_needed, protected
 
@@ -218,8 +218,8 @@ class ImageAdmin(FrenchTitles, admin.ModelAdmin):
 
     @admin.display(description="utilisée dans")
     def usage(self, image):
-        articles = articles_using([image.pk]).get(image.pk, [])
-        return ", ".join(article.title for article in articles) or "aucun article"
+        places = uses([image.pk]).get(image.pk, [])
+        return ", ".join(place.title for place in places) or "aucun article"
 
     def get_urls(self):
         return [
@@ -288,30 +288,19 @@ class ImageAdmin(FrenchTitles, admin.ModelAdmin):
     def licence_report(self, request):
         """Images whose licence has expired or ends within 30 days, with the
         articles using them (those readers can see are flagged)."""
-        from articles.models import Article
-
         images = list(
             Image.objects.licence_needs_attention().with_renditions(
                 [THUMBNAIL_SPEC.name]
             )
         )
-        usage = articles_using([image.pk for image in images])
-        article_pks = {a.pk for articles in usage.values() for a in articles}
-        live = set(
-            Article.objects.published()
-            .filter(pk__in=article_pks)
-            .values_list("pk", flat=True)
-        )
+        usage = uses([image.pk for image in images])
         rows = [
             {
                 "image": image,
                 "thumbnail": rendition_url(image, THUMBNAIL_SPEC),
                 "expires": french_date(image.licence_expires_on),
                 "status": image.licence_status(),
-                "articles": [
-                    {"article": article, "live": article.pk in live}
-                    for article in usage.get(image.pk, [])
-                ],
+                "uses": usage.get(image.pk, []),
             }
             for image in images
         ]

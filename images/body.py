@@ -21,13 +21,8 @@ _REFERENCE = re.compile(
     r'<figure data-image-id="([0-9]{1,12})">(?:<figcaption>(.*?)</figcaption>)?</figure>',
     re.DOTALL,
 )
-_ID_VALUE = re.compile(r"[0-9]{1,12}")
 
 BODY_SIZES = "(min-width: 48rem) 46rem, 100vw"
-
-
-def is_valid_image_id(value):
-    return bool(_ID_VALUE.fullmatch(value))
 
 
 def image_ids(body):

@@ -7,7 +7,6 @@ from django.utils.safestring import mark_safe
 from images.renditions import (
     FALLBACK_WIDTH,
     FORMATS,
-    OG_SIZE,
     OG_SPEC,
     SPECS,
     absolute_url,
@@ -91,17 +90,3 @@ def og_image_url(image):
     if not is_showable(image):
         return ""
     return absolute_url(rendition_url(image, OG_SPEC))
-
-
-def og_image(image):
-    """``og:image`` URL, size, type and alt text, or None."""
-    url = og_image_url(image)
-    if not url:
-        return None
-    return {
-        "url": url,
-        "width": OG_SIZE[0],
-        "height": OG_SIZE[1],
-        "type": OG_SPEC.format.mime,
-        "alt": image.alt,
-    }

@@ -71,9 +71,15 @@ def on_reader_model_saved(sender, instance, **kwargs):
     transaction.on_commit(invalidate)
 
 
+def on_scheduled_change_saved(sender, instance, **kwargs):
+    # A new version scheduled (or cancelled) moves the next instant at which
+    # readers' pages change.
+    transaction.on_commit(pagecache.forget_visibility_bound)
+
+
 def connect():
     from articles import signals
-    from articles.models import Article, Author, Section
+    from articles.models import Article, Author, ScheduledChange, Section
 
     for signal in (
         signals.article_published,
@@ -91,3 +97,9 @@ def connect():
         post_delete.connect(
             on_reader_model_saved, sender=model, dispatch_uid=f"newsday-{model}-d"
         )
+    post_save.connect(
+        on_scheduled_change_saved, sender=ScheduledChange, dispatch_uid="newsday-sc-s"
+    )
+    post_delete.connect(
+        on_scheduled_change_saved, sender=ScheduledChange, dispatch_uid="newsday-sc-d"
+    )

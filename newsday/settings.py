@@ -63,6 +63,9 @@ INSTALLED_APPS = [
     "newsday.apps.NewsdayConfig",
     "images",
     "articles",
+    "website",
+    "importers",
+    "demo",
 ]
 
 # Order matters. Health checks first (no host check, no cache); then the
@@ -85,9 +88,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "newsday.security.PermissionsPolicyMiddleware",
-    "articles.middleware.ArticleRedirectMiddleware",
-    # Swaps in a live article's scheduled new version at its exact second.
-    "articles.scheduling.DueChangesMiddleware",
+    "website.middleware.ArticleRedirectMiddleware",
     # Last, as django-axes requires.
     "axes.middleware.AxesMiddleware",
 ]
@@ -96,23 +97,23 @@ ROOT_URLCONF = "newsday.urls"
 WSGI_APPLICATION = "newsday.wsgi.application"
 ASGI_APPLICATION = "newsday.asgi.application"
 
-# Reader pages render with Jinja2 (templates/jinja2/, newsday/jinja2.py): about
+# Reader pages render with Jinja2 (website/jinja2/, website/jinja_env.py): about
 # half the CPU of an uncached article page went to Django templates. Django
 # tries the engines in order, so 404.html and 500.html are the Jinja2 ones,
-# and so are the sitemaps (templates/jinja2/sitemaps/: thousands of URLs).
+# and so are the sitemaps (website/jinja2/sitemaps/: thousands of URLs).
 # Everything else (admin, feeds, robots.txt, e-mails) stays on Django
 # templates.
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.jinja2.Jinja2",
-        "DIRS": [BASE_DIR / "templates" / "jinja2"],
+        "DIRS": [BASE_DIR / "website" / "jinja2"],
         "APP_DIRS": False,
         "OPTIONS": {
-            "environment": "newsday.jinja2.environment",
+            "environment": "website.jinja_env.environment",
             "context_processors": [
                 "django.template.context_processors.request",
                 "django.template.context_processors.csp",
-                "articles.context_processors.site",
+                "website.context_processors.site",
             ],
         },
     },
@@ -126,7 +127,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.csp",
-                "articles.context_processors.site",
+                "website.context_processors.site",
             ],
         },
     },

@@ -5,7 +5,7 @@ from django.urls import include, path
 from django.views.generic import TemplateView
 from django.views.i18n import JavaScriptCatalog
 
-from articles.sitemaps import NewsSitemap, sitemap_index, sitemap_section
+from website.sitemaps import NewsSitemap, sitemap_index, sitemap_section
 
 admin.site.site_header = "News Day FR — Rédaction"
 admin.site.site_title = "News Day FR"
@@ -25,7 +25,7 @@ urlpatterns = [
     ),
     path("admin/", admin.site.urls),
     path("images/", include("images.urls")),
-    path("preview/", include("articles.preview")),
+    path("preview/", include("website.preview")),
     # Public site: search engines' entry points, then the reader pages.
     path(
         "robots.txt",
@@ -41,7 +41,7 @@ urlpatterns = [
     ),
     # sitemap-sections.xml, sitemap-auteurs.xml, sitemap-articles-2026-11.xml…
     path("sitemap-<section>.xml", sitemap_section, name="sitemap"),
-    path("", include("articles.urls")),
+    path("", include("website.urls")),
 ]
 
 if settings.DEBUG:

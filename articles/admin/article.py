@@ -13,6 +13,7 @@ from articles.admin.change_form import ChangeFormMixin
 from articles.admin.corrections import CorrectionViews
 from articles.admin.editing import EditingViews
 from articles.admin.filters import AuthorFilter, MineFilter
+from articles.admin.forms import ArticleAdminForm
 from articles.admin.history import HistoryViews
 from articles.admin.inlines import BylineInline, RelatedLinkInline
 from articles.admin.pages import ArticlePages
@@ -21,15 +22,14 @@ from articles.admin.rights import ArticleEditRights
 from articles.admin.routes import article_admin_routes
 from articles.admin.scheduled_changes import ScheduledChangeViews
 from articles.admin.workflow_actions import WorkflowActionViews
-from articles.formats import french_datetime
-from articles.forms import ArticleAdminForm
 from articles.models import Article
-from articles.permissions import can_view, owned_q, sees_all_articles
-from articles.scheduling import overdue_events
+from articles.services.rights import can_view, owned_q, sees_all_articles
+from articles.services.scheduled_events import overdue_events
+from core.adminpages import FrenchTitles
+from core.formats import french_datetime
 from images.admin import thumbnail_html
 from images.models import Rendition
 from images.renditions import THUMBNAIL_SPEC
-from newsday.adminpages import FrenchTitles
 
 
 def _is_autocomplete(request):

@@ -1,9 +1,9 @@
 from django.contrib import admin
 from django.utils.html import format_html
 
-from articles.formats import french_datetime, person_name
 from articles.models import Article, AuditEvent
-from newsday.adminpages import FrenchTitles, admin_url
+from core.adminpages import FrenchTitles, admin_url
+from core.formats import french_datetime, person_name
 
 
 @admin.register(AuditEvent)

@@ -1,7 +1,7 @@
 from django.contrib import admin
 
 from articles.models import Author
-from newsday.adminpages import FrenchTitles
+from core.adminpages import FrenchTitles
 
 
 @admin.register(Author)

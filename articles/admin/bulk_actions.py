@@ -5,9 +5,9 @@ from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 
 from articles import services
+from articles.admin.forms import ScheduleForm, SendBackForm
 from articles.admin.pages import message_of
-from articles.formats import french_datetime
-from articles.forms import ScheduleForm, SendBackForm
+from core.formats import french_datetime
 
 
 def _action(service, permission, description, done_message):

@@ -9,12 +9,12 @@ from django.http import HttpResponseRedirect
 from django.utils import timezone
 
 from articles import services
+from articles.admin.forms import RescheduleForm
 from articles.admin.pages import message_of, require_post
-from articles.formats import MONTHS, french_date, french_datetime
-from articles.forms import RescheduleForm
 from articles.models import Article, ScheduledChange
-from articles.scheduling import overdue_events
-from newsday.adminpages import admin_url
+from articles.services.scheduled_events import overdue_events
+from core.adminpages import admin_url
+from core.formats import MONTHS, french_date, french_datetime
 
 Status = Article.Status
 WEEKDAYS = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"]

@@ -6,13 +6,18 @@ from django.conf import settings
 from django.contrib import messages
 
 from articles import services
-from articles.formats import french_datetime
-from articles.forms import AUTOSAVED_FIELDS
-from articles.models import Article, ArticleAuthor, AuditEvent, ScheduledChange
-from articles.permissions import can_edit, sees_all_articles
-from articles.redirects import keeping_old_url
-from articles.scheduling import overdue_events
-from articles.services.checks import is_live
+from articles.admin.forms import AUTOSAVED_FIELDS
+from articles.models import (
+    Article,
+    ArticleAuthor,
+    ArticleRedirect,
+    AuditEvent,
+    ScheduledChange,
+)
+from articles.services.checks import is_live, publication_problems
+from articles.services.rights import can_edit, sees_all_articles
+from articles.services.scheduled_events import overdue_events
+from core.formats import french_datetime
 
 Status = Article.Status
 
@@ -98,7 +103,7 @@ class ChangeFormMixin:
         if not change:
             obj.created_by = request.user
         # A changed slug or section leaves the old address answering 301.
-        with keeping_old_url(obj):
+        with ArticleRedirect.objects.keeping_old_url(obj):
             super().save_model(request, obj, form, change)
 
     def save_related(self, request, form, formsets, change):
@@ -168,7 +173,7 @@ class ChangeFormMixin:
                     state=ScheduledChange.State.PENDING
                 ),
                 "overdue_events": overdue_events(article=obj),
-                "problems": obj.publication_problems(),
+                "problems": publication_problems(obj),
                 "can_schedule_change": self.can_schedule_change(request, obj),
                 "can_correct": user.has_perm("articles.correct_article")
                 and obj.first_published_at is not None,

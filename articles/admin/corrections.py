@@ -4,9 +4,9 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 
 from articles import services
+from articles.admin.forms import CorrectionForm
 from articles.admin.pages import message_of
-from articles.formats import french_date
-from articles.forms import CorrectionForm
+from core.formats import french_date
 
 
 class CorrectionViews:

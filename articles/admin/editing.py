@@ -6,9 +6,9 @@ from django.http import JsonResponse
 from taggit.models import Tag
 
 from articles import services
-from articles.formats import french_time, person_name
-from articles.forms import AUTOSAVED_FIELDS
+from articles.admin.forms import AUTOSAVED_FIELDS
 from articles.models import Autosave
+from core.formats import french_time, person_name
 
 
 class EditingViews:

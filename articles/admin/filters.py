@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from articles.permissions import owned_q
+from articles.services.rights import owned_q
 
 
 class MineFilter(admin.SimpleListFilter):

@@ -8,8 +8,8 @@ from django.shortcuts import get_object_or_404
 
 from articles import services
 from articles.admin.pages import message_of, require_post
-from articles.permissions import can_edit
 from articles.revisions import compare
+from articles.services.rights import can_edit
 
 
 class HistoryViews:

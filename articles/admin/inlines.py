@@ -5,7 +5,7 @@ from django.contrib import admin
 
 from articles.admin.rights import ArticleEditRights
 from articles.models import ArticleAuthor, RelatedLink
-from articles.permissions import can_edit
+from articles.services.rights import can_edit
 
 
 class ArticleInlineMixin(ArticleEditRights):

@@ -11,9 +11,9 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponseRedirect
 
 from articles.models import Article
-from articles.permissions import can_edit, can_view
 from articles.services.checks import is_live
-from newsday.adminpages import admin_page, admin_url
+from articles.services.rights import can_edit, can_view
+from core.adminpages import admin_page, admin_url
 
 
 def message_of(error) -> str:

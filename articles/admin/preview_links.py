@@ -8,12 +8,12 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from articles import services
+from articles.admin.forms import PreviewLinkForm
 from articles.admin.pages import require_post
-from articles.formats import french_datetime
-from articles.forms import PreviewLinkForm
 from articles.models import Article, PreviewLink
-from articles.preview import preview_link_url
-from newsday.adminpages import admin_url
+from core.adminpages import admin_url
+from core.formats import french_datetime
+from website.preview import preview_link_url
 
 
 class PreviewLinkViews:

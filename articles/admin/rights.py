@@ -1,7 +1,7 @@
 """Changing or deleting an article, or what the article form edits beside
 it, needs the right to edit that article on top of the model permission."""
 
-from articles.permissions import can_edit
+from articles.services.rights import can_edit
 
 
 class ArticleEditRights:

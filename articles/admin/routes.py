@@ -2,7 +2,7 @@
 
 from functools import partial
 
-from newsday.adminpages import admin_route
+from core.adminpages import admin_route
 
 
 def article_admin_routes(model_admin) -> list:

@@ -8,8 +8,8 @@ from django.shortcuts import get_object_or_404
 from articles import services
 from articles.admin.pages import message_of
 from articles.models import ScheduledChange
-from articles.permissions import can_edit
 from articles.revisions import article_snapshot, compare, fingerprint, forms_snapshot
+from articles.services.rights import can_edit
 
 
 class ScheduledChangeViews:

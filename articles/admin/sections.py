@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.db.models import Count
 
 from articles.models import Section
-from newsday.adminpages import FrenchTitles
+from core.adminpages import FrenchTitles
 
 
 @admin.register(Section)

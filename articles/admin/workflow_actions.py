@@ -11,10 +11,11 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
 from articles import services
+from articles.admin.forms import CommentForm, ScheduleForm, SendBackForm, UnpublishForm
 from articles.admin.pages import message_of
-from articles.forms import CommentForm, ScheduleForm, SendBackForm, UnpublishForm
-from articles.permissions import can_submit
 from articles.services import transitions
+from articles.services.checks import publication_problems
+from articles.services.rights import can_submit
 from articles.services.transitions import Live
 
 
@@ -141,7 +142,7 @@ class WorkflowActionViews:
             article,
             form=form,
             spec=spec,
-            problems=article.publication_problems()
+            problems=publication_problems(article)
             if spec.slug in ("programmer", "publier")
             else [],
         )

@@ -2,7 +2,7 @@
 search configuration, and GIN indexes. A no-op on other databases.
 
 The indexes are built from the same expressions the queries use
-(articles.search), so PostgreSQL can match them. Creating the extensions needs
+(website.search), so PostgreSQL can match them. Creating the extensions needs
 a role allowed to (the database owner on PostgreSQL 13+ for these trusted
 extensions, or a superuser).
 """
@@ -10,7 +10,17 @@ extensions, or a superuser).
 from django.contrib.postgres.indexes import GinIndex
 from django.db import migrations
 
-from articles.search import search_vector
+from django.contrib.postgres.search import SearchVector
+
+
+def search_vector():
+    # The search document as it stood when this migration was written (the
+    # reader site's search, website/search.py, reads the same columns).
+    return (
+        SearchVector("title", weight="A", config="french_unaccent")
+        + SearchVector("standfirst", weight="B", config="french_unaccent")
+        + SearchVector("body", weight="C", config="french_unaccent")
+    )
 
 
 SETUP = """

@@ -6,6 +6,7 @@ import datetime as dt
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
+from articles.image_usage import image_publication_problems
 from articles.models import Article
 
 
@@ -24,8 +25,22 @@ def require_aware(value: dt.datetime | None, name: str) -> None:
         raise ValueError(f"{name} must be timezone-aware")
 
 
+def publication_problems(article: Article) -> list[str]:
+    """What stops ``article`` from going live, as French sentences. The
+    workflow refuses to publish or schedule while this is not empty."""
+    problems = []
+    if not article.title.strip():
+        problems.append("Le titre est vide.")
+    if not article.section_id:
+        problems.append("Aucune rubrique n’est choisie.")
+    if not article.body.strip():
+        problems.append("Le texte de l’article est vide.")
+    problems.extend(image_publication_problems(article))
+    return problems
+
+
 def refuse_if_problems(article: Article) -> None:
-    if problems := article.publication_problems():
+    if problems := publication_problems(article):
         raise WorkflowError(
             "L’article ne peut pas être mis en ligne : " + " ".join(problems)
         )

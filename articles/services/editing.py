@@ -5,8 +5,8 @@ from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 
 from articles.models import Article, Autosave, EditPresence
-from articles.permissions import can_edit
-from articles.workflow_models import PRESENCE_TIMEOUT
+from articles.models.workflow import PRESENCE_TIMEOUT
+from articles.services.rights import can_edit
 
 
 def presence_touch(*, article: Article, user) -> list:

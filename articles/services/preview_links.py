@@ -6,9 +6,9 @@ from django.db import transaction
 from django.utils import timezone
 
 from articles.models import Article, AuditEvent, PreviewLink
+from articles.models.workflow import PREVIEW_LINK_LIFETIME
 from articles.services.audit import record_event
 from articles.services.checks import WorkflowError, require_perm
-from articles.workflow_models import PREVIEW_LINK_LIFETIME
 
 
 def preview_link_create(

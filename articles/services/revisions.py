@@ -7,10 +7,10 @@ from django.db.models import Max
 
 from articles import signals
 from articles.models import Article, AuditEvent, Autosave, Revision
-from articles.permissions import can_edit
 from articles.revisions import apply_snapshot, article_snapshot, fingerprint
 from articles.services.audit import record_event, send_on_commit
 from articles.services.checks import WorkflowError, is_live, lock_article
+from articles.services.rights import can_edit
 
 Action = AuditEvent.Action
 

@@ -1,6 +1,7 @@
-"""A new version of a live article, kept aside until its time comes, then
-applied by whichever comes first: the first reader's request at or after T
-(``articles.scheduling.DueChangesMiddleware``) or ``run_scheduled``."""
+"""A new version of a live article, kept aside until its time comes. From T
+readers see it (reader queries show a due version in memory,
+``ArticleQuerySet.with_due_versions()``); ``run_scheduled`` writes it into the
+article, its bylines, tags and links."""
 
 import datetime as dt
 import logging
@@ -9,7 +10,6 @@ from django.db import transaction
 from django.utils import timezone
 
 from articles import signals
-from articles.formats import french_datetime
 from articles.models import Article, AuditEvent, ScheduledChange
 from articles.revisions import apply_snapshot
 from articles.services.audit import record_event, send_on_commit
@@ -21,6 +21,7 @@ from articles.services.checks import (
     require_perm,
 )
 from articles.services.revisions import article_revision_create
+from core.formats import french_datetime
 
 logger = logging.getLogger("articles.workflow")
 
@@ -68,10 +69,6 @@ def article_schedule_change(
             from_status=locked.status,
             data={"apply_at": apply_at.isoformat(), "change": change.pk},
         )
-    # Imported here: articles.scheduling imports the services.
-    from articles.scheduling import forget_next_change
-
-    transaction.on_commit(forget_next_change)
     return change
 
 

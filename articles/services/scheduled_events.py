@@ -21,6 +21,9 @@ from articles.services.scheduled_changes import apply_change, due_changes
 
 logger = logging.getLogger("articles.workflow")
 
+# An event is shown as overdue when run_scheduled is this late with it.
+OVERDUE_GRACE = dt.timedelta(minutes=1)
+
 Status = Article.Status
 Action = AuditEvent.Action
 
@@ -134,3 +137,34 @@ def scheduled_events_run(*, now: dt.datetime | None = None) -> list[ScheduledEve
     events += _drain(changes, "apply_at", _apply, now, of=("self",))
     events += _drain(due_to_go_offline(now), "unpublish_at", _go_offline, now)
     return events
+
+
+def overdue_events(
+    *, now: dt.datetime | None = None, article: Article | None = None
+) -> list[ScheduledEvent]:
+    """Events whose time has passed but whose side effects (status change,
+    signals, notifications) ``run_scheduled`` has not performed yet; only
+    those of ``article`` if given."""
+    now = now or timezone.now()
+    limit = now - OVERDUE_GRACE
+    live, offline, changes = (
+        due_to_go_live(limit),
+        due_to_go_offline(limit),
+        due_changes(limit),
+    )
+    if article is not None:
+        live, offline = live.filter(pk=article.pk), offline.filter(pk=article.pk)
+        changes = changes.filter(article=article)
+    events = [
+        ScheduledEvent("live", a.pk, a.title, a.publish_at)
+        for a in live.only("title", "publish_at")
+    ]
+    events += [
+        ScheduledEvent("offline", a.pk, a.title, a.unpublish_at)
+        for a in offline.only("title", "unpublish_at")
+    ]
+    events += [
+        ScheduledEvent("change", c.article_id, c.article.title, c.apply_at)
+        for c in changes.select_related("article")
+    ]
+    return sorted(events, key=lambda event: event.due)

@@ -17,7 +17,6 @@ from django.utils import timezone
 
 from articles import signals
 from articles.models import Article, AuditEvent
-from articles.permissions import can_submit
 from articles.services.audit import record_event, send_on_commit
 from articles.services.checks import (
     WorkflowError,
@@ -27,6 +26,7 @@ from articles.services.checks import (
     require_aware,
     require_perm,
 )
+from articles.services.rights import can_submit
 
 logger = logging.getLogger("articles.workflow")
 

@@ -13,7 +13,7 @@ from django.conf import settings
 from django.urls import NoReverseMatch, reverse
 from django.utils.module_loading import import_string
 
-from articles.sitemaps import month_sitemap_path
+from website.sitemaps import month_sitemap_path
 
 logger = logging.getLogger("newsday.cdn")
 

@@ -15,9 +15,6 @@ from django.utils import timezone
 from PIL import Image
 from taggit.models import Tag, TaggedItem
 
-from articles.demo import content, images, loader
-from articles.demo.loader import load_demo, publication_time, typeset
-from articles.demo.spec import ExternalLink
 from articles.models import (
     Article,
     ArticleAuthor,
@@ -27,6 +24,10 @@ from articles.models import (
     Section,
 )
 from articles.sanitizer import sanitize_html
+from articles.services.checks import publication_problems
+from demo import content, images, loader
+from demo.loader import load_demo, publication_time, typeset
+from demo.spec import ExternalLink
 
 NBSP = "\u00a0"
 # A Monday morning in Paris; the night-time rules of the loader are tested
@@ -259,7 +260,7 @@ class TestWhatTheLoaderCreates:
 
     def test_demo_articles_pass_the_publication_checks(self, demo):
         for article in Article.objects.all():
-            assert article.publication_problems() == [], article.slug
+            assert publication_problems(article) == [], article.slug
 
     def test_demo_articles_are_created_by_the_admin_account(self, demo):
         admin = get_user_model().objects.get(username="admin")

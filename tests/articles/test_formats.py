@@ -3,7 +3,7 @@ import datetime as dt
 from django.template import Context, Template
 from django.utils import timezone
 
-from articles.formats import french_date, french_datetime, french_time, person_name
+from core.formats import french_date, french_datetime, french_time, person_name
 from tests.factories import make_user
 
 NBSP = "\u00a0"
@@ -11,7 +11,7 @@ MOMENT = timezone.make_aware(dt.datetime(2024, 11, 3, 14, 5))
 
 
 def render(filter_name, value):
-    template = Template(f"{{% load news %}}{{{{ value|{filter_name} }}}}")
+    template = Template(f"{{% load workflow_admin %}}{{{{ value|{filter_name} }}}}")
     return template.render(Context({"value": value}))
 
 
@@ -66,7 +66,7 @@ def test_nobody_reads_automatique():
 
 
 def test_numbers_group_thousands_with_narrow_no_break_spaces():
-    from articles.formats import french_number
+    from core.formats import french_number
 
     assert french_number(7) == "7"
     assert french_number(1000) == "1\u202f000"

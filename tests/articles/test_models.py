@@ -6,15 +6,12 @@ from django.db import IntegrityError, connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from articles.db import grouped_latest, loose_index_scan
 from articles.models import (
-    LAST_CHANGE,
-    PUBLICATION_MONTH,
-    READ_ALSO_FIELDS,
     Article,
     ArticleAuthor,
     RelatedLink,
 )
+from articles.services.checks import publication_problems
 from tests.factories import make_article, make_author, make_correction, make_section
 
 pytestmark = pytest.mark.django_db
@@ -189,7 +186,7 @@ def test_url_carries_section_and_paris_date():
 
 def test_publication_problems_name_what_is_missing():
     article = make_article(status=Article.Status.DRAFT, publish_at=None, body="")
-    assert article.publication_problems() == ["Le texte de l’article est vide."]
+    assert publication_problems(article) == ["Le texte de l’article est vide."]
 
 
 def test_a_correction_is_named_by_its_french_date():
@@ -270,23 +267,3 @@ def test_months_are_read_at_each_call_time_in_one_query(django_assert_num_querie
                 dt.datetime(2026, 1, 10, 8, tzinfo=dt.UTC),
             )
         ]
-
-
-@pytest.mark.postgres
-@pytest.mark.skipif(connection.vendor != "postgresql", reason="LATERAL, skip scan")
-def test_months_by_index_probes_and_by_grouping_agree():
-    now = months_fixture()
-    live = Article.objects.published(at=now)
-    expressions = {"key": PUBLICATION_MONTH, "latest": LAST_CHANGE}
-    by_probes = loose_index_scan(live, **expressions, start=["-publish_at", "-id"])
-    assert by_probes == grouped_latest(live, **expressions)
-    assert len(by_probes) == 2
-
-
-def test_read_also_fields_follow_the_model_field_order_as_from_db_needs():
-    in_model_order = [
-        field.attname
-        for field in Article._meta.concrete_fields
-        if field.attname in READ_ALSO_FIELDS
-    ]
-    assert list(READ_ALSO_FIELDS) == in_model_order

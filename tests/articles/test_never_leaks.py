@@ -7,7 +7,6 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from articles.sitemaps import month_sitemap_path
 from tests.factories import (
     hidden_articles,
     make_article,
@@ -15,6 +14,7 @@ from tests.factories import (
     make_related_link,
     make_section,
 )
+from website.sitemaps import month_sitemap_path
 
 pytestmark = pytest.mark.django_db
 

@@ -7,7 +7,6 @@ from django.urls import reverse
 from django.utils import timezone
 
 from articles.models import Article, AuditEvent
-from articles.preview import SIGNING_SALT, preview_link_token, preview_link_url
 from articles.revisions import article_snapshot
 from articles.services import (
     article_revision_create,
@@ -16,6 +15,7 @@ from articles.services import (
     preview_link_revoke,
 )
 from tests.factories import make_article, make_editor, make_journalist
+from website.preview import SIGNING_SALT, preview_link_token, preview_link_url
 
 pytestmark = pytest.mark.django_db
 

@@ -1,6 +1,5 @@
 import datetime as dt
 import threading
-import time
 from io import StringIO
 
 import pytest
@@ -12,11 +11,11 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from articles import signals
-from articles.formats import french_datetime
 from articles.models import Article, AuditEvent, ScheduledChange
 from articles.revisions import article_snapshot
-from articles.scheduling import overdue_events
 from articles.services import article_schedule_change, scheduled_events_run
+from articles.services.scheduled_events import overdue_events
+from core.formats import french_datetime
 from tests.factories import make_article, make_editor
 
 Status = Article.Status
@@ -185,6 +184,37 @@ def test_readers_see_the_new_version_at_the_second_of_a_scheduled_change(
     assert "Titre de midi" in response.text
 
 
+def test_reading_a_page_at_the_second_of_a_scheduled_change_writes_nothing(
+    client, live_article
+):
+    change = schedule_new_title(live_article, "Titre de midi")
+    with (
+        time_machine.travel(T, tick=False),
+        CaptureQueriesContext(connection) as queries,
+    ):
+        response = client.get(live_article.get_absolute_url())
+    assert "Titre de midi" in response.text
+    writes = [
+        q["sql"]
+        for q in queries
+        if q["sql"].split(None, 1)[0].upper() in {"INSERT", "UPDATE", "DELETE"}
+    ]
+    assert writes == []
+    change.refresh_from_db()
+    assert change.state == ScheduledChange.State.PENDING
+
+
+def test_new_url_of_a_due_scheduled_slug_shows_the_article_before_the_worker(
+    client, live_article
+):
+    schedule_new_slug(live_article, "titre-de-midi")
+    with time_machine.travel(T, tick=False):
+        old = client.get(live_article.get_absolute_url())
+        new = client.get(old["Location"])
+    assert new.status_code == 200
+    assert live_article.title in new.text
+
+
 def test_a_scheduled_change_is_applied_once_and_stored_as_a_revision(live_article):
     change = schedule_new_title(live_article, "Titre de midi")
     scheduled_events_run(now=T)
@@ -336,37 +366,6 @@ def test_concurrent_run_scheduled_handles_each_event_exactly_once():
 
 
 # --- What readers' requests pay --------------------------------------------------------
-
-
-def test_middleware_costs_no_query_once_the_next_change_time_is_cached(
-    db, django_assert_num_queries
-):
-    from articles.scheduling import next_change_due
-
-    cache.clear()
-    next_change_due()
-    with django_assert_num_queries(0):
-        next_change_due()
-
-
-def test_middleware_reads_the_shared_cache_at_most_once_a_second(db, monkeypatch):
-    from articles import scheduling
-
-    reads = []
-    real_get = scheduling.cache.get
-    monkeypatch.setattr(
-        scheduling.cache, "get", lambda *a, **kw: reads.append(a) or real_get(*a, **kw)
-    )
-    scheduling.next_change_due()
-    scheduling.next_change_due()
-    assert len(reads) == 1
-    scheduling.forget_next_change()  # a change was scheduled or cancelled here
-    scheduling.next_change_due()
-    assert len(reads) == 2
-    now = time.monotonic()
-    monkeypatch.setattr(time, "monotonic", lambda: now + 1.5)
-    scheduling.next_change_due()
-    assert len(reads) == 3
 
 
 def test_next_visibility_change_is_one_query(db, django_assert_num_queries):

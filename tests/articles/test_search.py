@@ -8,9 +8,10 @@ from django.db.models import Q, Value
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from articles import search
 from articles.models import Article
-from articles.search import (
+from tests.factories import make_article
+from website import search
+from website.search import (
     MARK_END,
     MARK_START,
     SEARCH_CONFIG,
@@ -19,7 +20,6 @@ from articles.search import (
     search_document,
     search_summary,
 )
-from tests.factories import make_article
 
 pytestmark = pytest.mark.django_db
 

@@ -1,7 +1,7 @@
 import pytest
-from django.template import Context, Template
+from django.template import engines
 
-from articles.typography import NNBSP, french_typography
+from website.typography import NNBSP, french_typography
 
 
 @pytest.mark.parametrize(
@@ -87,7 +87,9 @@ def test_applying_twice_changes_nothing_more():
 
 
 def test_typo_filter_escapes_plain_text_before_fixing_it():
-    rendered = Template("{% load news %}{{ value|typo }}").render(
-        Context({"value": "<script>x</script> : oui"})
+    rendered = (
+        engines["jinja2"]
+        .from_string("{{ value|typo }}")
+        .render({"value": "<script>x</script> : oui"})
     )
     assert rendered == f"&lt;script&gt;x&lt;/script&gt;{NNBSP}: oui"

@@ -6,6 +6,7 @@ from django.db import IntegrityError
 from django.utils import timezone
 
 from articles.models import Article
+from articles.services.checks import publication_problems
 from images.models import Image
 from tests.factories import make_article, make_image
 
@@ -57,34 +58,33 @@ def test_focal_point_stays_inside_the_frame():
 
 def test_hero_without_alt_text_blocks_publication():
     article = make_article(hero_image=make_image(alt=""), status=Article.Status.DRAFT)
-    assert (
-        "L’image principale n’a pas de texte alternatif."
-        in article.publication_problems()
+    assert "L’image principale n’a pas de texte alternatif." in publication_problems(
+        article
     )
 
 
 def test_hero_with_alt_text_does_not_block_publication():
     article = make_article(hero_image=make_image(), status=Article.Status.DRAFT)
-    assert article.publication_problems() == []
+    assert publication_problems(article) == []
 
 
 def test_body_image_without_alt_text_blocks_publication():
     image = make_image(alt="", title="Le cortège")
     article = make_article(body=f'<p>x</p><figure data-image-id="{image.pk}"></figure>')
-    assert article.publication_problems() == [
+    assert publication_problems(article) == [
         "L’image «\u00a0Le cortège\u00a0» du texte n’a pas de texte alternatif."
     ]
 
 
 def test_expired_hero_licence_blocks_publication():
     image = make_image(licence_expires_on=timezone.localdate() - dt.timedelta(days=1))
-    problems = make_article(hero_image=image).publication_problems()
+    problems = publication_problems(make_article(hero_image=image))
     assert problems[0].startswith("Les droits de l’image principale ont expiré le ")
 
 
 def test_a_deleted_body_image_blocks_publication():
     article = make_article(body='<figure data-image-id="999999"></figure><p>x</p>')
-    assert article.publication_problems() == [
+    assert publication_problems(article) == [
         "Une image du texte (n°\u00a0999999) n’existe plus dans la photothèque."
     ]
 

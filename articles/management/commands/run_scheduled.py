@@ -3,10 +3,10 @@ import time
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
-from articles.formats import french_datetime
 from articles.models import Article, ScheduledChange
-from articles.scheduling import overdue_events
 from articles.services import scheduled_events_run
+from articles.services.scheduled_events import overdue_events
+from core.formats import french_datetime
 
 LABELS = {
     "live": "mise en ligne",

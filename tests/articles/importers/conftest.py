@@ -2,7 +2,7 @@ from pathlib import Path
 
 import pytest
 
-from articles.importers.wordpress import import_wordpress
+from importers.wordpress import import_wordpress
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "wordpress"
 

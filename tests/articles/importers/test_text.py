@@ -4,8 +4,8 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 
-from articles.importers.text import TextImportError, decode, parse_text
 from articles.models import Article, RelatedLink
+from importers.text import TextImportError, decode, parse_text
 from tests.factories import make_section
 from tests.shared import shared_file
 

@@ -6,8 +6,8 @@ import pytest
 import time_machine
 from django.utils import timezone
 
-from articles.importers.wordpress import WXRError
 from articles.models import Article, ArticleRedirect, Author, Section
+from importers.wordpress import WXRError
 from tests.factories import make_section
 
 pytestmark = pytest.mark.django_db
@@ -456,7 +456,7 @@ def test_old_address_of_a_private_post_stays_not_found(run_import, client):
 def test_section_created_by_a_failed_item_is_not_reused_after_its_rollback(
     run_import, monkeypatch
 ):
-    from articles.importers.wordpress import importer
+    from importers.wordpress import importer
 
     tags = importer._Run._tags
 

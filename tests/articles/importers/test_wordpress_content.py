@@ -5,11 +5,11 @@ from collections import Counter
 
 import pytest
 
-from articles.importers.wordpress.autop import shortcode_unautop, wpautop
-from articles.importers.wordpress.blocks import parse_blocks
-from articles.importers.wordpress.content import convert_body, plain_text
-from articles.importers.wordpress.html import Node
-from articles.importers.wordpress.shortcodes import do_shortcode, parse_attributes
+from importers.wordpress.autop import shortcode_unautop, wpautop
+from importers.wordpress.blocks import parse_blocks
+from importers.wordpress.content import convert_body, plain_text
+from importers.wordpress.html import Node
+from importers.wordpress.shortcodes import do_shortcode, parse_attributes
 
 # -- wpautop: the cases of WordPress's own test suite that matter to us ---------
 

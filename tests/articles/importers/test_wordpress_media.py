@@ -4,11 +4,11 @@ from pathlib import Path
 
 import pytest
 
-from articles.importers.wordpress.attachments import Attachment, upload_path
-from articles.importers.wordpress.media import ImageUnavailable, MediaLibrary
-from articles.importers.wordpress.report import ImportReport
 from articles.models import Article
 from images.models import Image
+from importers.wordpress.attachments import Attachment, upload_path
+from importers.wordpress.media import ImageUnavailable, MediaLibrary
+from importers.wordpress.report import ImportReport
 
 pytestmark = pytest.mark.django_db
 
@@ -147,9 +147,7 @@ def test_a_storage_failure_loses_the_image_not_the_import(uploads_dir, monkeypat
     def broken_storage(**kwargs):
         raise OSError("disque plein")
 
-    monkeypatch.setattr(
-        "articles.importers.wordpress.media.image_create", broken_storage
-    )
+    monkeypatch.setattr("importers.wordpress.media.image_create", broken_storage)
     media = library(uploads_dir, Item(1, HEMICYCLE))
     with pytest.raises(ImageUnavailable, match="erreur à l’enregistrement"):
         media.image_pk(media.get(1))

@@ -4,7 +4,7 @@ import io
 
 import pytest
 
-from articles.importers.wordpress.progress import Progress
+from importers.wordpress.progress import Progress
 
 pytestmark = pytest.mark.django_db
 

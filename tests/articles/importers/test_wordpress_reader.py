@@ -5,7 +5,7 @@ import tracemalloc
 
 import pytest
 
-from articles.importers.wordpress.reader import (
+from importers.wordpress.reader import (
     Channel,
     CleanStream,
     WXRError,

@@ -5,12 +5,12 @@ import re
 import pytest
 from PIL import Image as PILImage
 
-from articles.importers.wordpress import import_wordpress
-from articles.importers.wordpress.attachments import Attachment
-from articles.importers.wordpress.reader import CleanStream, read_wxr
 from articles.models import Article
 from articles.sanitizer import sanitize_html
 from images.models import Image
+from importers.wordpress import import_wordpress
+from importers.wordpress.attachments import Attachment
+from importers.wordpress.reader import CleanStream, read_wxr
 from tests.shared import shared_file
 
 pytestmark = pytest.mark.django_db

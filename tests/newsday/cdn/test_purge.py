@@ -5,7 +5,7 @@ from unittest import mock
 import pytest
 
 from articles import signals
-from articles.models import Article
+from articles.models import Article, ArticleRedirect
 from newsday import cdn
 from newsday.cdn import base
 from tests.factories import make_article, make_author
@@ -86,12 +86,10 @@ def test_moving_an_article_to_another_month_purges_both_month_sitemaps(
 def test_a_new_address_purges_the_old_one_too(
     purged, django_capture_on_commit_callbacks
 ):
-    from articles.redirects import keeping_old_url
-
     article = make_article(slug="ancien-titre")
     old_path = article.get_absolute_url()
     article.slug = "nouveau-titre"
-    with keeping_old_url(article):
+    with ArticleRedirect.objects.keeping_old_url(article):
         article.save()
     purged.clear()
     with django_capture_on_commit_callbacks(execute=True):

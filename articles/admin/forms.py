@@ -1,0 +1,279 @@
+import datetime as dt
+
+from django import forms
+from django.urls import reverse_lazy
+from django.utils import timezone
+from taggit.forms import TagWidget
+
+from articles.models import Article, Correction, Revision
+from articles.models.workflow import PREVIEW_LINK_LIFETIME
+from articles.revisions import TEXT_FIELDS, article_snapshot, compare, fingerprint
+from articles.services.checks import is_live
+from core.formats import person_name
+from images.widgets import ImageChooserWidget
+
+# Fields an autosave keeps and can put back into the form.
+AUTOSAVED_FIELDS = [*TEXT_FIELDS, "section", "tags"]
+
+
+class SuggestingTagWidget(TagWidget):
+    """Comma-separated tags, with existing tags suggested as one types."""
+
+    def __init__(self, attrs=None):
+        super().__init__(
+            attrs={
+                "class": "vTextField",
+                "autocomplete": "off",
+                "data-suggest-url": reverse_lazy(
+                    "admin:articles_article_tag_suggestions"
+                ),
+                **(attrs or {}),
+            }
+        )
+
+
+class ParisDateTimeInput(forms.DateTimeInput):
+    """The browser's date-and-time picker; times are Europe/Paris (the site's
+    time zone), and a time that does not exist or happens twice on a
+    daylight-saving change is refused by the field with a clear message."""
+
+    input_type = "datetime-local"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs={"step": 60, **(attrs or {})}, format="%Y-%m-%dT%H:%M")
+
+
+class ParisDateTimeField(forms.DateTimeField):
+    def to_python(self, value):
+        try:
+            return super().to_python(value)
+        except forms.ValidationError as error:
+            if error.code == "ambiguous_timezone":
+                raise forms.ValidationError(
+                    "À Paris, cette heure n’existe pas ou revient deux fois ce jour-là "
+                    "(changement d’heure) : choisissez-en une autre.",
+                    code="ambiguous_timezone",
+                ) from error
+            raise
+
+
+def paris_datetime_field(label, *, required=True, help_text=""):
+    return ParisDateTimeField(
+        label=label,
+        required=required,
+        help_text=help_text or "Heure de Paris.",
+        widget=ParisDateTimeInput,
+        input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S", "%d/%m/%Y %H:%M"],
+    )
+
+
+class ArticleAdminForm(forms.ModelForm):
+    """The article's content. Status and dates are not here: they move only
+    through the workflow's actions, so a crafted POST cannot change them.
+
+    ``base_fingerprint`` is the content the editor started from: a save over
+    content changed since is refused (optimistic locking), with what changed.
+    """
+
+    base_fingerprint = forms.CharField(widget=forms.HiddenInput, required=False)
+    changes_apply_at = paris_datetime_field(
+        "mettre en ligne ces modifications le",
+        required=False,
+        help_text="Heure de Paris. Avec « Programmer ces modifications », la version en ligne reste inchangée jusqu’à cette date.",
+    )
+
+    # Set by ArticleAdmin.get_form: an autosave to put back into the form.
+    restored = None
+    # Set when a save is refused because someone else saved first.
+    conflict = None
+
+    class Meta:
+        model = Article
+        fields = [
+            "title",
+            "slug",
+            "section",
+            "standfirst",
+            "body",
+            "hero_image",
+            "hero_caption",
+            "tags",
+            "sources",
+            "is_featured",
+            "is_breaking",
+        ]
+        widgets = {"tags": SuggestingTagWidget, "hero_image": ImageChooserWidget}
+        help_texts = {
+            "tags": "Séparés par des virgules ; les mots-clés existants sont proposés."
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk and not self.is_bound:
+            self.initial["base_fingerprint"] = fingerprint(
+                article_snapshot(self.instance)
+            )
+        if self.restored is not None and not self.is_bound:
+            self.initial.update(
+                {
+                    name: value
+                    for name, value in self.restored.data.items()
+                    if name in AUTOSAVED_FIELDS and name in self.fields
+                }
+            )
+            if self.restored.base_fingerprint:
+                self.initial["base_fingerprint"] = self.restored.base_fingerprint
+
+    # Set by ArticleAdmin.get_form: who is editing.
+    user = None
+
+    @property
+    def schedules_change(self):
+        """« Programmer ces modifications » was pressed on a saved article."""
+        return bool(self.data.get("_schedule_change")) and self.instance.pk is not None
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.schedules_change:
+            if self.user is None or not self.user.has_perm("articles.schedule_article"):
+                raise forms.ValidationError(
+                    "Vous ne pouvez pas programmer de modification.", code="permission"
+                )
+            if not is_live(self.instance):
+                raise forms.ValidationError(
+                    "Cet article n’est pas en ligne : enregistrez simplement vos modifications.",
+                    code="not_live",
+                )
+            apply_at = cleaned.get("changes_apply_at")
+            if apply_at is None:
+                self.add_error(
+                    "changes_apply_at",
+                    "Indiquez quand mettre en ligne ces modifications.",
+                )
+            elif apply_at <= timezone.now():
+                self.add_error("changes_apply_at", "Choisissez une date à venir.")
+        if self.instance.pk:
+            self._check_not_stale(cleaned.get("base_fingerprint") or "")
+        return cleaned
+
+    def _check_not_stale(self, base):
+        # Lock the row: of two saves at once, the second waits and then sees
+        # the first one's content (Django's admin wraps this in a transaction).
+        current = Article.objects.select_for_update().get(pk=self.instance.pk)
+        content = article_snapshot(current)
+        now_print = fingerprint(content)
+        if base == now_print:
+            return
+        base_revision = (
+            Revision.objects.filter(article=current, fingerprint=base)
+            .order_by("-number")
+            .first()
+            if base
+            else None
+        )
+        latest = current.revisions.select_related("created_by").first()
+        self.conflict = {
+            "changes": compare(base_revision.content, content) if base_revision else [],
+            "latest": latest,
+        }
+        # Saving again, having seen what changed, replaces the current version.
+        self.data = self.data.copy()
+        self.data["base_fingerprint"] = now_print
+        who = (
+            person_name(latest.created_by)
+            if latest and latest.created_by
+            else "Quelqu’un"
+        )
+        raise forms.ValidationError(
+            f"{who} a modifié cet article depuis que vous l’avez ouvert : votre version n’a pas été enregistrée. "
+            "Vos modifications sont toujours dans le formulaire ; voyez ci-dessous ce qui a changé, "
+            "puis enregistrez à nouveau pour remplacer la version actuelle par la vôtre.",
+            code="stale",
+        )
+
+
+class CommentForm(forms.Form):
+    comment = forms.CharField(
+        label="commentaire",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3, "cols": 60}),
+        help_text="Facultatif ; visible dans le journal éditorial.",
+    )
+
+
+class SendBackForm(forms.Form):
+    comment = forms.CharField(
+        label="ce qu’il faut revoir",
+        widget=forms.Textarea(attrs={"rows": 4, "cols": 60}),
+        help_text="Le journaliste le lit en haut de son article.",
+    )
+
+
+class ScheduleForm(CommentForm):
+    publish_at = paris_datetime_field("mettre en ligne le")
+    unpublish_at = paris_datetime_field(
+        "retirer le",
+        required=False,
+        help_text="Heure de Paris. Facultatif : l’article disparaît du site à cette date.",
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        publish_at, unpublish_at = (
+            cleaned.get("publish_at"),
+            cleaned.get("unpublish_at"),
+        )
+        if publish_at and publish_at <= timezone.now():
+            self.add_error(
+                "publish_at",
+                "Cette date est passée : choisissez une date à venir, ou « Publier maintenant ».",
+            )
+        if publish_at and unpublish_at and unpublish_at <= publish_at:
+            self.add_error(
+                "unpublish_at",
+                "La date de dépublication doit suivre la date de publication.",
+            )
+        return cleaned
+
+
+class RescheduleForm(forms.Form):
+    """The calendar's quick rescheduling: one date, nothing else."""
+
+    publish_at = paris_datetime_field("nouvelle date")
+
+
+class UnpublishForm(CommentForm):
+    at = paris_datetime_field(
+        "retirer le",
+        required=False,
+        help_text="Heure de Paris. Laissez vide pour retirer l’article tout de suite.",
+    )
+
+
+class CorrectionForm(forms.ModelForm):
+    class Meta:
+        model = Correction
+        fields = ["kind", "text"]
+        widgets = {"text": forms.Textarea(attrs={"rows": 4, "cols": 60})}
+        help_texts = {
+            "text": "Publié tel quel sous l’article, daté d’aujourd’hui ; « Mis à jour le » change aussi."
+        }
+
+
+class PreviewLinkForm(forms.Form):
+    note = forms.CharField(
+        label="pour qui",
+        max_length=200,
+        required=False,
+        help_text="Par exemple « Relecture par le service juridique ».",
+    )
+    hours = forms.IntegerField(
+        label="valable pendant (heures)",
+        min_value=1,
+        max_value=24 * 30,
+        initial=int(PREVIEW_LINK_LIFETIME.total_seconds() // 3600),
+    )
+
+    @property
+    def lifetime(self):
+        return dt.timedelta(hours=self.cleaned_data["hours"])

@@ -1,0 +1,117 @@
+"""A WordPress post's own fields → its article's: status, dates, title,
+slug, standfirst, « À la une »."""
+
+from datetime import UTC, datetime
+from urllib.parse import unquote
+
+from django.utils import timezone
+from django.utils.text import slugify
+
+from articles.models import Article
+from importers.wordpress.content import plain_text
+from importers.wordpress.reader import Item
+from importers.wordpress.report import ImportReport
+
+Status = Article.Status
+DATE_FORMAT = "%Y-%m-%d %H:%M:%S"
+STATUSES = {
+    "publish": Status.PUBLISHED,
+    "future": Status.SCHEDULED,
+    "draft": Status.DRAFT,
+    "pending": Status.REVIEW,
+    # Visible to logged-in editors only in WordPress: never public here.
+    "private": Status.UNPUBLISHED,
+}
+
+
+class ItemError(Exception):
+    """This item cannot be imported; the message says why, in French."""
+
+
+def parse_datetime(gmt: str, local: str) -> datetime | None:
+    """The instant of a WordPress date: its GMT value when set, else the local
+    value read in the site's time zone (Europe/Paris). Ambiguous times (the
+    autumn hour that happens twice) take the first, summer-time occurrence;
+    times that do not exist (the spring gap) move forward an hour."""
+    gmt, local = gmt.strip(), local.strip()
+    try:
+        if gmt and not gmt.startswith("0000"):
+            return datetime.strptime(gmt, DATE_FORMAT).replace(tzinfo=UTC)
+        if local and not local.startswith("0000"):
+            naive = datetime.strptime(local, DATE_FORMAT)  # noqa: DTZ007 (made aware below)
+            # In UTC: Python never finds a time in the gap or overlap equal to
+            # one in another zone (PEP 495), which would defeat comparisons.
+            return timezone.make_aware(
+                naive, timezone.get_default_timezone()
+            ).astimezone(UTC)
+    except ValueError as error:
+        raise ItemError(f"date illisible « {gmt or local} »") from error
+    return None
+
+
+def article_values(
+    item: Item, *, title: str, body: str, article: Article, report: ImportReport
+) -> dict:
+    """The article's fields for this post (all but its section), reporting
+    what had to be adapted. Raises ``ItemError`` for a post we cannot take."""
+    wp_status = item.status
+    published = parse_datetime(item.get("wp:post_date_gmt"), item.get("wp:post_date"))
+    modified = parse_datetime(
+        item.get("wp:post_modified_gmt"), item.get("wp:post_modified")
+    )
+    if wp_status in STATUSES:
+        status = STATUSES[wp_status]
+    else:
+        status = Status.DRAFT
+        report.warn(
+            item, f"statut « {wp_status} » inconnu : importé en brouillon", title=title
+        )
+    if item.get("wp:post_password").strip() and status == Status.PUBLISHED:
+        status = Status.UNPUBLISHED
+        report.warn(item, "protégé par mot de passe : importé dépublié", title=title)
+    if status in {Status.DRAFT, Status.REVIEW}:
+        # A draft's local date is its last save, not a publication date;
+        # only a date the editor chose (GMT set) is kept.
+        published = parse_datetime(item.get("wp:post_date_gmt"), "")
+    if status in Status.visible() and published is None:
+        raise ItemError("article publié ou programmé sans date de publication")
+    if not title:
+        title = "Sans titre"
+        report.warn(item, "article sans titre, nommé « Sans titre »")
+
+    if status == Status.SCHEDULED and not body:
+        # Already-published posts stay published (their links must keep
+        # working), but a future one goes through our own checks.
+        status = Status.REVIEW
+        report.warn(
+            item, "programmé mais sans texte : importé « à relire »", title=title
+        )
+
+    return {
+        "title": title[:250],
+        "slug": _slug(item, title, article),
+        "standfirst": plain_text(item.get("excerpt:encoded")),
+        "body": body,
+        "status": status,
+        "publish_at": published,
+        "first_published_at": published
+        if status in {Status.PUBLISHED, Status.UNPUBLISHED}
+        else None,
+        "updated_at": modified
+        if modified and published and modified > published
+        else None,
+        "is_featured": item.get("wp:is_sticky").strip() == "1",
+    }
+
+
+def _slug(item: Item, title: str, article: Article) -> str:
+    """The post's slug, kept as the article has it when only a numbered
+    suffix (added for uniqueness) tells them apart."""
+    wanted = slugify(unquote(item.get("wp:post_name").strip()))[:240]
+    wanted = wanted or slugify(title)[:240] or f"article-{item.post_id}"
+    current = article.slug or ""
+    if current == wanted or (
+        current.startswith(f"{wanted}-") and current[len(wanted) + 1 :].isdigit()
+    ):
+        return current
+    return Article.objects.unique_slug(wanted, exclude_pk=article.pk)

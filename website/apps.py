@@ -1,0 +1,17 @@
+from django.apps import AppConfig
+
+
+class WebsiteConfig(AppConfig):
+    name = "website"
+    verbose_name = "Site public"
+
+    def ready(self):
+        from django.db.models.signals import post_delete, post_save
+
+        from articles.models import Article
+        from website.sitemaps import forget_index
+
+        post_save.connect(forget_index, sender=Article, dispatch_uid="website.sitemap")
+        post_delete.connect(
+            forget_index, sender=Article, dispatch_uid="website.sitemap"
+        )

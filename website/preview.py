@@ -1,0 +1,144 @@
+"""Previews of unpublished articles with the real public template.
+
+Two ways in, both subclasses of the public ``ArticleDetailView`` that only
+change how the article is found and add headers that keep the page out of
+caches and search engines:
+
+- ``/preview/article/<pk>/``: for people signed in to the admin who may see
+  the article (``?revision=N`` shows an old revision, ``?modification=ID`` a
+  new version scheduled for later);
+- ``/preview/lien/<token>/``: a shared link for people without an account.
+  The token is signed with the site's secret and names one PreviewLink row,
+  which says whether the link still works (48 h by default, revocable). It
+  shows that one article and nothing else.
+"""
+
+import uuid
+
+from django.conf import settings
+from django.contrib.auth.views import redirect_to_login
+from django.core import signing
+from django.http import Http404
+from django.shortcuts import get_object_or_404, render
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.cache import add_never_cache_headers, patch_cache_control
+
+from articles.models import Article, PreviewLink, ScheduledChange
+from articles.services.rights import can_view
+from website import queries
+from website.views import ArticleDetailView
+
+SIGNING_SALT = "website.preview-link"
+
+
+def preview_link_token(link: PreviewLink) -> str:
+    # No timestamp in the signature: expiry and revocation are the link's own
+    # fields, and a link keeps one address for as long as it lives.
+    signer = signing.Signer(salt=SIGNING_SALT)
+    return signer.sign_object({"l": str(link.pk), "a": link.article_id})
+
+
+def preview_link_url(link: PreviewLink, request=None) -> str:
+    url = reverse("preview:link", kwargs={"token": preview_link_token(link)})
+    return request.build_absolute_uri(url) if request else settings.SITE_URL + url
+
+
+class LinkUnavailable(Exception):
+    """A genuine link that no longer works (expired or revoked)."""
+
+    def __init__(self, reason):
+        super().__init__(reason)
+        self.reason = reason
+
+
+class PreviewMixin:
+    def get(self, request, *args, **kwargs):
+        try:
+            self.object = self.get_object()
+        except LinkUnavailable as error:
+            response = render(
+                request,
+                "preview/unavailable.html",
+                {"reason": error.reason},
+                status=410,
+            )
+        else:
+            response = self.render_to_response(
+                self.get_context_data(object=self.object, is_preview=True)
+            )
+        add_never_cache_headers(response)
+        patch_cache_control(response, private=True, no_store=True)
+        response["X-Robots-Tag"] = "noindex, nofollow"
+        # The token must not leak to other sites through the Referer header.
+        response["Referrer-Policy"] = "no-referrer"
+        return response
+
+
+class ArticlePreviewView(PreviewMixin, ArticleDetailView):
+    """« Prévisualiser » in the admin: any version of an article the user
+    may see, published or not."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if not (request.user.is_authenticated and request.user.is_staff):
+            return redirect_to_login(request.get_full_path())
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_object(self, queryset=None):
+        article = get_object_or_404(
+            queries.with_lists(
+                Article.objects.select_related("section"), *queries.ALL_LISTS
+            ),
+            pk=self.kwargs["pk"],
+        )
+        if not can_view(self.request.user, article):
+            raise Http404
+        if number := self.request.GET.get("revision", "").strip():
+            if not number.isdigit():
+                raise Http404
+            revision = get_object_or_404(article.revisions, number=int(number))
+            return article.show_content(revision.content)
+        if change := self.request.GET.get("modification", "").strip():
+            if not change.isdigit():
+                raise Http404
+            scheduled = get_object_or_404(ScheduledChange, pk=change, article=article)
+            return article.show_content(scheduled.content)
+        return article
+
+
+class SharedPreviewView(PreviewMixin, ArticleDetailView):
+    """A shared preview link: one article, for anyone holding the link."""
+
+    def get_object(self, queryset=None):
+        try:
+            payload = signing.Signer(salt=SIGNING_SALT).unsign_object(
+                self.kwargs["token"]
+            )
+            link_id, article_id = uuid.UUID(payload["l"]), int(payload["a"])
+        except (signing.BadSignature, KeyError, TypeError, ValueError):
+            raise Http404 from None
+        link = (
+            PreviewLink.objects.select_related(
+                "article__section", "article__hero_image"
+            )
+            .filter(pk=link_id, article_id=article_id)
+            .first()
+        )
+        if link is None:
+            raise Http404
+        now = timezone.now()
+        if link.revoked_at is not None:
+            raise LinkUnavailable("revoked")
+        if now >= link.expires_at:
+            raise LinkUnavailable("expired")
+        PreviewLink.objects.filter(pk=link.pk).update(last_used_at=now)
+        return queries.with_lists(
+            Article.objects.select_related("section"), *queries.ALL_LISTS
+        ).get(pk=link.article_id)
+
+
+app_name = "preview"
+urlpatterns = [
+    path("article/<int:pk>/", ArticlePreviewView.as_view(), name="article"),
+    path("lien/<str:token>/", SharedPreviewView.as_view(), name="link"),
+]

@@ -1,0 +1,374 @@
+"""Reader pages. Views choose the articles, the template and the metadata;
+what "published" means and how rows are fetched live on ArticleQuerySet."""
+
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.text import Truncator
+from django.views.generic import DetailView, ListView, RedirectView, TemplateView
+from taggit.models import Tag
+
+from articles.models import Article, Author
+from core.formats import iso_datetime
+from core.links import cached_reverse
+from images.body import render_body
+from website import queries, seo
+from website.context_processors import active_sections
+from website.pagination import UncountedPaginator
+from website.search import SearchForm, search_articles
+
+PAGE_SIZE = 20
+# Lists that show how many articles they hold stop counting past this.
+COUNT_LIMIT = 100
+FEATURED_COUNT = 5
+LATEST_COUNT = 10
+PER_SECTION = 4
+RELATED_COUNT = 4
+
+
+class PageMetaMixin:
+    """Adds ``meta`` (title, description, canonical URL, social card),
+    ``structured_data`` (JSON-LD), ``breadcrumbs`` and ``feeds`` to the context."""
+
+    def get_meta(self):
+        raise NotImplementedError
+
+    def get_breadcrumbs(self):
+        """(name, path) pairs after « Accueil »; none by default."""
+        return []
+
+    def get_structured_data(self, breadcrumbs):
+        return [seo.breadcrumbs(breadcrumbs)] if len(breadcrumbs) > 1 else []
+
+    def get_feeds(self):
+        """This page's own RSS feeds as (title, path); the site feed is always there."""
+        return []
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        crumbs = [("Accueil", cached_reverse("articles:home")), *self.get_breadcrumbs()]
+        context.update(
+            meta=self.get_meta(),
+            breadcrumbs=crumbs,
+            structured_data=self.get_structured_data(crumbs),
+            feeds=self.get_feeds(),
+        )
+        return context
+
+
+class HomeView(PageMetaMixin, TemplateView):
+    template_name = "articles/home.html"
+
+    def get_context_data(self, **kwargs):
+        sections = active_sections(self.request)
+        front = queries.front_page(
+            [section.pk for section in sections],
+            featured=FEATURED_COUNT,
+            latest=LATEST_COUNT,
+            per_section=PER_SECTION,
+        )
+        featured, latest = front.featured, front.latest
+        if not featured:
+            featured, latest = latest[:1], latest[1:]
+        blocks = {section.pk: [] for section in sections}
+        for article in front.by_section:
+            blocks[article.section_id].append(article)
+        return super().get_context_data(
+            breaking=front.breaking,
+            lead=featured[0] if featured else None,
+            featured=featured[1:],
+            latest=latest,
+            section_blocks=[(s, blocks[s.pk]) for s in sections if blocks[s.pk]],
+            **kwargs,
+        )
+
+    def get_meta(self):
+        return seo.PageMeta(
+            title="",
+            description="L’actualité en France et dans le monde : politique, économie, "
+            "international, société, culture et sport, vérifiée par notre rédaction.",
+            path=cached_reverse("articles:home"),
+        )
+
+    def get_structured_data(self, breadcrumbs):
+        return [seo.website()]
+
+
+class ArticleListView(PageMetaMixin, ListView):
+    """A paginated list of published articles that belong to ``self.object``.
+
+    Pages are numbered without counting the list (``UncountedPaginator``), so
+    a page costs the same on any archive. An out-of-range, negative or
+    non-numeric ``?page=`` answers 404 (Django's ListView does that for us).
+    With ``counted``, the context has ``article_count``, counted up to
+    ``COUNT_LIMIT`` + 1 (a number above ``article_count_limit`` means « more »).
+    """
+
+    paginate_by = PAGE_SIZE
+    paginator_class = UncountedPaginator
+    context_object_name = "articles"
+    counted = False
+
+    def get_object(self):
+        raise NotImplementedError
+
+    def filter_articles(self, articles):
+        raise NotImplementedError
+
+    def get_queryset(self):
+        self.object = self.get_object()
+        return queries.cards(self.filter_articles(Article.objects.published()))
+
+    def get_context_data(self, **kwargs):
+        if self.counted:
+            articles = self.filter_articles(Article.objects.published())
+            kwargs.update(
+                article_count=articles.count_up_to(COUNT_LIMIT),
+                article_count_limit=COUNT_LIMIT,
+            )
+        context = super().get_context_data(object=self.object, **kwargs)
+        for article in context["object_list"]:
+            article.show_due_version()
+        return context
+
+    def page_path(self):
+        page = self.request.GET.get("page")
+        return self.request.path + (f"?page={page}" if page and page != "1" else "")
+
+    def get_breadcrumbs(self):
+        return [(str(self.object), self.object.get_absolute_url())]
+
+
+class SectionView(ArticleListView):
+    template_name = "articles/section.html"
+
+    def get_object(self):
+        for section in active_sections(self.request):
+            if section.slug == self.kwargs["slug"]:
+                return section
+        raise Http404("Rubrique introuvable")
+
+    def filter_articles(self, articles):
+        return articles.filter(section=self.object)
+
+    def get_meta(self):
+        section = self.object
+        return seo.PageMeta(
+            title=section.name,
+            description=section.description
+            or f"Toute l’actualité de la rubrique {section.name}.",
+            path=self.page_path(),
+        )
+
+    def get_feeds(self):
+        return [
+            (
+                f"{self.object.name} — flux RSS",
+                cached_reverse("articles:section_feed", self.object.slug),
+            )
+        ]
+
+
+class AuthorView(ArticleListView):
+    template_name = "articles/author.html"
+    counted = True
+
+    def get_object(self):
+        return get_object_or_404(Author, slug=self.kwargs["slug"])
+
+    def filter_articles(self, articles):
+        return articles.filter(authors=self.object)
+
+    def get_meta(self):
+        author = self.object
+        return seo.PageMeta(
+            title=author.name,
+            description=author.bio
+            or f"Les articles de {author.name}, {author.role or 'journaliste'}.",
+            path=self.page_path(),
+            type="profile",
+        )
+
+    def get_feeds(self):
+        return [
+            (
+                f"{self.object.name} — flux RSS",
+                cached_reverse("articles:author_feed", self.object.slug),
+            )
+        ]
+
+
+class TagView(ArticleListView):
+    template_name = "articles/tag.html"
+    counted = True
+    allow_empty = False
+
+    def get_object(self):
+        return get_object_or_404(Tag, slug=self.kwargs["slug"])
+
+    def filter_articles(self, articles):
+        return articles.tagged(self.object)
+
+    def get_meta(self):
+        return seo.PageMeta(
+            title=f"« {self.object.name} »",
+            description=f"Nos articles sur le thème « {self.object.name} ».",
+            path=self.page_path(),
+        )
+
+    def get_breadcrumbs(self):
+        return [(self.object.name, cached_reverse("articles:tag", self.object.slug))]
+
+    def get_feeds(self):
+        return [
+            (
+                f"« {self.object.name} » — flux RSS",
+                cached_reverse("articles:tag_feed", self.object.slug),
+            )
+        ]
+
+
+class ArticleDetailView(PageMetaMixin, DetailView):
+    """An article page. Everything its template needs is built here, in
+    ``get_context_data``.
+
+    To show an article that is not published (a preview), subclass it:
+    override ``get_object`` (e.g. ``Article.objects.for_page().get(...)``), set
+    ``redirect_to_canonical = False`` and add the headers you need. Related
+    suggestions always come from published articles only.
+    """
+
+    template_name = "articles/detail.html"
+    context_object_name = "article"
+    redirect_to_canonical = True
+
+    def get_object(self, queryset=None):
+        article = queries.live_article(self.kwargs["slug"])
+        if article is None:
+            raise Http404("Aucun article publié à cette adresse.")
+        return article
+
+    def get(self, request, *args, **kwargs):
+        self.object = self.get_object()
+        canonical = self.object.get_absolute_url()
+        if self.redirect_to_canonical and request.path != canonical:
+            return redirect(canonical, permanent=True)
+        return self.render_to_response(self.get_context_data(object=self.object))
+
+    def get_context_data(self, **kwargs):
+        article = self.object
+        parts = queries.Parts.of(article)
+        bylines = parts.bylines
+        images = queries.page_images(article)
+        self.tags = parts.tags
+        self.corrections = parts.corrections
+        links, suggestions = queries.read_also(
+            article, tag_ids=[tag.pk for tag in self.tags], limit=RELATED_COUNT
+        )
+        self.authors = [byline.author for byline in bylines]
+        return super().get_context_data(
+            bylines=bylines,
+            tags=self.tags,
+            corrections=self.corrections,
+            related_links=links,
+            suggestions=suggestions,
+            body=render_body(article.body, images=images),
+            canonical_url=seo.absolute(article.get_absolute_url()),
+            short_url=seo.absolute(cached_reverse("articles:short", article.pk)),
+            **kwargs,
+        )
+
+    def get_meta(self):
+        article = self.object
+        return seo.PageMeta(
+            title=article.title,
+            description=article.standfirst,
+            path=article.get_absolute_url(),
+            type="article",
+            image=seo.article_image_url(article),
+            extra={
+                "article:published_time": iso_datetime(article.publish_at),
+                "article:modified_time": iso_datetime(article.updated_at),
+                "article:section": article.section.name,
+            },
+        )
+
+    def get_breadcrumbs(self):
+        article = self.object
+        return [
+            (article.section.name, article.section.get_absolute_url()),
+            (
+                Truncator(article.title).chars(70),
+                article.get_absolute_url(),
+            ),
+        ]
+
+    def get_structured_data(self, breadcrumbs):
+        return [
+            seo.news_article(
+                self.object,
+                authors=self.authors,
+                tags=self.tags,
+                corrections=self.corrections,
+            ),
+            seo.breadcrumbs(breadcrumbs),
+        ]
+
+    def get_feeds(self):
+        section = self.object.section
+        return [
+            (
+                f"{section.name} — flux RSS",
+                cached_reverse("articles:section_feed", section.slug),
+            )
+        ]
+
+
+class ArticleShortLinkView(RedirectView):
+    """``/articles/<id>/``: a short, permanent link to a published article."""
+
+    permanent = True
+
+    def get_redirect_url(self, *args, **kwargs):
+        article = get_object_or_404(
+            Article.objects.published()
+            .select_related("section")
+            .only("slug", "publish_at", "created_at", "section__slug"),
+            pk=kwargs["pk"],
+        )
+        return article.get_absolute_url()
+
+
+class SearchView(PageMetaMixin, ListView):
+    """``/recherche/?q=…``. A query the form refuses (too long, NUL bytes)
+    answers 400 with the reason in French; an empty one shows the form."""
+
+    template_name = "articles/search.html"
+    context_object_name = "articles"
+    paginate_by = PAGE_SIZE
+
+    def get(self, request, *args, **kwargs):
+        self.form = SearchForm(request.GET)
+        self.query = self.form.cleaned_data["q"] if self.form.is_valid() else ""
+        response = super().get(request, *args, **kwargs)
+        if self.form.errors:
+            response.status_code = 400
+        return response
+
+    def get_queryset(self):
+        if not self.query:
+            return Article.objects.none()
+        return search_articles(Article.objects.published().for_cards(), self.query)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(form=self.form, query=self.query, **kwargs)
+
+    def get_meta(self):
+        return seo.PageMeta(
+            title=f"Recherche « {self.query} »" if self.query else "Recherche",
+            description="Rechercher dans les articles publiés.",
+            path=cached_reverse("articles:search"),
+            noindex=True,
+        )
+
+    def get_breadcrumbs(self):
+        return [("Recherche", cached_reverse("articles:search"))]
