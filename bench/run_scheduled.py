@@ -33,7 +33,6 @@ def main(count=1000, workers=4):
     connection.creation.create_test_db(verbosity=0, autoclobber=True)
     try:
         from articles.models import Article, AuditEvent, Section
-        from articles.scheduling import next_change_due
         from articles.services import scheduled_events_run
 
         section = Section.objects.create(name="Bench", slug="bench")
