@@ -13,7 +13,6 @@ from articles.admin.pages import require_post
 from articles.models import Article, PreviewLink
 from core.adminpages import admin_url
 from core.formats import french_datetime
-from website.preview import preview_link_url
 
 
 class PreviewLinkViews:
@@ -39,7 +38,7 @@ class PreviewLinkViews:
             return HttpResponseRedirect(request.path)
         now = timezone.now()
         links = [
-            (link, preview_link_url(link, request), link.is_active(now))
+            (link, link.full_url(request), link.is_active(now))
             for link in article.preview_links.select_related("created_by")
         ]
         return self.page(

@@ -6,7 +6,7 @@ from django.core import signing
 from django.urls import reverse
 from django.utils import timezone
 
-from articles.models import Article, AuditEvent
+from articles.models import Article, AuditEvent, PreviewLink
 from articles.revisions import article_snapshot
 from articles.services import (
     article_revision_create,
@@ -15,7 +15,6 @@ from articles.services import (
     preview_link_revoke,
 )
 from tests.factories import make_article, make_editor, make_journalist
-from website.preview import SIGNING_SALT, preview_link_token, preview_link_url
 
 pytestmark = pytest.mark.django_db
 
@@ -35,7 +34,7 @@ def editor():
 
 
 def link_path(link):
-    return reverse("preview:link", kwargs={"token": preview_link_token(link)})
+    return reverse("preview:link", kwargs={"token": link.token})
 
 
 # --- « Prévisualiser » for signed-in staff ----------------------------------------------
@@ -141,7 +140,7 @@ def test_revoked_shared_link_shows_nothing(client, editor, draft):
 
 def test_tampered_token_is_not_found(client, editor, draft):
     link = preview_link_create(article=draft, user=editor)
-    token = preview_link_token(link)
+    token = link.token
     tampered = token[:-2] + ("AA" if not token.endswith("AA") else "BB")
     response = client.get(reverse("preview:link", kwargs={"token": tampered}))
     assert response.status_code == 404
@@ -155,7 +154,7 @@ def test_a_link_cannot_be_pointed_at_another_article(client, editor, draft):
     forged = signing.Signer(salt="not-our-salt").sign_object(
         {"l": str(link.pk), "a": other.pk}
     )
-    resigned = signing.Signer(salt=SIGNING_SALT).sign_object(
+    resigned = signing.Signer(salt=PreviewLink.SIGNING_SALT).sign_object(
         {"l": str(link.pk), "a": other.pk}
     )
     for token in (forged, resigned):
@@ -184,7 +183,7 @@ def test_editor_creates_a_link_in_the_admin_and_it_is_audited(client, editor, dr
     client.post(url, {"note": "Service juridique", "hours": 48})
     link = draft.preview_links.get()
     page = client.get(url)
-    assert preview_link_url(link, page.wsgi_request) in page.text
+    assert link.full_url(page.wsgi_request) in page.text
     assert AuditEvent.objects.filter(
         article=draft,
         action=AuditEvent.Action.PREVIEW_LINK_CREATED,
@@ -203,6 +202,6 @@ def test_editor_revokes_a_link_in_the_admin(client, editor, draft):
 
 def test_a_link_keeps_one_address(editor, draft):
     link = preview_link_create(article=draft, user=editor)
-    first = preview_link_url(link)
+    first = link.full_url()
     with time_machine.travel(timezone.now() + dt.timedelta(seconds=5)):
-        assert preview_link_url(link) == first
+        assert link.full_url() == first
