@@ -11,6 +11,7 @@ from images.renditions import (
     rendition_get_or_create,
     renditions_delete,
 )
+from images.tasks import generate_image_renditions
 
 
 def image_create(*, image: Image, upload: CleanUpload, uploaded_by=None) -> Image:
@@ -38,8 +39,6 @@ def image_create(*, image: Image, upload: CleanUpload, uploaded_by=None) -> Imag
             thumbnail.file.storage.delete(thumbnail.file.name)
         raise
     if settings.IMAGES_RENDITIONS_AT_UPLOAD:
-        from images.tasks import generate_image_renditions
-
         transaction.on_commit(lambda: generate_image_renditions.enqueue(image.pk))
     return image
 

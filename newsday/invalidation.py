@@ -21,6 +21,8 @@ import logging
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save, pre_save
 
+from articles import signals
+from articles.models import Article, Author, ScheduledChange, Section
 from newsday import cdn, pagecache
 
 logger = logging.getLogger("newsday.invalidation")
@@ -38,8 +40,6 @@ def on_article_event(sender, article, **kwargs):
 
 
 def remember_visibility(sender, instance, raw=False, **kwargs):
-    from articles.models import Article
-
     instance._newsday_was_published_at = None
     if raw or not instance.pk:
         instance._newsday_was_visible = False
@@ -50,8 +50,6 @@ def remember_visibility(sender, instance, raw=False, **kwargs):
 
 
 def on_article_saved(sender, instance, **kwargs):
-    from articles.models import Article
-
     visible = instance.status in Article.Status.visible()
     if visible or getattr(instance, "_newsday_was_visible", True):
         # Read now: a later save in the same transaction overwrites it.
@@ -78,9 +76,6 @@ def on_scheduled_change_saved(sender, instance, **kwargs):
 
 
 def connect():
-    from articles import signals
-    from articles.models import Article, Author, ScheduledChange, Section
-
     for signal in (
         signals.article_published,
         signals.article_updated,
