@@ -13,7 +13,6 @@ caches and search engines:
   shows that one article and nothing else.
 """
 
-
 from django.contrib.auth.views import redirect_to_login
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render

@@ -1,22 +1,24 @@
 """What each reader page reads, in as few queries as the archive allows.
 
 The rules of what readers may see live on ``ArticleQuerySet`` (``published()``
-first of all); here they are combined for one page at a time:
+first of all); here they are combined for one page at a time, and the
+article page's queries are compiled once (``website.compiled``):
 
 - the article page: the article with its bylines, tags, corrections and
   « À lire aussi » links as JSON lists in the same row (one query where
   prefetching takes five), then its suggestions (one query);
-- the home page: the banner, the featured and latest articles, then the
-  latest of each section (four queries);
 - the feeds: the items with their bylines and tags in the row.
 
-See docs/design/reader-queries.md for what each choice buys.
+See docs/design/ for what each choice buys. The home page's queries are in
+``website.front_page``.
 """
 
 import datetime as dt
 import functools
+import json
 from dataclasses import dataclass
 
+from django.db import models
 from django.db.models import Aggregate, JSONField, OuterRef, Subquery
 from django.db.models.functions import JSONObject
 from django.utils import timezone
@@ -29,11 +31,10 @@ from articles.models import (
     Author,
     Correction,
     RelatedLink,
-    Section,
-    breaking_news_window,
 )
 from images.body import image_ids
 from images.models import Image
+from website.compiled import CompiledQuery, Many, attach_section, with_section
 
 
 class JSONArrayAgg(Aggregate):
@@ -181,21 +182,50 @@ class Parts:
 ALL_LISTS = ("byline_rows", "tag_rows", "correction_rows", "link_rows")
 
 
+def _decoded(article):
+    """JSON columns read by ``raw()`` come as text on SQLite."""
+    for name in ("due_version", *ALL_LISTS):
+        value = getattr(article, name, None)
+        if isinstance(value, str):
+            setattr(article, name, json.loads(value))
+    return article
+
+
+@functools.cache
+def _live_by_slug():
+    return CompiledQuery(
+        lambda now, slug: (
+            with_lists(with_section(Article.objects.published(now)), *ALL_LISTS)
+            .with_due_versions(now)
+            .filter(slug=slug)[:1]
+        ),
+        now=models.DateTimeField(),
+        slug=models.SlugField(),
+    )
+
+
 def live_article(slug: str, *, now=None) -> Article | None:
     """The published article at ``slug`` with its lists, showing its
     scheduled new version if that version's time has come; None if there is
     none. A due version that changes the slug is found at its new slug."""
     now = now or timezone.now()
-    live = with_lists(
-        Article.objects.published(now).select_related("section"), *ALL_LISTS
-    ).with_due_versions(now)
-    article = live.filter(slug=slug).first()
-    if article is None:
-        article = live.filter(
-            scheduled_changes__state="pending",
-            scheduled_changes__apply_at__lte=now,
-            scheduled_changes__content__slug=slug,
-        ).first()
+    found = _live_by_slug()(now=now, slug=slug)
+    if found:
+        article = attach_section(_decoded(found[0]))
+    else:
+        # Only on a miss: the new address of a due version the worker has
+        # not written yet.
+        article = (
+            with_lists(Article.objects.published(now), *ALL_LISTS)
+            .with_due_versions(now)
+            .select_related("section")
+            .filter(
+                scheduled_changes__state="pending",
+                scheduled_changes__apply_at__lte=now,
+                scheduled_changes__content__slug=slug,
+            )
+            .first()
+        )
         if article is None or (article.due_version or {}).get("slug") != slug:
             return None
     return article.show_due_version()
@@ -207,52 +237,33 @@ def cards(queryset, *, now=None):
     return queryset.for_cards().with_due_versions(now)
 
 
-@dataclass
-class FrontPage:
-    breaking: Article | None
-    featured: list
-    latest: list
-    by_section: list
-
-
-def front_page(section_ids, *, featured, latest, per_section, now=None) -> FrontPage:
-    """The home page's articles: the « Alerte info » of the banner (the
-    newest breaking-news article published within ``breaking_news_window()``)
-    or None, the ``featured`` latest featured ones (with their hero images),
-    the ``latest`` others, and up to ``per_section`` more of each section in
-    ``section_ids``, newest first, none shown twice."""
-    now = now or timezone.now()
-    live = Article.objects.published(now)
-    newest = cards(live.order_by("-publish_at", "-id"), now=now)
-    top = list(newest.filter(is_featured=True).with_hero_image()[:featured])
-    shown = [article.pk for article in top]
-    others = list(newest.exclude(pk__in=shown)[:latest])
-    shown += [article.pk for article in others]
-    blocks = (
-        list(
-            cards(
-                live.exclude(pk__in=shown).latest_by_section(
-                    section_ids, per_section=per_section
-                ),
-                now=now,
-            ).order_by("-publish_at", "-id")
-        )
-        if section_ids
-        else []
-    )
-    breaking = newest.filter(
-        is_breaking=True, publish_at__gt=now - breaking_news_window()
-    ).first()
-    return FrontPage(
-        breaking=breaking and breaking.show_due_version(),
-        featured=[article.show_due_version() for article in top],
-        latest=[article.show_due_version() for article in others],
-        by_section=[article.show_due_version() for article in blocks],
-    )
-
-
 # What an « À lire aussi » item needs of its article.
-READ_ALSO_FIELDS = ("id", "title", "slug", "section_id", "publish_at", "section__slug")
+READ_ALSO_FIELDS = ("id", "title", "slug", "section_id", "publish_at")
+# « À lire aussi » suggestions look at this many of an article's tags.
+RELATED_TAGS = 10
+
+
+@functools.cache
+def _read_also(limit):
+    def build(now, article, section, tags):
+        # One IN over a UNION, not an OR of INs: PostgreSQL then reads the
+        # few chosen rows by primary key instead of scanning the archive.
+        live = Article.objects.published(now)
+        linked = RelatedLink.objects.filter(article=article).values("target")
+        pools = live.related_to(section, tags, limit=limit)
+        return with_section(
+            live.filter(pk__in=linked.union(*pools, all=True)).only(*READ_ALSO_FIELDS)
+        )
+
+    ids = models.BigIntegerField()
+    return CompiledQuery(
+        build,
+        now=models.DateTimeField(),
+        article=ids,
+        section=ids,
+        # Tag ids start at 1: 0 matches nothing.
+        tags=Many(ids, size=RELATED_TAGS, padding=0),
+    )
 
 
 def read_also(article: Article, *, tag_ids=(), limit=4, now=None):
@@ -266,41 +277,27 @@ def read_also(article: Article, *, tag_ids=(), limit=4, now=None):
     now = now or timezone.now()
     links = Parts.of(article).links
     target_ids = {link.target_id for link in links if link.target_id}
-    live = Article.objects.published(now)
-    pools = live.related_to(article.section_id, list(tag_ids), limit=limit)
-    # One IN over a UNION, not an OR of INs: PostgreSQL then reads the few
-    # chosen rows by primary key instead of scanning the archive.
-    candidates = live.filter(
-        pk__in=RelatedLink.objects.filter(article=article.pk)
-        .values("target")
-        .union(*pools, all=True)
-    ).values(*READ_ALSO_FIELDS)
-    rows = {row["id"]: row for row in candidates}
+    found = _read_also(limit)(
+        now=now, article=article.pk, section=article.section_id, tags=tag_ids
+    )
+    candidates = {card.pk: attach_section(card) for card in found}
     shown = []
     for link in links:
-        if link.target_id in rows:
-            link.target = _card(rows[link.target_id])
+        if link.target_id in candidates:
+            link.target = candidates[link.target_id]
         elif link.target_id:
             continue
         shown.append(link)
     newest_first = sorted(
-        (row for pk, row in rows.items() if pk not in target_ids and pk != article.pk),
-        key=lambda row: (row["publish_at"], row["id"]),
+        (
+            card
+            for pk, card in candidates.items()
+            if pk not in target_ids and pk != article.pk
+        ),
+        key=lambda card: (card.publish_at, card.pk),
         reverse=True,
     )
-    return shown, [_card(row) for row in newest_first[: max(0, limit - len(shown))]]
-
-
-def _card(row) -> Article:
-    """An « À lire aussi » item from a row: what its title and link need,
-    built as the ORM builds rows (``Model.from_db``; the other fields are
-    deferred, never read)."""
-    fields = READ_ALSO_FIELDS[:-1]
-    article = Article.from_db(None, fields, [row[name] for name in fields])
-    article.section = Section.from_db(
-        None, ["id", "slug"], [row["section_id"], row["section__slug"]]
-    )
-    return article
+    return shown, newest_first[: max(0, limit - len(shown))]
 
 
 def page_images(article: Article) -> dict:

@@ -13,6 +13,7 @@ from core.links import cached_reverse
 from images.body import render_body
 from website import queries, seo
 from website.context_processors import active_sections
+from website.front_page import front_page
 from website.pagination import UncountedPaginator
 from website.search import SearchForm, search_articles
 
@@ -60,7 +61,7 @@ class HomeView(PageMetaMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         sections = active_sections(self.request)
-        front = queries.front_page(
+        front = front_page(
             [section.pk for section in sections],
             featured=FEATURED_COUNT,
             latest=LATEST_COUNT,
