@@ -52,7 +52,7 @@ deploy-check: install
 ci:
 	bash .ci/run
 
-# Benchmarks (bench/README section of README.md). Loopback only, bounded runs.
+# Benchmarks (docs/benchmarks.md). Loopback only, bounded runs.
 PEERS ?= $(firstword $(wildcard ../shared/peers /work/shared/peers))
 BENCH_N ?= 1000
 
@@ -63,8 +63,8 @@ bench-seed: install  ## seed N bench articles: make bench-seed N=100000
 bench-ours: install  ## our pages only (no peers); quick: DURATION=2s WARMUP=1s NEWSDAY_N_SCALE=0
 	bash bench/load.sh
 
-bench: install  ## our pages beside nginx, the Django floor and Wagtail, then the README table
+bench: install  ## our pages beside nginx, the Django floor and Wagtail, then the table in docs/benchmarks.md
 	@test -n "$(PEERS)" || { echo "shared/peers not found: set PEERS=/path/to/shared/peers"; exit 1; }
 	OUT=/var/tmp/bench-run/results/$$(date -u +%Y%m%dT%H%M%SZ); \
 	EXTRA_TARGETS=$(CURDIR)/bench/ours.sh OUT=$$OUT SCALE=$${SCALE:-0} bash $(PEERS)/run.sh && \
-	$(UV) run --locked python bench/report.py $$OUT --readme README.md
+	$(UV) run --locked python bench/report.py $$OUT --readme docs/benchmarks.md

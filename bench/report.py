@@ -1,11 +1,11 @@
-"""Turn a benchmark run's raw outputs into the README's results section.
+"""Turn a benchmark run's raw outputs into the results section of docs/benchmarks.md.
 
     python bench/report.py RESULTS_DIR             # print the Markdown
-    python bench/report.py RESULTS_DIR --readme README.md   # rewrite its section
+    python bench/report.py RESULTS_DIR --readme docs/benchmarks.md   # rewrite its section
 
 RESULTS_DIR is what ../shared/peers/run.sh (with EXTRA_TARGETS=bench/ours.sh)
 or bench/load.sh wrote: results.tsv, wrk/*.txt, versions.txt and
-newsday_pagestats_*.json. The README section lies between the
+newsday_pagestats_*.json. The section lies between the
 ``<!-- bench:start -->`` and ``<!-- bench:end -->`` markers.
 """
 

@@ -79,7 +79,7 @@ def render_figure(image, caption=None, sizes="100vw", hero=False, lazy=None):
 
 
 def _render(template_name, context):
-    # Safe: an auto-escaping template (Jinja2's, templates/jinja2/images/)
+    # Safe: an auto-escaping template (Jinja2's, website/jinja2/images/)
     # escapes every value it inserts.
     return mark_safe(render_to_string(template_name, context))  # noqa: S308
 

@@ -7,7 +7,7 @@ of the whole archive: numbering pages cost the index a count of every live
 article, and a deep page an OFFSET. The index finds the months in one query
 (``Article.objects.published_months()``); a month's sitemap reads a range of
 the ``publish_at`` index. All render with Jinja2
-(``templates/jinja2/sitemaps/``), a few microseconds per URL.
+(``website/jinja2/sitemaps/``), a few microseconds per URL.
 """
 
 import datetime as dt
