@@ -1,7 +1,11 @@
 import pytest
 from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
+from articles.models import Article
 from newsday import pagecache
+from tests.factories import make_article, make_editor, make_journalist
 
 
 @pytest.fixture(autouse=True)
@@ -10,3 +14,95 @@ def empty_caches():
     (the sitemap index, a page) must not change what a test counts."""
     cache.clear()
     pagecache.local.clear()
+
+
+@pytest.fixture
+def media_root(tmp_path, settings):
+    """Files stored in the test's own empty folder, so « nothing was stored »
+    can be checked by looking at it (autouse in tests/images/ and
+    tests/importers/wordpress/)."""
+    settings.MEDIA_ROOT = str(tmp_path / "media")
+    return tmp_path / "media"
+
+
+@pytest.fixture
+def count_queries():
+    """``count_queries(client, url)``: the queries of a warm request to
+    ``url``. The first request of a process also fills process-wide caches
+    (the menu, the next scheduled change), which is not what a page costs."""
+
+    def count(client, url):
+        client.get(url)
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(url)
+        assert response.status_code == 200, url
+        return len(queries)
+
+    return count
+
+
+# --- The newsroom: people, and the articles they work on -------------------------
+
+
+@pytest.fixture
+def editor():
+    return make_editor(first_name="Anne", last_name="Martin")
+
+
+@pytest.fixture
+def as_editor(client, editor):
+    client.force_login(editor)
+    return client
+
+
+@pytest.fixture
+def journalist():
+    return make_journalist()
+
+
+@pytest.fixture
+def as_journalist(client, journalist):
+    client.force_login(journalist)
+    return client
+
+
+@pytest.fixture
+def superuser_client(client, django_user_model):
+    user = django_user_model.objects.create_superuser(
+        "chef", "chef@exemple.fr", "motdepasse"
+    )
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def draft():
+    """A draft nobody owns yet, for previews and links."""
+    return make_article(
+        status=Article.Status.DRAFT, publish_at=None, title="Scoop pas encore publié"
+    )
+
+
+@pytest.fixture
+def own_draft(journalist):
+    return make_article(
+        status=Article.Status.DRAFT,
+        publish_at=None,
+        created_by=journalist,
+        title="Mon brouillon",
+    )
+
+
+@pytest.fixture
+def others_draft():
+    return make_article(
+        status=Article.Status.DRAFT,
+        publish_at=None,
+        created_by=make_journalist(),
+        title="Brouillon secret d’un collègue",
+    )
+
+
+@pytest.fixture
+def own_published(journalist):
+    return make_article(created_by=journalist, title="Mon article publié")

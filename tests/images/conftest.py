@@ -10,11 +10,10 @@ AVIF = pytest.param("AVIF", marks=requires_avif)
 
 
 @pytest.fixture(autouse=True)
-def media_root(tmp_path, settings):
-    """Each test stores files in its own empty folder, so « nothing was
-    stored » can be checked by looking at it."""
-    settings.MEDIA_ROOT = str(tmp_path / "media")
-    return tmp_path / "media"
+def media_root(media_root):
+    """Each test of the library stores files in its own empty folder (see
+    tests/conftest.py)."""
+    return media_root
 
 
 def stored_files(root):

@@ -82,3 +82,14 @@ def test_postgresql_on_a_closed_port_gives_503_then_recovers(live_client):
         connection.settings_dict["PORT"] = port
         connection.close()
     assert live_client.get("/").status_code == 200
+
+
+def test_server_error_page_is_french_and_needs_no_database(
+    rf, django_assert_num_queries
+):
+    from newsday.errors import server_error
+
+    with django_assert_num_queries(0):
+        response = server_error(rf.get("/"))
+    assert response.status_code == 500
+    assert "Un problème technique" in response.content.decode()

@@ -1,3 +1,7 @@
+"""« Prévisualiser » for signed-in staff, and shared links for people
+without an account (the admin page that makes them:
+tests/articles/admin/test_preview_links.py)."""
+
 import datetime as dt
 
 import pytest
@@ -6,7 +10,7 @@ from django.core import signing
 from django.urls import reverse
 from django.utils import timezone
 
-from articles.models import Article, AuditEvent, PreviewLink
+from articles.models import Article, PreviewLink
 from articles.revisions import article_snapshot
 from articles.services import (
     article_revision_create,
@@ -14,23 +18,11 @@ from articles.services import (
     preview_link_create,
     preview_link_revoke,
 )
-from tests.factories import make_article, make_editor, make_journalist
+from tests.factories import make_article
 
 pytestmark = pytest.mark.django_db
 
 T = timezone.make_aware(dt.datetime(2026, 6, 15, 9, 0))
-
-
-@pytest.fixture
-def draft():
-    return make_article(
-        status=Article.Status.DRAFT, publish_at=None, title="Scoop pas encore publié"
-    )
-
-
-@pytest.fixture
-def editor():
-    return make_editor()
 
 
 def link_path(link):
@@ -165,43 +157,3 @@ def test_a_link_cannot_be_pointed_at_another_article(client, editor, draft):
 
 def test_garbage_token_is_not_found(client):
     assert client.get("/preview/lien/n-importe-quoi/").status_code == 404
-
-
-def test_journalist_cannot_create_a_shared_link(draft):
-    from django.core.exceptions import PermissionDenied
-
-    with pytest.raises(PermissionDenied):
-        preview_link_create(article=draft, user=make_journalist())
-
-
-# --- The admin page that manages links ---------------------------------------------------
-
-
-def test_editor_creates_a_link_in_the_admin_and_it_is_audited(client, editor, draft):
-    client.force_login(editor)
-    url = reverse("admin:articles_article_preview_links", args=[draft.pk])
-    client.post(url, {"note": "Service juridique", "hours": 48})
-    link = draft.preview_links.get()
-    page = client.get(url)
-    assert link.full_url(page.wsgi_request) in page.text
-    assert AuditEvent.objects.filter(
-        article=draft,
-        action=AuditEvent.Action.PREVIEW_LINK_CREATED,
-        comment="Service juridique",
-    ).exists()
-
-
-def test_editor_revokes_a_link_in_the_admin(client, editor, draft):
-    link = preview_link_create(article=draft, user=editor)
-    client.force_login(editor)
-    client.post(reverse("admin:articles_article_revoke_link", args=[draft.pk, link.pk]))
-    link.refresh_from_db()
-    assert link.revoked_at is not None
-    assert client.get(link_path(link)).status_code == 410
-
-
-def test_a_link_keeps_one_address(editor, draft):
-    link = preview_link_create(article=draft, user=editor)
-    first = link.full_url()
-    with time_machine.travel(timezone.now() + dt.timedelta(seconds=5)):
-        assert link.full_url() == first

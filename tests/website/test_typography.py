@@ -1,5 +1,4 @@
 import pytest
-from django.template import engines
 
 from website.typography import NNBSP, french_typography
 
@@ -84,12 +83,3 @@ def test_no_break_space_entity_before_colon_becomes_narrow():
 def test_applying_twice_changes_nothing_more():
     once = french_typography("« Cela » : 10 000 soldats, 50 % !")
     assert french_typography(once) == once
-
-
-def test_typo_filter_escapes_plain_text_before_fixing_it():
-    rendered = (
-        engines["jinja2"]
-        .from_string("{{ value|typo }}")
-        .render({"value": "<script>x</script> : oui"})
-    )
-    assert rendered == f"&lt;script&gt;x&lt;/script&gt;{NNBSP}: oui"

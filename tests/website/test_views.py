@@ -2,12 +2,10 @@ import datetime as dt
 
 import pytest
 import time_machine
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from articles.models import Article, ArticleRedirect, Correction
+from articles.models import Article, Correction
 from tests.factories import (
     make_article,
     make_author,
@@ -16,20 +14,9 @@ from tests.factories import (
     make_related_link,
     make_section,
 )
-from tests.forms import form_data
 from website import queries
 
 pytestmark = pytest.mark.django_db
-
-
-def count_queries(client, url):
-    """Queries of a warm request: the first one of a process also fills
-    process-wide caches (the next scheduled change), which is not per page."""
-    client.get(url)
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    assert response.status_code == 200, url
-    return len(queries)
 
 
 # Home
@@ -138,7 +125,7 @@ def test_home_renders_with_no_article_at_all(client):
     assert "Aucun article publié" in response.content.decode()
 
 
-# Lists and pagination
+# Lists (their pages: test_pagination.py)
 
 
 def test_section_page_lists_its_articles_only(client):
@@ -180,57 +167,6 @@ def test_tag_without_published_article_is_not_found(client):
 
     Tag.objects.create(name="Vide", slug="vide")
     assert client.get("/mots-cles/vide/").status_code == 404
-
-
-@pytest.mark.parametrize("page", ["999", "-1", "0", "abc", "1.5", "%00"])
-def test_bad_page_number_is_not_found(client, page):
-    section = make_section(slug="monde")
-    make_article(section=section)
-    assert client.get(f"/monde/?page={page}").status_code == 404
-
-
-def test_second_page_lists_older_articles(client):
-    section = make_section(slug="sport")
-    now = timezone.now()
-    for n in range(21):
-        make_article(
-            section=section, title=f"Match {n}", publish_at=now - dt.timedelta(hours=n)
-        )
-    html = client.get("/sport/?page=2").content.decode()
-    assert "Match 20" in html
-    assert "Match 0<" not in html
-    assert 'rel="prev"' in html
-    assert "Page 2<" in html
-
-
-def make_list(section, count):
-    now = timezone.now()
-    for n in range(count):
-        make_article(
-            section=section, title=f"Match {n}", publish_at=now - dt.timedelta(hours=n)
-        )
-
-
-def test_list_page_links_to_the_next_page_without_counting_the_list(client):
-    make_list(make_section(slug="sport"), 21)
-    with CaptureQueriesContext(connection) as queries:
-        html = client.get("/sport/").content.decode()
-    assert 'rel="next"' in html
-    assert "Page 1<" in html
-    assert not any("COUNT(" in query["sql"] for query in queries)
-
-
-def test_last_page_has_no_next_link(client):
-    make_list(make_section(slug="sport"), 20)
-    html = client.get("/sport/").content.decode()
-    assert 'rel="next"' not in html
-    assert "pagination" not in html
-
-
-def test_page_past_the_end_is_not_found(client):
-    make_list(make_section(slug="sport"), 21)
-    assert client.get("/sport/?page=2").status_code == 200
-    assert client.get("/sport/?page=3").status_code == 404
 
 
 def test_author_page_caps_its_article_count(client, monkeypatch):
@@ -335,35 +271,6 @@ def test_related_links_come_before_suggestions(client):
     assert html.index("Choisi par la rédaction") < html.index("Suggestion automatique")
 
 
-def test_suggestions_never_offer_the_article_itself_nor_a_linked_one_twice(client):
-    section = make_section()
-    now = timezone.now()
-    article = make_article(section=section, tags=["Climat"], title="Le sujet du jour")
-    chosen = make_article(
-        section=section, tags=["Climat"], publish_at=now - dt.timedelta(hours=1)
-    )
-    make_related_link(article, target=chosen)
-    for n in range(6):
-        make_article(
-            section=section,
-            tags=["Climat"],
-            title=f"Suggestion {n}",
-            publish_at=now - dt.timedelta(days=1, hours=n),
-        )
-    article = queries.with_lists(Article.objects, *queries.ALL_LISTS).get(pk=article.pk)
-    links, suggestions = queries.read_also(
-        article, tag_ids=[t.pk for t in article.tags.all()], limit=4
-    )
-    assert [link.target for link in links] == [chosen]
-    assert article not in suggestions
-    assert chosen not in suggestions
-    assert [s.title for s in suggestions] == [
-        "Suggestion 0",
-        "Suggestion 1",
-        "Suggestion 2",
-    ]
-
-
 def test_suggestions_include_articles_sharing_a_tag_from_other_sections(client):
     article = make_article(tags=["Climat"])
     make_article(title="Même mot-clé ailleurs", tags=["Climat"])
@@ -438,31 +345,7 @@ def test_short_url_of_unknown_article_is_not_found(client):
     assert client.get("/articles/999999/").status_code == 404
 
 
-def change_in_admin(client, article, **changes):
-    url = reverse("admin:articles_article_change", args=[article.pk])
-    data = form_data(client.get(url)) | changes
-    response = client.post(url, data)
-    assert response.status_code == 302, response.content.decode()[:3000]
-
-
-def test_old_url_answers_301_after_slug_change_in_admin(admin_client):
-    article = make_article(slug="ancien-titre")
-    old_url = article.get_absolute_url()
-    change_in_admin(admin_client, article, slug="nouveau-titre")
-    article.refresh_from_db()
-    response = admin_client.get(old_url)
-    assert response.status_code == 301
-    assert response["Location"] == article.get_absolute_url()
-
-
-def test_changing_section_in_admin_records_the_old_url(admin_client):
-    article = make_article()
-    old_url = article.get_absolute_url()
-    change_in_admin(admin_client, article, section=str(make_section().pk))
-    assert ArticleRedirect.objects.filter(old_path=old_url, article=article).exists()
-
-
-# Error pages
+# Error pages (the server error page: tests/newsday/test_errors.py)
 
 
 def test_not_found_page_is_french_and_styled_like_the_site(client):
@@ -473,21 +356,10 @@ def test_not_found_page_is_french_and_styled_like_the_site(client):
     assert 'class="site-header"' in html
 
 
-def test_server_error_page_is_french_and_needs_no_database(
-    rf, django_assert_num_queries
-):
-    from newsday.errors import server_error
-
-    with django_assert_num_queries(0):
-        response = server_error(rf.get("/"))
-    assert response.status_code == 500
-    assert "Un problème technique" in response.content.decode()
-
-
 # Query budgets: the same number of queries for 1 item as for 30.
 
 
-def test_article_page_stays_within_five_queries_however_rich(client):
+def test_article_page_stays_within_five_queries_however_rich(count_queries, client):
     section = make_section()
     authors = [make_author() for _ in range(30)]
     article = make_article(
@@ -508,7 +380,7 @@ def test_article_page_stays_within_five_queries_however_rich(client):
     assert count_queries(client, article.get_absolute_url()) <= 5
 
 
-def test_article_page_queries_never_grow_with_related_content(client):
+def test_article_page_queries_never_grow_with_related_content(count_queries, client):
     lean = make_article(authors=[make_author()], tags=["Un"])
     make_related_link(lean)
     make_correction(lean)
@@ -525,7 +397,7 @@ def test_article_page_queries_never_grow_with_related_content(client):
 
 
 @pytest.mark.parametrize("kind", ["home", "section", "author", "tag"])
-def test_list_pages_queries_do_not_grow_with_articles(client, kind):
+def test_list_pages_queries_do_not_grow_with_articles(count_queries, client, kind):
     section = make_section(slug="rubrique-fixe")
     author = make_author(slug="auteur-fixe")
 
@@ -548,7 +420,6 @@ def test_list_pages_queries_do_not_grow_with_articles(client, kind):
 def test_detail_view_subclass_can_render_an_unpublished_article(rf):
     """The contract the editorial preview relies on: change the queryset,
     skip the canonical redirect, keep the page and its context as they are."""
-    from articles.models import Article
     from website.views import ArticleDetailView
 
     class PreviewView(ArticleDetailView):
@@ -573,25 +444,3 @@ def test_detail_view_subclass_can_render_an_unpublished_article(rf):
     assert "Brouillon en cours" in html
     assert "noindex" in html
     assert "Déjà en ligne" in html
-
-
-def test_menu_shows_a_new_section_on_the_next_page(client):
-    section = make_section(name="Culture")
-    make_article(section=section)
-    url = section.get_absolute_url()
-    client.get(url)
-    make_section(name="Sciences")
-    assert ">Sciences</a>" in client.get(url).content.decode()
-
-
-def test_menu_is_read_in_one_query_however_often_the_page_shows_it(client):
-    section = make_section(name="Culture")
-    make_article(section=section)
-    with CaptureQueriesContext(connection) as queries_made:
-        client.get(section.get_absolute_url())
-    menu_reads = [
-        q
-        for q in queries_made
-        if 'FROM "articles_section"' in q["sql"] and "articles_article" not in q["sql"]
-    ]
-    assert len(menu_reads) == 1

@@ -1,0 +1,31 @@
+"""The sections menu every page shows."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from tests.factories import make_article, make_section
+
+pytestmark = pytest.mark.django_db
+
+
+def test_menu_shows_a_new_section_on_the_next_page(client):
+    section = make_section(name="Culture")
+    make_article(section=section)
+    url = section.get_absolute_url()
+    client.get(url)
+    make_section(name="Sciences")
+    assert ">Sciences</a>" in client.get(url).content.decode()
+
+
+def test_menu_is_read_in_one_query_however_often_the_page_shows_it(client):
+    section = make_section(name="Culture")
+    make_article(section=section)
+    with CaptureQueriesContext(connection) as queries_made:
+        client.get(section.get_absolute_url())
+    menu_reads = [
+        q
+        for q in queries_made
+        if 'FROM "articles_section"' in q["sql"] and "articles_article" not in q["sql"]
+    ]
+    assert len(menu_reads) == 1
