@@ -117,7 +117,7 @@ class ArticleListView(PageMetaMixin, ListView):
 
     def get_queryset(self):
         self.object = self.get_object()
-        return queries.cards(self.filter_articles(Article.objects.published()))
+        return self.filter_articles(Article.objects.published()).for_cards()
 
     def get_context_data(self, **kwargs):
         if self.counted:
@@ -127,8 +127,7 @@ class ArticleListView(PageMetaMixin, ListView):
                 article_count_limit=COUNT_LIMIT,
             )
         context = super().get_context_data(object=self.object, **kwargs)
-        for article in context["object_list"]:
-            article.show_due_version()
+        queries.show_due_versions(context["object_list"])
         return context
 
     def page_path(self):
@@ -361,7 +360,9 @@ class SearchView(PageMetaMixin, ListView):
         return search_articles(Article.objects.published().for_cards(), self.query)
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(form=self.form, query=self.query, **kwargs)
+        context = super().get_context_data(form=self.form, query=self.query, **kwargs)
+        queries.show_due_versions(context["object_list"])
+        return context
 
     def get_meta(self):
         return seo.PageMeta(
