@@ -52,6 +52,30 @@ def make_article(*, authors=(), tags=(), **overrides):
     return article
 
 
+def make_draft(**overrides):
+    """An article still being written: a draft with no publication date."""
+    return make_article(status=Article.Status.DRAFT, publish_at=None, **overrides)
+
+
+def make_scheduled_article(publish_at, **overrides):
+    """An article scheduled to go live at ``publish_at``."""
+    return make_article(
+        status=Article.Status.SCHEDULED, publish_at=publish_at, **overrides
+    )
+
+
+def make_full_article():
+    """A published article with all the admin shows: an author, tags, a hero
+    image and an « À lire aussi » link to another site."""
+    article = make_article(
+        authors=[make_author()], tags=["Ukraine", "ONU"], hero_image=make_image()
+    )
+    RelatedLink.objects.create(
+        article=article, url="https://exemple.fr/", title="Ailleurs"
+    )
+    return article
+
+
 def make_related_link(article, **overrides):
     """An « À lire aussi » link of ``article`` (to ``target=`` or an external ``url=``)."""
     fields = {"position": article.related_links.count()}

@@ -53,3 +53,22 @@ def test_numbers_group_thousands_with_narrow_no_break_spaces():
     assert french_number(7) == "7"
     assert french_number(1000) == "1\u202f000"
     assert french_number(1234567) == "1\u202f234\u202f567"
+
+
+# --- Paris clocks around the changes of time -----------------------------------
+
+
+# 29 March 2026: 02:00 CET jumps to 03:00 CEST. 25 October 2026: 03:00 CEST
+# falls back to 02:00 CET.
+SPRING_0300 = dt.datetime(2026, 3, 29, 1, 0, tzinfo=dt.UTC)
+
+
+def test_paris_times_around_the_autumn_change_are_shown_as_paris_clocks_read():
+    first_0230 = dt.datetime(2026, 10, 25, 0, 30, tzinfo=dt.UTC)
+    second_0230 = dt.datetime(2026, 10, 25, 1, 30, tzinfo=dt.UTC)
+    assert french_datetime(first_0230) == "25 octobre 2026 à 2\u00a0h\u00a030"
+    assert french_datetime(second_0230) == "25 octobre 2026 à 2\u00a0h\u00a030"
+
+
+def test_paris_time_just_after_the_spring_change_is_three_o_clock():
+    assert french_datetime(SPRING_0300) == "29 mars 2026 à 3\u00a0h\u00a000"

@@ -88,6 +88,13 @@ def test_staff_preview_of_a_revision_that_does_not_exist_is_not_found(
     assert response.status_code == 404
 
 
+def test_journalist_cannot_preview_another_journalists_draft(
+    as_journalist, others_draft
+):
+    response = as_journalist.get(reverse("preview:article", args=[others_draft.pk]))
+    assert response.status_code == 404
+
+
 # --- Shared links, for people without an account -------------------------------------------
 
 

@@ -1,3 +1,5 @@
+"""The workflow: submit, send back, schedule, unschedule, publish, unpublish."""
+
 import datetime as dt
 
 import pytest
@@ -5,11 +7,9 @@ import time_machine
 from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 
-from articles import signals
-from articles.models import Article, AuditEvent, Correction
+from articles.models import Article, AuditEvent
 from articles.services import (
     WorkflowError,
-    article_correct,
     article_publish,
     article_schedule,
     article_send_back,
@@ -17,7 +17,7 @@ from articles.services import (
     article_unpublish,
     article_unschedule,
 )
-from tests.factories import make_article, make_editor, make_journalist
+from tests.factories import make_article, make_draft, make_journalist
 
 pytestmark = pytest.mark.django_db
 
@@ -25,49 +25,14 @@ Status = Article.Status
 T = timezone.make_aware(dt.datetime(2026, 6, 15, 9, 0))
 
 
-def draft(**overrides):
-    return make_article(status=Status.DRAFT, publish_at=None, **overrides)
-
-
-@pytest.fixture
-def journalist():
-    return make_journalist()
-
-
-@pytest.fixture
-def editor():
-    return make_editor()
-
-
-@pytest.fixture
-def received():
-    """Content signals sent during the test, as (signal name, article pk)."""
-    seen = []
-
-    def receiver(signal_name):
-        def handle(sender, article, **kwargs):
-            seen.append((signal_name, article.pk))
-
-        return handle
-
-    handlers = {
-        name: receiver(name) for name in ("published", "updated", "unpublished")
-    }
-    for name, handler in handlers.items():
-        getattr(signals, f"article_{name}").connect(handler)
-    yield seen
-    for name, handler in handlers.items():
-        getattr(signals, f"article_{name}").disconnect(handler)
-
-
 def test_journalist_submits_their_draft_for_review(journalist):
-    article = draft(created_by=journalist)
+    article = make_draft(created_by=journalist)
     article_submit(article=article, user=journalist, comment="Prêt")
     assert article.status == Status.REVIEW
 
 
 def test_submission_is_recorded_with_who_and_comment(journalist):
-    article = draft(created_by=journalist)
+    article = make_draft(created_by=journalist)
     article_submit(article=article, user=journalist, comment="Prêt")
     event = AuditEvent.objects.get(article=article)
     assert (
@@ -86,7 +51,7 @@ def test_submission_is_recorded_with_who_and_comment(journalist):
 
 
 def test_journalist_cannot_submit_someone_elses_draft(journalist):
-    article = draft(created_by=make_journalist())
+    article = make_draft(created_by=make_journalist())
     with pytest.raises(PermissionDenied):
         article_submit(article=article, user=journalist)
 
@@ -98,7 +63,7 @@ def test_only_a_draft_can_be_submitted(journalist):
 
 
 def test_journalist_cannot_publish(journalist):
-    article = draft(created_by=journalist)
+    article = make_draft(created_by=journalist)
     with pytest.raises(PermissionDenied):
         article_publish(article=article, user=journalist)
     article.refresh_from_db()
@@ -106,7 +71,7 @@ def test_journalist_cannot_publish(journalist):
 
 
 def test_journalist_cannot_schedule(journalist):
-    article = draft(created_by=journalist)
+    article = make_draft(created_by=journalist)
     with pytest.raises(PermissionDenied):
         article_schedule(
             article=article,
@@ -270,73 +235,3 @@ def test_a_live_schedule_cannot_be_sent_back(editor):
     )
     with pytest.raises(WorkflowError):
         article_send_back(article=article, user=editor, comment="Trop tard")
-
-
-@time_machine.travel(T, tick=False)
-def test_correction_updates_updated_at_and_is_audited(
-    editor, received, django_capture_on_commit_callbacks
-):
-    article = make_article(
-        publish_at=T - dt.timedelta(days=1), first_published_at=T - dt.timedelta(days=1)
-    )
-    with django_capture_on_commit_callbacks(execute=True):
-        correction = article_correct(
-            article=article,
-            user=editor,
-            kind=Correction.Kind.CORRECTION,
-            text="Le chiffre exact est 42.",
-        )
-    assert article.updated_at == T
-    assert correction.created_at == T
-    assert AuditEvent.objects.filter(
-        article=article, action=AuditEvent.Action.CORRECTED, actor=editor
-    ).exists()
-    assert received == [("updated", article.pk)]
-
-
-def test_correction_of_a_never_published_draft_is_refused(editor):
-    with pytest.raises(WorkflowError):
-        article_correct(
-            article=draft(), user=editor, kind=Correction.Kind.UPDATE, text="Ajout"
-        )
-
-
-def test_journalist_cannot_add_a_correction(journalist):
-    with pytest.raises(PermissionDenied):
-        article_correct(
-            article=make_article(created_by=journalist),
-            user=journalist,
-            kind=Correction.Kind.UPDATE,
-            text="Ajout",
-        )
-
-
-def test_notification_hooks_receive_each_event(
-    editor, settings, django_capture_on_commit_callbacks
-):
-    calls = []
-    settings.WORKFLOW_NOTIFIERS = ["tests.articles.test_services.remember"]
-    remember.calls = calls
-    article = make_article(status=Status.REVIEW, publish_at=None)
-    with django_capture_on_commit_callbacks(execute=True):
-        article_send_back(article=article, user=editor, comment="À revoir")
-    assert [event.action for event in calls] == [AuditEvent.Action.SENT_BACK]
-
-
-def test_a_failing_notification_hook_does_not_undo_the_transition(
-    editor, settings, django_capture_on_commit_callbacks
-):
-    settings.WORKFLOW_NOTIFIERS = ["tests.articles.test_services.explode"]
-    article = make_article(status=Status.REVIEW, publish_at=None)
-    with django_capture_on_commit_callbacks(execute=True):
-        article_send_back(article=article, user=editor, comment="À revoir")
-    article.refresh_from_db()
-    assert article.status == Status.DRAFT
-
-
-def remember(event):
-    remember.calls.append(event)
-
-
-def explode(event):
-    raise RuntimeError("hook down")

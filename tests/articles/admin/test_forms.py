@@ -1,0 +1,103 @@
+"""The admin's forms: a save over changes someone else made meanwhile,
+and dates typed in Paris time."""
+
+import datetime as dt
+
+import pytest
+
+from articles.models import Article
+from tests.factories import make_article, make_author, make_editor
+from tests.forms import form_data
+
+pytestmark = pytest.mark.django_db
+
+Status = Article.Status
+
+
+# --- Two editors, one article -------------------------------------------------------
+
+
+def test_second_editor_saving_over_unseen_changes_is_refused_with_what_changed(
+    change_url, client
+):
+    article = make_article(title="Titre d’origine", body="<p>Texte d’origine.</p>")
+    anne, bruno = make_editor(first_name="Anne", last_name="Martin"), make_editor()
+    client.force_login(anne)
+    anne_form = form_data(client.get(change_url(article)))
+    client.force_login(bruno)
+    bruno_form = form_data(client.get(change_url(article)))
+
+    client.force_login(anne)
+    client.post(change_url(article), anne_form | {"title": "Titre d’Anne"})
+    client.force_login(bruno)
+    response = client.post(
+        change_url(article), bruno_form | {"body": "<p>Texte de Bruno.</p>"}
+    )
+
+    article.refresh_from_db()
+    assert response.status_code == 200
+    assert (article.title, article.body) == ("Titre d’Anne", "<p>Texte d’origine.</p>")
+    assert (
+        "Anne Martin a modifié cet article depuis que vous l’avez ouvert"
+        in response.text
+    )
+    assert "<ins>d’Anne</ins>" in response.text
+    # Bruno's text is still in the form.
+    assert "Texte de Bruno." in response.text
+
+
+def test_saving_again_after_seeing_the_conflict_replaces_the_current_version(
+    change_url, save_in_admin, client
+):
+    article = make_article(title="Titre d’origine")
+    anne, bruno = make_editor(), make_editor()
+    client.force_login(bruno)
+    bruno_form = form_data(client.get(change_url(article)))
+    client.force_login(anne)
+    save_in_admin(client, article, title="Titre d’Anne")
+
+    client.force_login(bruno)
+    refused = client.post(change_url(article), bruno_form | {"title": "Titre de Bruno"})
+    again = client.post(change_url(article), form_data(refused))
+    article.refresh_from_db()
+    assert again.status_code == 302
+    assert article.title == "Titre de Bruno"
+
+
+def test_a_change_to_bylines_alone_is_a_conflict_too(change_url, client):
+    article = make_article()
+    editor = make_editor()
+    client.force_login(editor)
+    stale = form_data(client.get(change_url(article)))
+    article.bylines.create(author=make_author(), position=0)
+    response = client.post(change_url(article), stale | {"title": "Autre"})
+    assert response.status_code == 200
+    assert '<th scope="row">Signatures</th>' in response.text
+
+
+# --- Dates in Paris time ------------------------------------------------------------
+
+
+def test_editor_schedules_in_paris_time(workflow_url, as_editor, own_draft):
+    as_editor.post(
+        workflow_url(own_draft, "programmer"), {"publish_at": "2099-07-14T10:30"}
+    )
+    own_draft.refresh_from_db()
+    assert own_draft.publish_at == dt.datetime(2099, 7, 14, 8, 30, tzinfo=dt.UTC)
+    assert own_draft.status == Status.SCHEDULED
+
+
+@pytest.mark.parametrize(
+    "when",
+    ["2099-03-29T02:30", "2099-10-25T02:30"],
+    ids=["spring-hour-that-does-not-exist", "autumn-hour-that-happens-twice"],
+)
+def test_a_paris_time_lost_or_doubled_by_daylight_saving_is_refused_clearly(
+    workflow_url, as_editor, own_draft, when
+):
+    response = as_editor.post(
+        workflow_url(own_draft, "programmer"), {"publish_at": when}
+    )
+    own_draft.refresh_from_db()
+    assert own_draft.status == Status.DRAFT
+    assert "changement d’heure" in response.text
