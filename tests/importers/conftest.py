@@ -4,17 +4,18 @@ import pytest
 
 from importers.wordpress import import_wordpress
 
-FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "wordpress"
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "wordpress"
 
 
 @pytest.fixture
 def fixture_path():
+    """The path of a file of tests/fixtures/wordpress/."""
     return lambda name: FIXTURES / name
 
 
 @pytest.fixture
 def run_import():
-    """Import a fixture of tests/fixtures/wordpress/ (or any path)."""
+    """Import a WordPress export of tests/fixtures/wordpress/ (or any path)."""
 
     def run(name, **options):
         path = name if isinstance(name, Path) else FIXTURES / name
@@ -25,4 +26,5 @@ def run_import():
 
 @pytest.fixture
 def uploads_dir():
+    """The uploads folder of the exports of tests/fixtures/wordpress/."""
     return FIXTURES / "uploads"

@@ -14,12 +14,6 @@ pytestmark = pytest.mark.django_db
 SITE = "wordpress:www.lyon-matin.fr"
 
 
-@pytest.fixture(autouse=True)
-def media_root(tmp_path, settings):
-    settings.MEDIA_ROOT = str(tmp_path / "media")
-    return tmp_path / "media"
-
-
 @pytest.fixture
 def imported(run_import, uploads_dir):
     return run_import("media.xml", uploads_dir=uploads_dir)

@@ -4,25 +4,13 @@ from pathlib import Path
 
 import pytest
 
-from articles.models import Article
 from images.models import Image
-from importers.wordpress.attachments import Attachment, upload_path
+from importers.wordpress.attachments import Attachment
 from importers.wordpress.media import ImageUnavailable, MediaLibrary
 from importers.wordpress.report import ImportReport
+from tests.importers.wordpress.conftest import SITE, Item, article
 
 pytestmark = pytest.mark.django_db
-
-SITE = "wordpress:www.gazette-rhone.fr"
-
-
-@pytest.fixture(autouse=True)
-def media_root(tmp_path, settings):
-    settings.MEDIA_ROOT = str(tmp_path / "media")
-    return tmp_path / "media"
-
-
-def article(post_id):
-    return Article.objects.get(external_id=f"{SITE}:{post_id}")
 
 
 def test_featured_image_is_imported_with_alt_caption_and_credit(
@@ -64,19 +52,6 @@ def test_imported_images_go_through_the_library_checks(run_import, uploads_dir):
     assert image.source_key == f"{SITE}:201"
 
 
-class Item:
-    """An attachment item as the reader gives it."""
-
-    def __init__(self, post_id, url, *, alt="", **fields):
-        self.post_id = post_id
-        self.guid = ""
-        self.meta = {"_wp_attachment_image_alt": alt}
-        self.fields = {"wp:attachment_url": url} | fields
-
-    def get(self, key):
-        return self.fields.get(key, "")
-
-
 def library(uploads_dir, *items, dry_run=False):
     media = MediaLibrary(
         uploads_dir=uploads_dir, dry_run=dry_run, report=ImportReport()
@@ -87,6 +62,8 @@ def library(uploads_dir, *items, dry_run=False):
 
 
 HEMICYCLE = "https://www.gazette-rhone.fr/wp-content/uploads/2024/03/hemicycle.jpg"
+
+
 UPLOADS = "https://www.site.fr/wp-content/uploads/2024/05/"
 
 
@@ -158,20 +135,6 @@ def test_the_attachments_index_goes_when_the_library_is_closed(uploads_dir):
     folder = media.index.db.execute("PRAGMA database_list").fetchone()[2]
     media.close()
     assert not Path(folder).exists()
-
-
-def test_attachment_path_falls_back_on_its_url():
-    item = Item(7, "https://site.fr/wp-content/uploads/2020/01/a%20b.jpg")
-    assert Attachment.from_item(item).file == "2020/01/a b.jpg"
-
-
-def test_wordpress_com_uploads_are_at_the_root_of_their_address():
-    url = "https://wpthemetestdata.files.wordpress.com/2008/06/canola2.jpg"
-    assert upload_path(url) == "2008/06/canola2.jpg"
-
-
-def test_an_address_outside_the_uploads_has_no_upload_path():
-    assert upload_path("https://autre.fr/photos/x.jpg") == ""
 
 
 def test_attachments_that_are_not_images_are_not_kept():

@@ -1,0 +1,127 @@
+"""A post's own fields → its article's: title, slug, dates, status, « À la une »."""
+
+import datetime as dt
+
+import pytest
+import time_machine
+from django.utils import timezone
+
+from articles.models import Article
+from tests.importers.wordpress.conftest import article, paris
+
+pytestmark = pytest.mark.django_db
+
+Status = Article.Status
+
+
+def test_title_keeps_french_typography_and_decodes_entities(run_import):
+    run_import("newsroom.xml")
+    assert (
+        article(101).title
+        == "« Budget 2024 » : l’Assemblée vote & la gauche s’abstient"
+    )
+
+
+def test_markup_in_a_title_is_removed(run_import):
+    run_import("newsroom.xml")
+    assert article(109).title == "Festival : Lumières & ombres"
+
+
+def test_slug_comes_from_the_percent_encoded_post_name(run_import):
+    run_import("newsroom.xml")
+    assert article(101).slug == "lassemblee-vote-le-budget"
+
+
+def test_draft_without_post_name_gets_a_slug_from_its_title(run_import):
+    run_import("newsroom.xml")
+    assert article(104).slug == "brouillon-enquete-sur-les-loyers"
+
+
+def test_excerpt_becomes_the_standfirst_as_plain_text(run_import):
+    run_import("newsroom.xml")
+    assert article(101).standfirst == (
+        "Le projet de loi de finances a été adopté en première lecture, "
+        "malgré l’abstention de la gauche."
+    )
+
+
+# -- dates ----------------------------------------------------------------------
+
+
+def test_publication_date_is_the_gmt_instant(run_import):
+    run_import("newsroom.xml")
+    assert article(101).publish_at == paris(2024, 3, 15, 10, 30)
+
+
+def test_modified_date_becomes_the_update_date(run_import):
+    run_import("newsroom.xml")
+    assert article(101).updated_at == paris(2024, 3, 16, 8, 0)
+
+
+def test_unmodified_post_has_no_update_date(run_import):
+    run_import("newsroom.xml")
+    assert article(102).updated_at is None
+
+
+def test_published_post_records_its_first_publication(run_import):
+    run_import("newsroom.xml")
+    assert article(101).first_published_at == paris(2024, 3, 15, 10, 30)
+
+
+def test_local_time_in_the_autumn_overlap_is_read_as_summer_time(run_import):
+    run_import("newsroom.xml")  # post 110: 02:30 on 29 October 2023, no GMT date
+    assert article(110).publish_at == dt.datetime(2023, 10, 29, 0, 30, tzinfo=dt.UTC)
+
+
+def test_local_time_in_the_spring_gap_moves_forward(run_import):
+    run_import("newsroom.xml")  # post 111: 02:30 on 31 March 2024 does not exist
+    assert article(111).publish_at == dt.datetime(2024, 3, 31, 1, 30, tzinfo=dt.UTC)
+    assert timezone.localtime(article(111).publish_at).hour == 3
+
+
+# -- statuses ---------------------------------------------------------------
+
+
+def test_scheduled_post_is_scheduled_at_its_date(run_import):
+    run_import("newsroom.xml")
+    scheduled = article(103)
+    assert scheduled.status == Status.SCHEDULED
+    assert scheduled.publish_at == paris(2030, 11, 30, 8, 0)
+
+
+def test_scheduled_post_goes_live_at_its_date(run_import):
+    run_import("newsroom.xml")
+    at = paris(2030, 11, 30, 8, 0)
+    with time_machine.travel(at - dt.timedelta(seconds=1)):
+        assert not Article.objects.published().filter(pk=article(103).pk).exists()
+    with time_machine.travel(at):
+        assert Article.objects.published().filter(pk=article(103).pk).exists()
+
+
+def test_draft_stays_a_draft_without_publication_date(run_import):
+    run_import("newsroom.xml")
+    draft = article(104)
+    assert (draft.status, draft.publish_at) == (Status.DRAFT, None)
+
+
+def test_pending_post_is_in_review(run_import):
+    run_import("newsroom.xml")
+    assert article(105).status == Status.REVIEW
+
+
+def test_private_post_is_never_public(run_import):
+    run_import("newsroom.xml")
+    private = article(106)
+    assert private.status == Status.UNPUBLISHED
+    assert not Article.objects.published().filter(pk=private.pk).exists()
+
+
+def test_password_protected_post_is_not_public_and_is_reported(run_import):
+    report = run_import("newsroom.xml")
+    assert article(116).status == Status.UNPUBLISHED
+    assert any("mot de passe" in w.message for w in report.warnings)
+
+
+def test_sticky_post_is_featured(run_import):
+    run_import("newsroom.xml")
+    assert list(Article.objects.filter(is_featured=True)) == [article(101)]
