@@ -178,8 +178,17 @@ def with_section(queryset):
     )
 
 
-def attach_section(article):
-    article.section = Section(
-        id=article.section_id, name=article.section_name, slug=article.section_slug
-    )
+def attach_section(article, known=None):
+    """Set ``article.section`` from the columns ``with_section()`` read;
+    rows of one list share their ``Section`` through ``known`` (id -> Section)."""
+    section = known.get(article.section_id) if known is not None else None
+    if section is None:
+        section = Section.from_db(
+            None,
+            ["id", "name", "slug"],
+            [article.section_id, article.section_name, article.section_slug],
+        )
+        if known is not None:
+            known[article.section_id] = section
+    article.section = section
     return article

@@ -70,10 +70,10 @@ def _queries(featured, latest, per_section, section_count):
     }
 
 
-def _card(article):
+def _card(article, sections):
     if isinstance(article.due_version, str):
         article.due_version = json.loads(article.due_version)
-    return attach_section(article).show_due_version()
+    return attach_section(article, sections).show_due_version()
 
 
 def front_page(section_ids, *, featured, latest, per_section, now=None) -> FrontPage:
@@ -84,14 +84,15 @@ def front_page(section_ids, *, featured, latest, per_section, now=None) -> Front
     ``section_ids``, newest first, none shown twice."""
     now = now or timezone.now()
     queries = _queries(featured, latest, per_section, len(section_ids))
-    top = [_card(article) for article in queries["featured"](now=now)]
+    sections = {}
+    top = [_card(article, sections) for article in queries["featured"](now=now)]
     prefetch_related_objects(top, "hero_image__renditions")
     shown = [article.pk for article in top]
-    others = [_card(a) for a in queries["latest"](now=now, shown=shown)]
+    others = [_card(a, sections) for a in queries["latest"](now=now, shown=shown)]
     shown += [article.pk for article in others]
     blocks = (
         [
-            _card(article)
+            _card(article, sections)
             for article in queries["blocks"](now=now, shown=shown, sections=section_ids)
         ]
         if section_ids
@@ -99,7 +100,7 @@ def front_page(section_ids, *, featured, latest, per_section, now=None) -> Front
     )
     breaking = queries["breaking"](now=now, since=now - breaking_news_window())
     return FrontPage(
-        breaking=_card(breaking[0]) if breaking else None,
+        breaking=_card(breaking[0], sections) if breaking else None,
         featured=top,
         latest=others,
         by_section=blocks,

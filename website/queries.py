@@ -270,6 +270,46 @@ def show_due_versions(articles, *, now=None):
     return articles
 
 
+class CompiledList:
+    """The articles of a list page (a section's, an author's, a tag's) for
+    ``UncountedPaginator``: each slice it asks for is one compiled query of
+    cards (no body, the section as columns, a due scheduled version shown).
+
+    ``list_filter(articles, key)`` narrows the live articles to the list's
+    (a function, the same for every page of that kind of list); ``key`` is
+    the list's own id.
+    """
+
+    def __init__(self, list_filter, key, *, now=None):
+        self.list_filter, self.key = list_filter, key
+        self.now = now or timezone.now()
+
+    def __getitem__(self, bounds: slice) -> list:
+        query = _list_query(self.list_filter, bounds.start or 0, bounds.stop)
+        sections = {}
+        return [
+            attach_section(_decoded(article), sections).show_due_version()
+            for article in query(now=self.now, key=self.key)
+        ]
+
+    def exists(self) -> bool:
+        return bool(self[0:1])
+
+
+@functools.lru_cache(maxsize=256)
+def _list_query(list_filter, start, stop):
+    return CompiledQuery(
+        lambda now, key: with_section(
+            list_filter(Article.objects.published(now), key)
+            .defer("body")
+            .with_due_versions(now)
+            .order_by("-publish_at", "-id")
+        )[start:stop],
+        now=models.DateTimeField(),
+        key=models.BigIntegerField(),
+    )
+
+
 # What an « À lire aussi » item needs of its article.
 READ_ALSO_FIELDS = ("id", "title", "slug", "section_id", "publish_at")
 # « À lire aussi » suggestions look at this many of an article's tags.
@@ -313,7 +353,8 @@ def read_also(article: Article, *, tag_ids=(), limit=4, now=None):
     found = _read_also(limit)(
         now=now, article=article.pk, section=article.section_id, tags=tag_ids
     )
-    candidates = {card.pk: attach_section(card) for card in found}
+    sections = {}
+    candidates = {card.pk: attach_section(card, sections) for card in found}
     shown = []
     for link in links:
         if link.target_id in candidates:

@@ -112,23 +112,23 @@ class ArticleListView(PageMetaMixin, ListView):
     def get_object(self):
         raise NotImplementedError
 
-    def filter_articles(self, articles):
+    @staticmethod
+    def list_filter(articles, key):
+        """The live ``articles`` of the list whose id is ``key``."""
         raise NotImplementedError
 
     def get_queryset(self):
         self.object = self.get_object()
-        return self.filter_articles(Article.objects.published()).for_cards()
+        return queries.CompiledList(self.list_filter, self.object.pk)
 
     def get_context_data(self, **kwargs):
         if self.counted:
-            articles = self.filter_articles(Article.objects.published())
+            articles = self.list_filter(Article.objects.published(), self.object.pk)
             kwargs.update(
                 article_count=articles.count_up_to(COUNT_LIMIT),
                 article_count_limit=COUNT_LIMIT,
             )
-        context = super().get_context_data(object=self.object, **kwargs)
-        queries.show_due_versions(context["object_list"])
-        return context
+        return super().get_context_data(object=self.object, **kwargs)
 
     def page_path(self):
         page = self.request.GET.get("page")
@@ -147,8 +147,9 @@ class SectionView(ArticleListView):
                 return section
         raise Http404("Rubrique introuvable")
 
-    def filter_articles(self, articles):
-        return articles.filter(section=self.object)
+    @staticmethod
+    def list_filter(articles, key):
+        return articles.filter(section=key)
 
     def get_meta(self):
         section = self.object
@@ -175,8 +176,9 @@ class AuthorView(ArticleListView):
     def get_object(self):
         return get_object_or_404(Author, slug=self.kwargs["slug"])
 
-    def filter_articles(self, articles):
-        return articles.filter(authors=self.object)
+    @staticmethod
+    def list_filter(articles, key):
+        return articles.filter(authors=key)
 
     def get_meta(self):
         author = self.object
@@ -205,8 +207,9 @@ class TagView(ArticleListView):
     def get_object(self):
         return get_object_or_404(Tag, slug=self.kwargs["slug"])
 
-    def filter_articles(self, articles):
-        return articles.tagged(self.object)
+    @staticmethod
+    def list_filter(articles, key):
+        return articles.tagged(key)
 
     def get_meta(self):
         return seo.PageMeta(
