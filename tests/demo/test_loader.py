@@ -1,18 +1,10 @@
+"""What ``load_demo`` creates, and running it again."""
+
 import datetime as dt
-import functools
-import io
-import re
-from collections import Counter
-from html import unescape
-from html.parser import HTMLParser
 
 import pytest
-import time_machine
 from django.contrib.auth import get_user_model
-from django.core.management import CommandError, call_command
-from django.db import transaction
 from django.utils import timezone
-from PIL import Image
 from taggit.models import Tag, TaggedItem
 
 from articles.models import (
@@ -23,76 +15,13 @@ from articles.models import (
     RelatedLink,
     Section,
 )
-from articles.sanitizer import sanitize_html
 from articles.services.checks import publication_problems
-from demo import content, images, loader
+from demo import content
 from demo.loader import load_demo, publication_time, typeset
-from demo.spec import ExternalLink
+from tests.demo.conftest import NOW
 
 NBSP = "\u00a0"
-# A Monday morning in Paris; the night-time rules of the loader are tested
-# separately for every hour of the day.
-NOW = timezone.make_aware(dt.datetime(2026, 3, 2, 9, 30))
 Status = Article.Status
-ADMIN_PASSWORD = "un-mot-de-passe-de-test"
-
-
-def use_small_pictures(monkeypatch):
-    # Loader tests do not need full-size pictures: small ones are much faster.
-    monkeypatch.setattr(
-        loader, "abstract_jpeg", functools.partial(images.abstract_jpeg, size=(160, 90))
-    )
-
-
-@pytest.fixture(autouse=True)
-def small_pictures(monkeypatch):
-    use_small_pictures(monkeypatch)
-
-
-@pytest.fixture
-def clock(time_machine):
-    time_machine.move_to(NOW, tick=False)
-    return time_machine
-
-
-@pytest.fixture(scope="class")
-def loaded_once(django_db_setup, django_db_blocker):
-    """The demo loaded once for a whole test class, and rolled back after it.
-
-    Each test still runs in its own savepoint inside this transaction, so a
-    test that changes something leaves the next one the demo as loaded.
-    """
-    with (
-        django_db_blocker.unblock(),
-        pytest.MonkeyPatch.context() as monkeypatch,
-        time_machine.travel(NOW, tick=False),
-        transaction.atomic(),
-    ):
-        use_small_pictures(monkeypatch)
-        yield load_demo(admin_password=ADMIN_PASSWORD)
-        transaction.set_rollback(True)
-
-
-@pytest.fixture
-def demo(loaded_once, db, clock):
-    return loaded_once
-
-
-@pytest.fixture
-def fresh_demo(db, clock):
-    """A load of its own, for tests that touch files or start from nothing."""
-    return load_demo(admin_password=ADMIN_PASSWORD)
-
-
-@pytest.fixture
-def debug_on(settings):
-    settings.DEBUG = True
-
-
-def run_command(*args):
-    out = io.StringIO()
-    call_command("load_demo", *args, stdout=out)
-    return out.getvalue()
 
 
 def snapshot():
@@ -108,41 +37,6 @@ def snapshot():
         get_user_model(),
     )
     return {m._meta.label: list(m.objects.order_by("pk").values()) for m in models}
-
-
-class Structure(HTMLParser):
-    """The tags of an HTML fragment in document order, and its text."""
-
-    def __init__(self, html):
-        super().__init__(convert_charrefs=True)
-        self.tags, self.text, self.paragraphs, self._quote_depth = [], [], 0, 0
-        self.feed(html)
-        self.close()
-
-    def handle_starttag(self, tag, attrs):
-        self.tags.append(tag)
-        if tag == "blockquote":
-            self._quote_depth += 1
-        elif tag == "p" and not self._quote_depth:
-            self.paragraphs += 1
-
-    def handle_endtag(self, tag):
-        self.tags.append(f"/{tag}")
-        if tag == "blockquote":
-            self._quote_depth -= 1
-
-    def handle_data(self, data):
-        self.text.append(data)
-
-
-def demo_texts(spec):
-    body = unescape(re.sub(r"<[^>]+>", " ", loader.demo_body(spec.body)))
-    return [typeset(spec.title), typeset(spec.standfirst), typeset(spec.caption), body]
-
-
-ARTICLE_SPECS = pytest.mark.parametrize(
-    "spec", content.ARTICLES, ids=[spec.slug[:40] for spec in content.ARTICLES]
-)
 
 
 class TestWhatTheLoaderCreates:
@@ -323,171 +217,10 @@ def test_reset_keeps_articles_that_are_not_demo_content(fresh_demo):
     assert Article.objects.filter(slug="un-vrai-article").exists()
 
 
-# The demo admin account
-
-
-def test_admin_password_comes_from_the_environment(db, debug_on, monkeypatch):
-    monkeypatch.setenv("DEMO_ADMIN_PASSWORD", "Bruxelles-Ostende-2031")
-    run_command()
-    admin = get_user_model().objects.get(username="admin")
-    assert admin.check_password("Bruxelles-Ostende-2031")
-
-
-def test_password_from_the_environment_is_not_printed(db, debug_on, monkeypatch):
-    monkeypatch.setenv("DEMO_ADMIN_PASSWORD", "Bruxelles-Ostende-2031")
-    assert "Bruxelles-Ostende-2031" not in run_command()
-
-
-def test_generated_password_is_printed_on_creation_and_works(db, debug_on, monkeypatch):
-    monkeypatch.delenv("DEMO_ADMIN_PASSWORD", raising=False)
-    output = run_command()
-    password = re.search(r"seule fois\)\s*:\s*(\S+)", output).group(1)
-    assert get_user_model().objects.get(username="admin").check_password(password)
-
-
-def test_generated_password_is_printed_only_once(db, debug_on, monkeypatch):
-    monkeypatch.delenv("DEMO_ADMIN_PASSWORD", raising=False)
-    password = re.search(r"seule fois\)\s*:\s*(\S+)", run_command()).group(1)
-    assert password not in run_command()
-
-
 def test_generated_passwords_differ_between_sites(db):
     first = load_demo().generated_password
     get_user_model().objects.all().delete()
     assert load_demo().generated_password != first
-
-
-def test_second_run_keeps_the_admin_password_even_if_the_environment_changed(
-    fresh_demo, debug_on, monkeypatch
-):
-    monkeypatch.setenv("DEMO_ADMIN_PASSWORD", "un-autre-mot-de-passe")
-    run_command()
-    admin = get_user_model().objects.get(username="admin")
-    assert admin.check_password(ADMIN_PASSWORD)
-
-
-# The command
-
-
-def test_command_prints_a_french_summary(db, debug_on):
-    output = run_command()
-    assert f"rubriques{NBSP}: 6 créées, 0 déjà là" in output
-    assert f"articles{NBSP}: 24 créés, 0 déjà là" in output
-
-
-def test_command_says_everything_is_already_there_on_a_second_run(db, debug_on):
-    run_command()
-    output = run_command()
-    assert f"articles{NBSP}: 0 créés, 24 déjà là" in output
-    assert "mots de passe inchangés" in output
-
-
-def test_command_refuses_to_run_when_debug_is_off(db, settings):
-    settings.DEBUG = False
-    with pytest.raises(CommandError, match="--force"):
-        run_command()
-    assert not Article.objects.exists()
-
-
-def test_command_runs_with_debug_off_when_forced(db, settings):
-    settings.DEBUG = False
-    run_command("--force")
-    assert Article.objects.count() == 24
-
-
-# The content itself
-
-
-def test_demo_slugs_are_unique():
-    slugs = [spec.slug for spec in content.ARTICLES]
-    assert len(slugs) == len(set(slugs))
-
-
-def test_demo_related_slugs_name_other_demo_articles():
-    slugs = {spec.slug for spec in content.ARTICLES}
-    for spec in content.ARTICLES:
-        for item in spec.related:
-            if not isinstance(item, ExternalLink):
-                assert item in slugs - {spec.slug}, spec.slug
-
-
-def test_every_published_demo_article_shares_a_tag_with_another_one():
-    published = [spec for spec in content.ARTICLES if spec.status == "published"]
-    uses = Counter(name for spec in published for name in spec.tags)
-    for spec in published:
-        assert any(uses[name] > 1 for name in spec.tags), spec.slug
-
-
-@ARTICLE_SPECS
-def test_demo_body_survives_the_sanitiser_unchanged_in_structure(spec):
-    body = loader.demo_body(spec.body)
-    before, after = Structure(body), Structure(sanitize_html(body))
-    assert after.tags == before.tags
-    assert "".join(after.text) == "".join(before.text)
-
-
-@ARTICLE_SPECS
-def test_demo_body_has_intertitres_and_four_to_eight_paragraphs(spec):
-    structure = Structure(loader.demo_body(spec.body))
-    assert "h2" in structure.tags
-    assert 4 <= structure.paragraphs <= 8
-
-
-def test_several_demo_bodies_quote_in_blockquotes_and_some_have_lists():
-    bodies = [spec.body for spec in content.ARTICLES]
-    assert sum("<blockquote>" in body for body in bodies) >= 5
-    assert sum("<ul>" in body or "<ol>" in body for body in bodies) >= 3
-
-
-@ARTICLE_SPECS
-def test_demo_text_uses_french_typography(spec):
-    for text in demo_texts(spec):
-        assert "'" not in text
-        assert '"' not in text
-        assert not re.search(r"« | »| [:;!?%]", text), text
-        assert text.count("«") == text.count("»")
-
-
-# Helpers
-
-
-def test_typeset_puts_no_break_spaces_inside_guillemets_and_before_colons():
-    assert (
-        typeset("Il a dit : « oui » ?") == f"Il a dit{NBSP}: «{NBSP}oui{NBSP}»{NBSP}?"
-    )
-
-
-def test_typeset_groups_thousands_and_binds_percent_signs():
-    assert typeset("20 000 produits, 0,6 %") == f"20{NBSP}000 produits, 0,6{NBSP}%"
-
-
-def test_typeset_leaves_markup_alone():
-    html = '<a href="https://example.fr/?q=1" title="Voir : ici">lien</a> : fin'
-    assert typeset(html) == (
-        f'<a href="https://example.fr/?q=1" title="Voir : ici">lien</a>{NBSP}: fin'
-    )
-
-
-@pytest.mark.parametrize("hour", range(24))
-def test_publication_times_are_daytime_and_stay_on_their_side_of_now(hour):
-    now = timezone.make_aware(dt.datetime(2026, 3, 2, hour, 10))
-    for spec in content.ARTICLES:
-        if spec.publish_offset_hours is None:
-            continue
-        at = publication_time(
-            now=now, offset_hours=spec.publish_offset_hours, slug=spec.slug
-        )
-        assert 7 <= timezone.localtime(at).hour <= 22
-        assert (at > now) == (spec.publish_offset_hours > 0)
-
-
-def test_hero_illustration_is_a_1600_by_900_jpeg():
-    picture = Image.open(
-        io.BytesIO(
-            images.abstract_jpeg(seed="x", palette=("#000000", "#ffffff", "#ff0000"))
-        )
-    )
-    assert (picture.format, picture.size) == ("JPEG", (1600, 900))
 
 
 # The newsroom accounts
@@ -526,3 +259,36 @@ def test_demo_journalist_sees_the_articles_they_sign_in_the_admin(db, client):
         )
     )
     assert shown == signed
+
+
+# Helpers
+
+
+def test_typeset_puts_no_break_spaces_inside_guillemets_and_before_colons():
+    assert (
+        typeset("Il a dit : « oui » ?") == f"Il a dit{NBSP}: «{NBSP}oui{NBSP}»{NBSP}?"
+    )
+
+
+def test_typeset_groups_thousands_and_binds_percent_signs():
+    assert typeset("20 000 produits, 0,6 %") == f"20{NBSP}000 produits, 0,6{NBSP}%"
+
+
+def test_typeset_leaves_markup_alone():
+    html = '<a href="https://example.fr/?q=1" title="Voir : ici">lien</a> : fin'
+    assert typeset(html) == (
+        f'<a href="https://example.fr/?q=1" title="Voir : ici">lien</a>{NBSP}: fin'
+    )
+
+
+@pytest.mark.parametrize("hour", range(24))
+def test_publication_times_are_daytime_and_stay_on_their_side_of_now(hour):
+    now = timezone.make_aware(dt.datetime(2026, 3, 2, hour, 10))
+    for spec in content.ARTICLES:
+        if spec.publish_offset_hours is None:
+            continue
+        at = publication_time(
+            now=now, offset_hours=spec.publish_offset_hours, slug=spec.slug
+        )
+        assert 7 <= timezone.localtime(at).hour <= 22
+        assert (at > now) == (spec.publish_offset_hours > 0)
