@@ -1,0 +1,41 @@
+"""Who may see and edit which article."""
+
+import pytest
+
+from articles.models import Article
+from articles.services.rights import can_edit, can_submit, can_view
+from tests.factories import make_article, make_draft, make_journalist, make_user
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_journalist_edits_their_article_until_it_is_scheduled(journalist):
+    article = make_draft(created_by=journalist)
+    assert can_edit(journalist, article)
+    article.status = Article.Status.SCHEDULED
+    assert not can_edit(journalist, article)
+    assert can_view(journalist, article)
+
+
+def test_signing_an_article_makes_it_the_journalists_own(journalist):
+    article = make_draft(created_by=make_journalist())
+    assert not can_view(journalist, article)
+    article.bylines.create(author=journalist.author)
+    assert (can_view(journalist, article), can_edit(journalist, article)) == (
+        True,
+        True,
+    )
+
+
+def test_an_editor_sees_edits_and_submits_every_article(editor):
+    article = make_article(created_by=make_journalist())
+    assert can_view(editor, article)
+    assert can_edit(editor, article)
+    assert can_submit(editor, article)
+
+
+def test_staff_without_a_role_see_not_even_their_own_article():
+    user = make_user()
+    article = make_draft(created_by=user)
+    assert not can_view(user, article)
+    assert not can_edit(user, article)
