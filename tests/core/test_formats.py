@@ -57,7 +57,6 @@ def test_numbers_group_thousands_with_narrow_no_break_spaces():
 
 # --- Paris clocks around the changes of time -----------------------------------
 
-
 # 29 March 2026: 02:00 CET jumps to 03:00 CEST. 25 October 2026: 03:00 CEST
 # falls back to 02:00 CET.
 SPRING_0300 = dt.datetime(2026, 3, 29, 1, 0, tzinfo=dt.UTC)

@@ -95,7 +95,6 @@ def test_an_article_whose_whole_life_passed_during_downtime_goes_live_then_offli
 
 # --- Daylight saving time (Europe/Paris) ---------------------------------------------
 
-
 # 29 March 2026: 02:00 CET jumps to 03:00 CEST. 25 October 2026: 03:00 CEST
 # falls back to 02:00 CET.
 SPRING_0300 = dt.datetime(2026, 3, 29, 1, 0, tzinfo=dt.UTC)
