@@ -16,6 +16,9 @@
 #   NEWSDAY_SCALE_ROUNDS    turns of the scale comparison (3)
 #   NEWSDAY_SCALE_DURATION  wrk duration of each turn (5s)
 #   NEWSDAY_DATA      /var/tmp/bench-newsday (SQLite files, static files, nginx)
+#   NEWSDAY_BASELINE  a git revision: its uncached pages are measured in turns
+#                     with this tree's (same database, both servers up), for
+#                     the « within 10 % of before » check of a change
 
 NEWSDAY_DIR=${NEWSDAY_DIR:-$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)}
 NEWSDAY_DATA=${NEWSDAY_DATA:-/var/tmp/bench-newsday}
@@ -25,7 +28,7 @@ NEWSDAY_REDIS=${NEWSDAY_REDIS:-redis://127.0.0.1:6379/5}
 NEWSDAY_N=${NEWSDAY_N:-${N_MAIN:-1000}}
 NEWSDAY_N_SCALE=${NEWSDAY_N_SCALE:-100000}
 NPY=$NEWSDAY_DIR/.venv/bin/python
-P_OURS=18085; P_EDGE=18086; P_PURGE=18087; P_SCALE=18088
+P_OURS=18085; P_EDGE=18086; P_PURGE=18087; P_SCALE=18088; P_BASE=18089
 NEWSDAY_SCALE_ROUNDS=${NEWSDAY_SCALE_ROUNDS:-3}
 NEWSDAY_SCALE_DURATION=${NEWSDAY_SCALE_DURATION:-5s}
 NEWSDAY_PURGE_TOKEN=bench-$RANDOM$RANDOM
@@ -114,6 +117,24 @@ newsday_scale_pairs() {  # each page at N and at N_SCALE articles, in turns
         printf '%s\t%s\t%s\n' "newsday-$name@$NEWSDAY_N_SCALE" "http://127.0.0.1:$P_SCALE$big" "$big_out" >>"$RESULTS"
     done <"$OUT/newsday_urls_main.txt"
 }
+newsday_baseline_pairs() {  # each page on NEWSDAY_BASELINE's server and ours, in turns
+    local name path status r base_out ours_out
+    while read -r name path status; do
+        [ "$status" = 200 ] || continue
+        wrk -t"$THREADS" -c"$CONNS" -d"$WARMUP" "http://127.0.0.1:$P_BASE$path" >/dev/null 2>&1 || true
+        wrk -t"$THREADS" -c"$CONNS" -d"$WARMUP" "http://127.0.0.1:$P_OURS$path" >/dev/null 2>&1 || true
+        for r in $(seq 1 "$NEWSDAY_SCALE_ROUNDS"); do
+            base_out=$OUT/wrk/newsday-$name-baseline-turn$r.txt
+            ours_out=$OUT/wrk/newsday-$name-vs-baseline-turn$r.txt
+            wrk -t"$THREADS" -c"$CONNS" -d"$NEWSDAY_SCALE_DURATION" --latency \
+                "http://127.0.0.1:$P_BASE$path" >"$base_out" 2>&1 || true
+            wrk -t"$THREADS" -c"$CONNS" -d"$NEWSDAY_SCALE_DURATION" --latency \
+                "http://127.0.0.1:$P_OURS$path" >"$ours_out" 2>&1 || true
+            printf '%s\t%s\t%s\t%s\n' "$name" "$r" "$base_out" "$ours_out" >>"$OUT/newsday_baseline_pairs.tsv"
+            log "newsday: $name turn $r: baseline $(awk '/Requests\/sec/ {print $2}' "$base_out"), this tree $(awk '/Requests\/sec/ {print $2}' "$ours_out") req/s"
+        done
+    done <"$OUT/newsday_urls_main.txt"
+}
 newsday_nginx() {  # micro-cache from deploy/nginx in front of the cached app
     local dir=$NEWSDAY_DATA/nginx
     rm -rf "$dir"; mkdir -p "$dir/cache"
@@ -163,6 +184,22 @@ newsday_pagestats main_cached "$NEWSDAY_N" --cached
 newsday_start newsday "$NEWSDAY_N" false
 newsday_measure_pages main "" $P_OURS
 stop_server newsday
+
+# Baseline: an earlier revision's uncached pages, in turns with this tree's.
+if [ -n "${NEWSDAY_BASELINE:-}" ]; then
+    BASE_DIR=/var/tmp/newsday-baseline-$(git -C "$NEWSDAY_DIR" rev-parse --short "$NEWSDAY_BASELINE")
+    [ -d "$BASE_DIR" ] || git -C "$NEWSDAY_DIR" worktree add --detach "$BASE_DIR" "$NEWSDAY_BASELINE" >/dev/null
+    (cd "$BASE_DIR" && UV_PYTHON_DOWNLOADS=never "${UV:-$(command -v uv || echo "$NEWSDAY_DIR/.uv/bin/uv")}" sync --locked --quiet)
+    (cd "$BASE_DIR" && newsday_env "$(newsday_db_url "$NEWSDAY_N")" "$BASE_DIR/.venv/bin/python" manage.py collectstatic --noinput -v0)
+    echo "newsday_baseline=$(git -C "$BASE_DIR" rev-parse --short HEAD)" >>"$OUT/versions.txt"
+    start_server newsday-baseline "$P_BASE" newsday_env "$(newsday_db_url "$NEWSDAY_N")" PAGE_CACHE=false \
+        "$BASE_DIR/.venv/bin/gunicorn" -c "$BASE_DIR/gunicorn.conf.py" \
+        --chdir "$BASE_DIR" --bind 127.0.0.1:"$P_BASE" --workers 2 newsday.wsgi:application
+    newsday_start newsday "$NEWSDAY_N" false
+    newsday_baseline_pairs
+    stop_server newsday
+    stop_server newsday-baseline
+fi
 
 # Django's cache: the page cache on (Redis plus each worker's local copy).
 redis-cli -u "$NEWSDAY_REDIS" flushdb >/dev/null 2>&1 || true

@@ -47,14 +47,21 @@ def load(results_dir):
         for p in sorted(results_dir.glob("newsday_pagestats_*.json"))
     }
     versions = (results_dir / "versions.txt").read_text().strip().splitlines()
-    return rows, stats, versions, load_pairs(results_dir)
+    return (
+        rows,
+        stats,
+        versions,
+        load_pairs(results_dir),
+        load_pairs(results_dir, "newsday_baseline_pairs.tsv"),
+    )
 
 
-def load_pairs(results_dir):
-    """{page: [(req/s at N, req/s at N_SCALE), …]}: the scale comparison's
-    turns (bench/ours.sh, newsday_scale_pairs); empty for older runs."""
+def load_pairs(results_dir, name="newsday_scale_pairs.tsv"):
+    """{page: [(req/s of the first, req/s of the second), …]}: turns of two
+    servers (bench/ours.sh: N and N_SCALE articles, or a baseline revision
+    and this tree); empty when the run has none."""
     pairs = {}
-    path = results_dir / "newsday_scale_pairs.tsv"
+    path = results_dir / name
     lines = path.read_text().splitlines() if path.exists() else []
     for line in lines:
         page, _turn, small, big = line.split("\t")
@@ -75,7 +82,7 @@ def ratio(rows, a, b):
     return None
 
 
-def targets(rows, stats, pairs):
+def targets(rows, stats, pairs, baseline=None, baseline_rev="baseline"):
     """The issue's targets, each with the measured value and a verdict."""
     out = []
 
@@ -124,11 +131,25 @@ def targets(rows, stats, pairs):
             " / ".join(f"{fmt(v * 100)} %" for v in ratios)
             + f" → {fmt(r * 100 if r else None)} %",
         )
+    for page, turns in (baseline or {}).items():
+        ratios = [ours / base for base, ours in turns if base and ours]
+        r = statistics.median(ratios) if ratios else None
+        check(
+            f"uncached {page} within 10 % of {baseline_rev} (median of {len(turns)} turns)",
+            r,
+            lambda v: v >= 0.9,
+            " / ".join(f"{fmt(v * 100)} %" for v in ratios)
+            + f" → {fmt(r * 100 if r else None)} %",
+        )
     return out
 
 
 def render(results_dir):
-    rows, stats, versions, pairs = load(results_dir)
+    rows, stats, versions, pairs, baseline = load(results_dir)
+    baseline_rev = next(
+        (v.partition("=")[2] for v in versions if v.startswith("newsday_baseline=")),
+        "baseline",
+    )
     nginx = rows.get("nginx-static", {}).get("rps")
     lines = [
         f"Run `{results_dir.name}`; regenerate with `make bench` (about 15 minutes).",
@@ -164,7 +185,7 @@ def render(results_dir):
         "",
         "| target | measured | |",
         "|---|---:|:-:|",
-        *targets(rows, stats, pairs),
+        *targets(rows, stats, pairs, baseline, baseline_rev),
     ]
     return "\n".join(lines)
 
