@@ -62,10 +62,7 @@ class ImageQuerySet(models.QuerySet):
     def with_renditions(self, specs=None):
         """Prefetch renditions (only ``specs`` if given) so a page showing many
         images costs one query more, whatever their number."""
-        renditions = Rendition.objects.all()
-        if specs is not None:
-            renditions = renditions.filter(spec__in=list(specs))
-        return self.prefetch_related(models.Prefetch("renditions", renditions))
+        return self.prefetch_related(renditions_prefetch("renditions", specs))
 
 
 class Image(models.Model):
@@ -226,3 +223,18 @@ class Rendition(models.Model):
     @property
     def url(self):
         return self.file.url
+
+
+def renditions_prefetch(lookup, specs=None):
+    """A ``Prefetch`` of the renditions at ``lookup`` (``"renditions"``,
+    ``"hero_image__renditions"``…), only ``specs`` if given, into each
+    image's ``rendition_list`` (``images.renditions.existing_renditions``
+    reads it)."""
+    renditions = Rendition.objects.all()
+    if specs is not None:
+        renditions = renditions.filter(spec__in=list(specs))
+    return models.Prefetch(lookup, renditions, to_attr=RENDITION_LIST)
+
+
+# Where a list of an image's renditions, prefetched or read, is kept.
+RENDITION_LIST = "rendition_list"

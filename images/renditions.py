@@ -19,7 +19,7 @@ from django.urls import reverse
 from PIL import Image as PILImage
 from PIL import ImageCms, features
 
-from images.models import Image, Rendition
+from images.models import RENDITION_LIST, Image, Rendition
 from images.processing import ACCEPTED_FORMATS
 
 logger = logging.getLogger(__name__)
@@ -123,11 +123,11 @@ def size_for(image, spec):
 
 
 def existing_renditions(image):
-    """Renditions of ``image`` by spec, from the prefetch cache when there is one."""
-    cache = getattr(image, "_prefetched_objects_cache", {})
-    renditions = (
-        cache["renditions"] if "renditions" in cache else image.renditions.all()
-    )
+    """Renditions of ``image`` by spec: those read with it
+    (``renditions_prefetch()``) when they were, else from the database."""
+    renditions = getattr(image, RENDITION_LIST, None)
+    if renditions is None:
+        renditions = image.renditions.all()
     return {r.spec: r for r in renditions}
 
 

@@ -1,17 +1,19 @@
-"""The home page's articles, in four queries compiled once per process
-(``website.compiled``): the « Alerte info » banner, the featured articles,
-the latest others, and the latest of each section."""
+"""The home page's articles, in six queries compiled once per process
+(``website.compiled``): the « Alerte info » banner, the featured articles
+(then their hero images and renditions), the latest others, and the latest
+of each section."""
 
 import functools
 import json
 from dataclasses import dataclass
 
 from django.db import models
-from django.db.models import prefetch_related_objects
 from django.utils import timezone
 
 from articles.models import Article, breaking_news_window
+from images.models import RENDITION_LIST, Image, Rendition
 from website.compiled import CompiledQuery, Many, attach_section, with_section
+from website.queries import CARD_FIELDS
 
 
 @dataclass
@@ -23,11 +25,11 @@ class FrontPage:
 
 
 def _newest(now):
-    """Cards of live articles, newest first: no body, the section's name and
-    slug as columns, a due scheduled version in the row."""
+    """Cards of live articles, newest first: what a card shows, the
+    section's name and slug as columns, a due scheduled version in the row."""
     return with_section(
         Article.objects.published(now)
-        .defer("body")
+        .only(*CARD_FIELDS)
         .with_due_versions(now)
         .order_by("-publish_at", "-id")
     )
@@ -52,13 +54,22 @@ def _queries(featured, latest, per_section, section_count):
                 Article.objects.published(now)
                 .exclude(pk__in=shown)
                 .latest_by_section(sections, per_section=per_section)
-                .defer("body")
+                .only(*CARD_FIELDS)
                 .with_due_versions(now)
                 .order_by("-publish_at", "-id")
             ),
             now=date,
             shown=Many(ids, size=featured + latest, padding=0),
             sections=Many(ids, size=section_count, padding=0),
+        ),
+        # The featured articles' hero images, and their renditions.
+        "heroes": CompiledQuery(
+            lambda ids: Image.objects.filter(pk__in=ids),
+            ids=Many(ids, size=featured, padding=0),
+        ),
+        "renditions": CompiledQuery(
+            lambda ids: Rendition.objects.filter(image__in=ids),
+            ids=Many(ids, size=featured, padding=0),
         ),
         "breaking": CompiledQuery(
             lambda now, since: _newest(now).filter(
@@ -76,6 +87,22 @@ def _card(article, sections):
     return attach_section(article, sections).show_due_version()
 
 
+def _attach_heroes(queries, articles):
+    """Each article's ``hero_image`` with its ``rendition_list``, in two
+    queries for all of them."""
+    ids = list(dict.fromkeys(a.hero_image_id for a in articles if a.hero_image_id))
+    if not ids:
+        return
+    images = {image.pk: image for image in queries["heroes"](ids=ids)}
+    for image in images.values():
+        setattr(image, RENDITION_LIST, [])
+    for rendition in queries["renditions"](ids=ids):
+        getattr(images[rendition.image_id], RENDITION_LIST).append(rendition)
+    for article in articles:
+        if article.hero_image_id in images:
+            article.hero_image = images[article.hero_image_id]
+
+
 def front_page(section_ids, *, featured, latest, per_section, now=None) -> FrontPage:
     """The banner's « Alerte info » (the newest breaking-news article
     published within ``breaking_news_window()``) or None, the ``featured``
@@ -86,7 +113,7 @@ def front_page(section_ids, *, featured, latest, per_section, now=None) -> Front
     queries = _queries(featured, latest, per_section, len(section_ids))
     sections = {}
     top = [_card(article, sections) for article in queries["featured"](now=now)]
-    prefetch_related_objects(top, "hero_image__renditions")
+    _attach_heroes(queries, top)
     shown = [article.pk for article in top]
     others = [_card(a, sections) for a in queries["latest"](now=now, shown=shown)]
     shown += [article.pk for article in others]

@@ -3,7 +3,7 @@ the bulk actions and the workflow's own pages are the mixins it is built
 from, one module each."""
 
 from django.contrib import admin
-from django.db.models import Prefetch, Q
+from django.db.models import Q
 from django.urls import reverse_lazy
 from django.utils.html import format_html
 
@@ -28,7 +28,7 @@ from articles.services.scheduled_events import overdue_events
 from core.adminpages import FrenchTitles
 from core.formats import french_datetime
 from images.admin import thumbnail_html
-from images.models import Rendition
+from images.models import renditions_prefetch
 from images.renditions import THUMBNAIL_SPEC
 
 
@@ -106,10 +106,7 @@ class ArticleAdmin(
             .get_queryset(request)
             .prefetch_related(
                 "authors",
-                Prefetch(
-                    "hero_image__renditions",
-                    Rendition.objects.filter(spec=THUMBNAIL_SPEC.name),
-                ),
+                renditions_prefetch("hero_image__renditions", [THUMBNAIL_SPEC.name]),
             )
             .select_related("section", "hero_image")
         )

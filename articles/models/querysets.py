@@ -17,6 +17,8 @@ from django.utils import timezone
 from django.utils.text import slugify
 from taggit.models import TaggedItem
 
+from images.models import renditions_prefetch
+
 # The calendar month of an article's publication in the newsroom's time zone
 # (an article at 23:30 UTC on 31 October is November's in Paris), and its
 # last change, publication or update: what the sitemap of each month is made
@@ -87,7 +89,7 @@ class ArticleQuerySet(models.QuerySet):
     def with_hero_image(self):
         """The hero image and its renditions in two queries for the whole list."""
         return self.select_related("hero_image").prefetch_related(
-            "hero_image__renditions"
+            renditions_prefetch("hero_image__renditions")
         )
 
     def tagged(self, tag):
