@@ -172,8 +172,8 @@ def main():
         ("sitemap index months", cached_months, computed_months),
         (
             "link to a section",
-            lambda: cached_reverse("articles:section", slug="politique"),
-            lambda: reverse("articles:section", kwargs={"slug": "politique"}),
+            lambda: cached_reverse("website:section", slug="politique"),
+            lambda: reverse("website:section", kwargs={"slug": "politique"}),
         ),
     ]
     cache.clear()

@@ -23,7 +23,7 @@ class ArticleFeed(Feed):
         return settings.SITE_NAME + (f" — {obj}" if obj else "")
 
     def link(self, obj=None):
-        return obj.get_absolute_url() if obj else reverse("articles:home")
+        return obj.get_absolute_url() if obj else reverse("website:home")
 
     def description(self, obj=None):
         return f"Les derniers articles de {settings.SITE_NAME}" + (
@@ -95,7 +95,7 @@ class TagFeed(ArticleFeed):
         return tag
 
     def link(self, obj=None):
-        return reverse("articles:tag", args=[obj.slug])
+        return reverse("website:tag", args=[obj.slug])
 
     def filter_articles(self, obj, articles):
         return articles.filter(tags=obj)

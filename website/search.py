@@ -33,7 +33,6 @@ from django.contrib.postgres.search import (
     SearchHeadline,
     SearchQuery,
     SearchRank,
-    SearchVector,
     SearchVectorField,
     TrigramWordSimilarity,
 )
@@ -67,16 +66,6 @@ MIN_FUZZY_LENGTH = 4
 # from a reader's query, and HTML escaping leaves them alone.
 MARK_START, MARK_END = "\ue000", "\ue001"
 _WORD = re.compile(r"\w+")
-
-
-def search_vector():
-    """The document as an expression; PostgreSQL stores it in the
-    ``search_document`` column (see ``StoredVector``)."""
-    return (
-        SearchVector("title", weight="A", config=SEARCH_CONFIG)
-        + SearchVector("standfirst", weight="B", config=SEARCH_CONFIG)
-        + SearchVector("body", weight="C", config=SEARCH_CONFIG)
-    )
 
 
 class StoredVector(Expression):

@@ -79,7 +79,7 @@ def website():
             "@type": "SearchAction",
             "target": {
                 "@type": "EntryPoint",
-                "urlTemplate": absolute(reverse("articles:search"))
+                "urlTemplate": absolute(reverse("website:search"))
                 + "?q={search_term_string}",
             },
             "query-input": "required name=search_term_string",

@@ -2,7 +2,7 @@ from django.urls import path
 
 from website import feeds, views
 
-app_name = "articles"
+app_name = "website"
 
 urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),

@@ -46,7 +46,7 @@ class PageMetaMixin:
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        crumbs = [("Accueil", cached_reverse("articles:home")), *self.get_breadcrumbs()]
+        crumbs = [("Accueil", cached_reverse("website:home")), *self.get_breadcrumbs()]
         context.update(
             meta=self.get_meta(),
             breadcrumbs=crumbs,
@@ -87,7 +87,7 @@ class HomeView(PageMetaMixin, TemplateView):
             title="",
             description="L’actualité en France et dans le monde : politique, économie, "
             "international, société, culture et sport, vérifiée par notre rédaction.",
-            path=cached_reverse("articles:home"),
+            path=cached_reverse("website:home"),
         )
 
     def get_structured_data(self, breadcrumbs):
@@ -164,7 +164,7 @@ class SectionView(ArticleListView):
         return [
             (
                 f"{self.object.name} — flux RSS",
-                cached_reverse("articles:section_feed", self.object.slug),
+                cached_reverse("website:section_feed", self.object.slug),
             )
         ]
 
@@ -194,7 +194,7 @@ class AuthorView(ArticleListView):
         return [
             (
                 f"{self.object.name} — flux RSS",
-                cached_reverse("articles:author_feed", self.object.slug),
+                cached_reverse("website:author_feed", self.object.slug),
             )
         ]
 
@@ -219,13 +219,13 @@ class TagView(ArticleListView):
         )
 
     def get_breadcrumbs(self):
-        return [(self.object.name, cached_reverse("articles:tag", self.object.slug))]
+        return [(self.object.name, cached_reverse("website:tag", self.object.slug))]
 
     def get_feeds(self):
         return [
             (
                 f"« {self.object.name} » — flux RSS",
-                cached_reverse("articles:tag_feed", self.object.slug),
+                cached_reverse("website:tag_feed", self.object.slug),
             )
         ]
 
@@ -276,7 +276,7 @@ class ArticleDetailView(PageMetaMixin, DetailView):
             suggestions=suggestions,
             body=render_body(article.body, images=images),
             canonical_url=seo.absolute(article.get_absolute_url()),
-            short_url=seo.absolute(cached_reverse("articles:short", article.pk)),
+            short_url=seo.absolute(cached_reverse("website:short", article.pk)),
             **kwargs,
         )
 
@@ -321,7 +321,7 @@ class ArticleDetailView(PageMetaMixin, DetailView):
         return [
             (
                 f"{section.name} — flux RSS",
-                cached_reverse("articles:section_feed", section.slug),
+                cached_reverse("website:section_feed", section.slug),
             )
         ]
 
@@ -371,9 +371,9 @@ class SearchView(PageMetaMixin, ListView):
         return seo.PageMeta(
             title=f"Recherche « {self.query} »" if self.query else "Recherche",
             description="Rechercher dans les articles publiés.",
-            path=cached_reverse("articles:search"),
+            path=cached_reverse("website:search"),
             noindex=True,
         )
 
     def get_breadcrumbs(self):
-        return [("Recherche", cached_reverse("articles:search"))]
+        return [("Recherche", cached_reverse("website:search"))]

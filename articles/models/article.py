@@ -25,7 +25,7 @@ def article_path(section_slug: str, slug: str, moment) -> str:
     rows rather than articles (sitemaps)."""
     local = site_time(moment)
     return cached_reverse(
-        "articles:detail",
+        "website:detail",
         section=section_slug,
         year=local.year,
         month=f"{local.month:02d}",

@@ -47,7 +47,7 @@ class Section(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return cached_reverse("articles:section", slug=self.slug)
+        return cached_reverse("website:section", slug=self.slug)
 
     def clean(self):
         if self.slug in RESERVED_SLUGS:
@@ -87,4 +87,4 @@ class Author(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return cached_reverse("articles:author", slug=self.slug)
+        return cached_reverse("website:author", slug=self.slug)

@@ -39,7 +39,7 @@ def paths_for(article, *, former_publish_at=None):
     paths.extend(article.redirects.values_list("old_path", flat=True))
     for tag in article.tags.all():
         try:
-            paths.append(reverse("articles:tag", kwargs={"slug": tag.slug}))
+            paths.append(reverse("website:tag", kwargs={"slug": tag.slug}))
         except NoReverseMatch:
             break
     return list(dict.fromkeys(paths))

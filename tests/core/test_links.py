@@ -7,17 +7,17 @@ from core.links import cached_reverse, cached_static
 
 
 def test_a_cached_link_is_the_one_reverse_gives():
-    assert cached_reverse("articles:short", 42) == reverse("articles:short", args=[42])
-    assert cached_reverse("articles:short", pk=42) == reverse(
-        "articles:short", kwargs={"pk": 42}
+    assert cached_reverse("website:short", 42) == reverse("website:short", args=[42])
+    assert cached_reverse("website:short", pk=42) == reverse(
+        "website:short", kwargs={"pk": 42}
     )
 
 
 def test_a_cached_link_follows_the_script_prefix():
-    cached_reverse("articles:short", 42)
+    cached_reverse("website:short", 42)
     set_script_prefix("/journal/")
     try:
-        assert cached_reverse("articles:short", 42) == "/journal/articles/42/"
+        assert cached_reverse("website:short", 42) == "/journal/articles/42/"
     finally:
         set_script_prefix("/")
 

@@ -54,7 +54,7 @@ def page(client, url):
 def test_hidden_article_url_by_slug_is_not_found(client, world, kind):
     article = world["hidden"][kind]
     url = reverse(
-        "articles:detail",
+        "website:detail",
         kwargs={
             "section": "monde",
             "year": 2024,
@@ -71,7 +71,7 @@ def test_hidden_article_url_by_slug_is_not_found(client, world, kind):
 )
 def test_hidden_article_short_url_by_id_is_not_found(client, world, kind):
     article = world["hidden"][kind]
-    assert client.get(reverse("articles:short", args=[article.pk])).status_code == 404
+    assert client.get(reverse("website:short", args=[article.pk])).status_code == 404
 
 
 @pytest.mark.parametrize(

@@ -336,7 +336,7 @@ def test_article_url_with_wrong_section_or_date_redirects_to_canonical(client):
 
 def test_short_url_redirects_permanently_to_the_article(client):
     article = make_article()
-    response = client.get(reverse("articles:short", args=[article.pk]))
+    response = client.get(reverse("website:short", args=[article.pk]))
     assert response.status_code == 301
     assert response["Location"] == article.get_absolute_url()
 
