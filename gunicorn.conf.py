@@ -8,7 +8,7 @@ Sync workers, one per core plus one, are the right default for this site:
 pages are either answered from the cache in well under a millisecond or
 rendered with a handful of short queries, so there is little I/O wait to
 overlap. Measured on 2 cores, gthread with keep-alive can pin a client's
-connections to one worker (see bench/README.md); put nginx or a load balancer
+connections to one worker (see docs/benchmarks.md); put nginx or a load balancer
 in front, which also buffers slow clients for the sync workers.
 """
 

@@ -1,6 +1,6 @@
 # News Day FR targets for the peer harness: sourced by ../shared/peers/run.sh
 #   EXTRA_TARGETS=$PWD/bench/ours.sh bash ../shared/peers/run.sh
-# (`make bench` does that and then rewrites the README's results table).
+# (`make bench` does that and then rewrites the table in docs/benchmarks.md).
 #
 # It uses run.sh's start_server / measure / stop_server / log and $OUT, so our
 # rows land in the same table as nginx, the Django floor and the Wagtail peer,
