@@ -8,10 +8,13 @@ class WebsiteConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_delete, post_save
 
-        from articles.models import Article
+        from articles.models import Article, Section
+        from website.context_processors import forget_menu
         from website.sitemaps import forget_index
 
         post_save.connect(forget_index, sender=Article, dispatch_uid="website.sitemap")
         post_delete.connect(
             forget_index, sender=Article, dispatch_uid="website.sitemap"
         )
+        post_save.connect(forget_menu, sender=Section, dispatch_uid="website.menu")
+        post_delete.connect(forget_menu, sender=Section, dispatch_uid="website.menu")

@@ -21,8 +21,8 @@ from django.contrib.sitemaps import Sitemap
 from django.contrib.sitemaps import views as sitemap_views
 from django.core.cache import cache
 from django.db.models import Exists, OuterRef
-from django.http import Http404
-from django.template.response import TemplateResponse
+from django.http import Http404, HttpResponse
+from django.template.loader import render_to_string
 from django.utils import timezone
 from markupsafe import escape
 
@@ -228,24 +228,27 @@ def index_entries(at=None):
     ]
 
 
-# The index's entries are kept in the shared cache until an article is saved
+# The index, rendered, is kept in the shared cache until an article is saved
 # or deleted, and never past the next instant at which what readers see
-# changes (``next_visibility_change()``): the index then costs one cache read
-# for one month or a hundred (docs/design/sitemaps.md).
+# changes (``next_visibility_change()``): it then costs one cache read for
+# one month or a hundred (docs/design/sitemap-index.md).
 INDEX_KEY = "website:sitemap-index"
 
 
-def cached_index_entries():
-    entries = cache.get(INDEX_KEY)
-    if entries is None:
+def cached_index():
+    """The index's XML, from the shared cache or rendered now."""
+    body = cache.get(INDEX_KEY)
+    if body is None:
         now = timezone.now()
         change = Article.objects.next_visibility_change(after=now)
-        entries = index_entries(at=now)
+        body = render_to_string(
+            "sitemaps/index.xml", {"sitemaps": index_entries(at=now)}
+        )
         timeout = None if change is None else (change - now).total_seconds()
         # Whole seconds, rounded down: the copy never outlives the change.
         if timeout is None or timeout >= 1:
-            cache.set(INDEX_KEY, entries, None if timeout is None else int(timeout))
-    return entries
+            cache.set(INDEX_KEY, body, None if timeout is None else int(timeout))
+    return body
 
 
 def forget_index(**kwargs):
@@ -259,12 +262,7 @@ def sitemap_index(request):
     its pages, and dates each by reading its items. Ours have one page,
     and the months' dates come with the months.
     """
-    response = TemplateResponse(
-        request,
-        "sitemaps/index.xml",
-        {"sitemaps": cached_index_entries()},
-        content_type="application/xml",
-    )
+    response = HttpResponse(cached_index(), content_type="application/xml")
     # As Django's sitemap views do.
     response.headers["X-Robots-Tag"] = "noindex, noodp, noarchive"
     return response

@@ -29,3 +29,35 @@ def test_menu_is_read_in_one_query_however_often_the_page_shows_it(client):
         if 'FROM "articles_section"' in q["sql"] and "articles_article" not in q["sql"]
     ]
     assert len(menu_reads) == 1
+
+
+def menu_queries(client, url):
+    with CaptureQueriesContext(connection) as queries_made:
+        client.get(url)
+    return [
+        q
+        for q in queries_made
+        if 'FROM "articles_section"' in q["sql"] and "articles_article" not in q["sql"]
+    ]
+
+
+def test_menu_is_read_from_the_shared_cache_once_read(client):
+    section = make_section(name="Culture")
+    make_article(section=section)
+    url = section.get_absolute_url()
+    assert len(menu_queries(client, url)) == 1
+    assert menu_queries(client, url) == []
+
+
+def test_a_renamed_or_hidden_rubrique_leaves_the_menu_at_once(client):
+    section = make_section(name="Culture")
+    other = make_section(name="Sciences")
+    make_article(section=section)
+    url = section.get_absolute_url()
+    client.get(url)
+    other.name = "Sciences et techniques"
+    other.save()
+    assert ">Sciences et techniques</a>" in client.get(url).content.decode()
+    other.is_active = False
+    other.save()
+    assert "Sciences et techniques" not in client.get(url).content.decode()
