@@ -192,41 +192,11 @@ def _decoded(article):
     return article
 
 
-# What a card shows of its article (the other fields are never read).
-CARD_FIELDS = (
-    "title",
-    "slug",
-    "standfirst",
-    "section_id",
-    "hero_image_id",
-    "hero_caption",
-    "is_featured",
-    "is_breaking",
-    "publish_at",
-)
-
-
-# What the article page shows of its article (the other fields, such as the
-# import keys and the workflow's dates, are never read there).
-PAGE_FIELDS = (
-    *CARD_FIELDS,
-    "body",
-    "sources",
-    "updated_at",
-    "word_count",
-    "status",
-    "created_at",
-)
-
-
 @functools.cache
 def _live_by_slug():
     return CompiledQuery(
         lambda now, slug: (
-            with_lists(
-                with_section(Article.objects.published(now).only(*PAGE_FIELDS)),
-                *ALL_LISTS,
-            )
+            with_lists(with_section(Article.objects.published(now)), *ALL_LISTS)
             .with_due_versions(now)
             .filter(slug=slug)[:1]
         ),
@@ -298,6 +268,20 @@ def show_due_versions(articles, *, now=None):
         if article.pk in due:
             article.show_content(due[article.pk])
     return articles
+
+
+# What a card shows of its article (the other fields are never read).
+CARD_FIELDS = (
+    "title",
+    "slug",
+    "standfirst",
+    "section_id",
+    "hero_image_id",
+    "hero_caption",
+    "is_featured",
+    "is_breaking",
+    "publish_at",
+)
 
 
 class CompiledList:
