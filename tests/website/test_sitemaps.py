@@ -302,19 +302,20 @@ def test_month_below_the_limit_does_not_warn(client, november, caplog):
 
 @pytest.mark.postgres
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL plans")
-def test_months_query_probes_the_month_index_on_postgresql(november):
+def test_months_query_reads_the_month_index_on_postgresql(november):
     make_article(publish_at=utc(2026, 10, 3))
     with CaptureQueriesContext(connection) as queries:
         Article.objects.published_months()
     with connection.cursor() as cursor:
         # Scans of the whole table priced out: a table this small would be
-        # read whole, and what matters is that the index can serve the probes.
+        # read whole, and what matters is that the index can serve the
+        # grouping (the months and last changes are its expressions).
         cursor.execute("SET LOCAL enable_seqscan = off")
         cursor.execute("SET LOCAL enable_sort = off")
         cursor.execute("SET LOCAL jit = off")
         cursor.execute("EXPLAIN (ANALYZE, COSTS OFF) " + queries[-1]["sql"])
         plan = "\n".join(row[0] for row in cursor.fetchall())
-    assert plan.count("using article_month_idx") == 2
+    assert "using article_month_idx" in plan
     assert "Seq Scan on articles_article" not in plan
 
 
