@@ -28,6 +28,7 @@ import threading
 
 from django.db import connections, router
 from django.db.models import F
+from django.utils import timezone
 
 from articles.models import Section
 
@@ -85,8 +86,21 @@ class CompiledQuery:
         self._lock = threading.Lock()
 
     def __call__(self, **values):
-        model = self._model()
-        alias = router.db_for_read(model)
+        """The rows as model instances (``Manager.raw()``)."""
+        alias, sql, params = self._statement(values)
+        return list(self._model()._default_manager.raw(sql, params, using=alias))
+
+    def rows(self, **values):
+        """The rows as tuples, for a caller that builds only some of them:
+        what the database driver returns, datetimes made aware (SQLite
+        gives naive UTC ones, as the ORM's own converter assumes)."""
+        alias, sql, params = self._statement(values)
+        with connections[alias].cursor() as cursor:
+            cursor.execute(sql, params)
+            return [tuple(map(_aware, row)) for row in cursor.fetchall()]
+
+    def _statement(self, values):
+        alias = router.db_for_read(self._model())
         sql, template, slots = self._compiled_for(alias)
         connection = connections[alias]
         params = list(template)
@@ -96,7 +110,7 @@ class CompiledQuery:
             value = field.get_db_prep_value(value, connection, prepared=False)
             for place in places:
                 params[place] = value
-        return list(model._default_manager.raw(sql, params, using=alias))
+        return alias, sql, params
 
     def _model(self):
         if "model" not in self._compiled:
@@ -167,6 +181,12 @@ class CompiledQuery:
                 raise ValueError("a parameter does not reach the SQL")
             slots.append(places)
         return sql, params, slots
+
+
+def _aware(value):
+    if isinstance(value, dt.datetime) and timezone.is_naive(value):
+        return timezone.make_aware(value, dt.UTC)
+    return value
 
 
 def with_section(queryset):

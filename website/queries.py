@@ -32,6 +32,7 @@ from articles.models import (
     Correction,
     RelatedLink,
     ScheduledChange,
+    Section,
 )
 from images.body import image_ids
 from images.models import Image
@@ -338,8 +339,8 @@ def _read_also(limit):
         live = Article.objects.published(now)
         linked = RelatedLink.objects.filter(article=article).values("target")
         pools = live.related_to(section, tags, limit=limit)
-        return with_section(
-            live.filter(pk__in=linked.union(*pools, all=True)).only(*READ_ALSO_FIELDS)
+        return live.filter(pk__in=linked.union(*pools, all=True)).values_list(
+            *READ_ALSO_FIELDS, "section__slug"
         )
 
     ids = models.BigIntegerField()
@@ -364,28 +365,47 @@ def read_also(article: Article, *, tag_ids=(), limit=4, now=None):
     now = now or timezone.now()
     links = Parts.of(article).links
     target_ids = {link.target_id for link in links if link.target_id}
-    found = _read_also(limit)(
-        now=now, article=article.pk, section=article.section_id, tags=tag_ids
-    )
+    # Rows, not instances: of the dozen candidates, four are shown.
+    rows = {
+        row[0]: row
+        for row in _read_also(limit).rows(
+            now=now, article=article.pk, section=article.section_id, tags=tag_ids
+        )
+    }
     sections = {}
-    candidates = {card.pk: attach_section(card, sections) for card in found}
     shown = []
     for link in links:
-        if link.target_id in candidates:
-            link.target = candidates[link.target_id]
+        if link.target_id in rows:
+            link.target = _card(rows[link.target_id], sections)
         elif link.target_id:
             continue
         shown.append(link)
     newest_first = sorted(
-        (
-            card
-            for pk, card in candidates.items()
-            if pk not in target_ids and pk != article.pk
-        ),
-        key=lambda card: (card.publish_at, card.pk),
+        (row for pk, row in rows.items() if pk not in target_ids and pk != article.pk),
+        key=lambda row: (row[_PUBLISH_AT], row[0]),
         reverse=True,
     )
-    return shown, newest_first[: max(0, limit - len(shown))]
+    return shown, [
+        _card(row, sections) for row in newest_first[: max(0, limit - len(shown))]
+    ]
+
+
+_PUBLISH_AT = READ_ALSO_FIELDS.index("publish_at")
+
+
+def _card(row, sections):
+    """An « À lire aussi » item from a row: what its title and link need,
+    built as the ORM builds rows (``Model.from_db``; the other fields are
+    deferred, never read)."""
+    *values, section_slug = row
+    article = Article.from_db(None, READ_ALSO_FIELDS, values)
+    section = sections.get(article.section_id)
+    if section is None:
+        section = sections[article.section_id] = Section.from_db(
+            None, ["id", "slug"], [article.section_id, section_slug]
+        )
+    article.section = section
+    return article
 
 
 def page_images(article: Article) -> dict:

@@ -81,3 +81,14 @@ def test_a_parameter_that_does_not_reach_the_sql_is_refused():
     query = CompiledQuery(lambda now: Article.objects.all(), now=models.DateTimeField())
     with pytest.raises(ValueError, match="no SQL was captured"):
         query(now=timezone.now())
+
+
+def test_rows_come_back_as_tuples_with_aware_datetimes():
+    article = make_article(slug="en-lignes")
+    query = CompiledQuery(
+        lambda slug: Article.objects.filter(slug=slug).values_list("pk", "publish_at"),
+        slug=models.SlugField(),
+    )
+    assert query.rows(slug="en-lignes") == [(article.pk, article.publish_at)]
+    ((_, published),) = query.rows(slug="en-lignes")
+    assert timezone.is_aware(published)
