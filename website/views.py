@@ -235,7 +235,7 @@ class ArticleDetailView(PageMetaMixin, DetailView):
     ``get_context_data``.
 
     To show an article that is not published (a preview), subclass it:
-    override ``get_object`` (e.g. ``Article.objects.for_page().get(...)``), set
+    override ``get_object`` (e.g. ``queries.with_lists(...).get(pk=...)``), set
     ``redirect_to_canonical = False`` and add the headers you need. Related
     suggestions always come from published articles only.
     """
