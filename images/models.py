@@ -12,6 +12,10 @@ from django.utils.text import slugify
 LICENCE_WARNING_DAYS = 30
 
 
+# Where a list of an image's renditions, prefetched or read, is kept.
+RENDITION_LIST = "rendition_list"
+
+
 def original_upload_to(instance, filename):
     """``images/2026/03/manifestation-a1b2c3d4.jpg``: the random part keeps
     embargoed photos from being found by guessing their name."""
@@ -234,7 +238,3 @@ def renditions_prefetch(lookup, specs=None):
     if specs is not None:
         renditions = renditions.filter(spec__in=list(specs))
     return models.Prefetch(lookup, renditions, to_attr=RENDITION_LIST)
-
-
-# Where a list of an image's renditions, prefetched or read, is kept.
-RENDITION_LIST = "rendition_list"

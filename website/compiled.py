@@ -24,6 +24,7 @@ related columns instead (``with_section()``).
 """
 
 import datetime as dt
+import json
 import threading
 
 from django.db import connections, router
@@ -82,7 +83,8 @@ class CompiledQuery:
     def __init__(self, build, **params):
         self.build = build
         self.params = params
-        self._compiled = {}
+        self._compiled = {}  # database alias -> (sql, params, slots)
+        self._built_model = None
         self._lock = threading.Lock()
 
     def __call__(self, **values):
@@ -113,9 +115,9 @@ class CompiledQuery:
         return alias, sql, params
 
     def _model(self):
-        if "model" not in self._compiled:
-            self._compiled["model"] = self.build(**self._markers()).model
-        return self._compiled["model"]
+        if self._built_model is None:
+            self._built_model = self.build(**self._markers()).model
+        return self._built_model
 
     def _slot_values(self, values):
         """(field, value) for each value the SQL takes, in a fixed order."""
@@ -198,17 +200,30 @@ def with_section(queryset):
     )
 
 
-def attach_section(article, known=None):
-    """Set ``article.section`` from the columns ``with_section()`` read;
-    rows of one list share their ``Section`` through ``known`` (id -> Section)."""
-    section = known.get(article.section_id) if known is not None else None
+def json_value(value):
+    """A JSON column as ``raw()`` or ``rows()`` read it: already decoded by
+    PostgreSQL's driver, text on SQLite."""
+    return json.loads(value) if isinstance(value, str) else value
+
+
+def known_section(known, section_id, name, slug):
+    """The ``Section`` of a row read as columns, shared by the rows of one
+    list through ``known`` (id -> Section), or a new one when ``known`` is
+    None."""
+    section = known.get(section_id) if known is not None else None
     if section is None:
         section = Section.from_db(
-            None,
-            ["id", "name", "slug"],
-            [article.section_id, article.section_name, article.section_slug],
+            None, ["id", "name", "slug"], [section_id, name, slug]
         )
         if known is not None:
-            known[article.section_id] = section
-    article.section = section
+            known[section_id] = section
+    return section
+
+
+def attach_section(article, known=None):
+    """Set ``article.section`` from the columns ``with_section()`` read;
+    rows of one list share their ``Section`` through ``known``."""
+    article.section = known_section(
+        known, article.section_id, article.section_name, article.section_slug
+    )
     return article

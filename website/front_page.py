@@ -4,7 +4,6 @@
 of each section."""
 
 import functools
-import json
 from dataclasses import dataclass
 
 from django.db import models
@@ -12,8 +11,8 @@ from django.utils import timezone
 
 from articles.models import Article, breaking_news_window
 from images.models import RENDITION_LIST, Image, Rendition
-from website.compiled import CompiledQuery, Many, attach_section, with_section
-from website.queries import CARD_FIELDS
+from website.cards import CARD_FIELDS, card
+from website.compiled import CompiledQuery, Many, with_section
 
 
 @dataclass
@@ -81,12 +80,6 @@ def _queries(featured, latest, per_section, section_count):
     }
 
 
-def _card(article, sections):
-    if isinstance(article.due_version, str):
-        article.due_version = json.loads(article.due_version)
-    return attach_section(article, sections).show_due_version()
-
-
 def _attach_heroes(queries, articles):
     """Each article's ``hero_image`` with its ``rendition_list``, in two
     queries for all of them."""
@@ -112,14 +105,14 @@ def front_page(section_ids, *, featured, latest, per_section, now=None) -> Front
     now = now or timezone.now()
     queries = _queries(featured, latest, per_section, len(section_ids))
     sections = {}
-    top = [_card(article, sections) for article in queries["featured"](now=now)]
+    top = [card(article, sections) for article in queries["featured"](now=now)]
     _attach_heroes(queries, top)
     shown = [article.pk for article in top]
-    others = [_card(a, sections) for a in queries["latest"](now=now, shown=shown)]
+    others = [card(a, sections) for a in queries["latest"](now=now, shown=shown)]
     shown += [article.pk for article in others]
     blocks = (
         [
-            _card(article, sections)
+            card(article, sections)
             for article in queries["blocks"](now=now, shown=shown, sections=section_ids)
         ]
         if section_ids
@@ -127,7 +120,7 @@ def front_page(section_ids, *, featured, latest, per_section, now=None) -> Front
     )
     breaking = queries["breaking"](now=now, since=now - breaking_news_window())
     return FrontPage(
-        breaking=_card(breaking[0], sections) if breaking else None,
+        breaking=card(breaking[0], sections) if breaking else None,
         featured=top,
         latest=others,
         by_section=blocks,

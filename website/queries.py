@@ -15,7 +15,6 @@ See docs/design/ for what each choice buys. The home page's queries are in
 
 import datetime as dt
 import functools
-import json
 from dataclasses import dataclass
 
 from django.db import models
@@ -31,12 +30,17 @@ from articles.models import (
     Author,
     Correction,
     RelatedLink,
-    ScheduledChange,
-    Section,
 )
 from images.body import image_ids
 from images.models import Image
-from website.compiled import CompiledQuery, Many, attach_section, with_section
+from website.compiled import (
+    CompiledQuery,
+    Many,
+    attach_section,
+    json_value,
+    known_section,
+    with_section,
+)
 
 
 class JSONArrayAgg(Aggregate):
@@ -185,11 +189,8 @@ ALL_LISTS = ("byline_rows", "tag_rows", "correction_rows", "link_rows")
 
 
 def _decoded(article):
-    """JSON columns read by ``raw()`` come as text on SQLite."""
     for name in ("due_version", *ALL_LISTS):
-        value = getattr(article, name, None)
-        if isinstance(value, str):
-            setattr(article, name, json.loads(value))
+        setattr(article, name, json_value(getattr(article, name)))
     return article
 
 
@@ -233,98 +234,6 @@ def live_article(slug: str, *, now=None) -> Article | None:
     return article.show_due_version()
 
 
-# Lists show at most this many articles on a page (and read one more).
-LIST_SIZE = 21
-
-
-@functools.cache
-def _due_versions():
-    return CompiledQuery(
-        lambda now, ids: ScheduledChange.objects.filter(
-            state=ScheduledChange.State.PENDING, apply_at__lte=now, article__in=ids
-        ).only("article_id", "content", "apply_at"),
-        now=models.DateTimeField(),
-        ids=Many(models.BigIntegerField(), size=LIST_SIZE, padding=0),
-    )
-
-
-def show_due_versions(articles, *, now=None):
-    """Each of ``articles`` (a list page's, at most ``LIST_SIZE``) showing
-    its scheduled new version if that version's time has come, in one
-    query."""
-    articles = list(articles)
-    if not articles:
-        return articles
-    now = now or timezone.now()
-    due = {}
-    for change in sorted(
-        _due_versions()(now=now, ids=[a.pk for a in articles]),
-        key=lambda change: change.apply_at,
-    ):
-        content = change.content
-        due[change.article_id] = (
-            json.loads(content) if isinstance(content, str) else content
-        )
-    for article in articles:
-        if article.pk in due:
-            article.show_content(due[article.pk])
-    return articles
-
-
-# What a card shows of its article (the other fields are never read).
-CARD_FIELDS = (
-    "title",
-    "slug",
-    "standfirst",
-    "section_id",
-    "hero_image_id",
-    "hero_caption",
-    "is_featured",
-    "is_breaking",
-    "publish_at",
-)
-
-
-class CompiledList:
-    """The articles of a list page (a section's, an author's, a tag's) for
-    ``UncountedPaginator``: each slice it asks for is one compiled query of
-    cards (no body, the section as columns, a due scheduled version shown).
-
-    ``list_filter(articles, key)`` narrows the live articles to the list's
-    (a function, the same for every page of that kind of list); ``key`` is
-    the list's own id.
-    """
-
-    def __init__(self, list_filter, key, *, now=None):
-        self.list_filter, self.key = list_filter, key
-        self.now = now or timezone.now()
-
-    def __getitem__(self, bounds: slice) -> list:
-        query = _list_query(self.list_filter, bounds.start or 0, bounds.stop)
-        sections = {}
-        return [
-            attach_section(_decoded(article), sections).show_due_version()
-            for article in query(now=self.now, key=self.key)
-        ]
-
-    def exists(self) -> bool:
-        return bool(self[0:1])
-
-
-@functools.lru_cache(maxsize=256)
-def _list_query(list_filter, start, stop):
-    return CompiledQuery(
-        lambda now, key: with_section(
-            list_filter(Article.objects.published(now), key)
-            .only(*CARD_FIELDS)
-            .with_due_versions(now)
-            .order_by("-publish_at", "-id")
-        )[start:stop],
-        now=models.DateTimeField(),
-        key=models.BigIntegerField(),
-    )
-
-
 # What an « À lire aussi » item needs of its article.
 READ_ALSO_FIELDS = ("id", "title", "slug", "section_id", "publish_at")
 # « À lire aussi » suggestions look at this many of an article's tags.
@@ -340,7 +249,7 @@ def _read_also(limit):
         linked = RelatedLink.objects.filter(article=article).values("target")
         pools = live.related_to(section, tags, limit=limit)
         return live.filter(pk__in=linked.union(*pools, all=True)).values_list(
-            *READ_ALSO_FIELDS, "section__slug"
+            *READ_ALSO_FIELDS, "section__name", "section__slug"
         )
 
     ids = models.BigIntegerField()
@@ -397,14 +306,11 @@ def _card(row, sections):
     """An « À lire aussi » item from a row: what its title and link need,
     built as the ORM builds rows (``Model.from_db``; the other fields are
     deferred, never read)."""
-    *values, section_slug = row
+    *values, section_name, section_slug = row
     article = Article.from_db(None, READ_ALSO_FIELDS, values)
-    section = sections.get(article.section_id)
-    if section is None:
-        section = sections[article.section_id] = Section.from_db(
-            None, ["id", "slug"], [article.section_id, section_slug]
-        )
-    article.section = section
+    article.section = known_section(
+        sections, article.section_id, section_name, section_slug
+    )
     return article
 
 

@@ -11,7 +11,7 @@ from articles.models import Article, Author
 from core.formats import iso_datetime
 from core.links import cached_reverse
 from images.body import render_body
-from website import queries, seo
+from website import cards, queries, seo
 from website.context_processors import active_sections
 from website.front_page import front_page
 from website.pagination import UncountedPaginator
@@ -119,7 +119,7 @@ class ArticleListView(PageMetaMixin, ListView):
 
     def get_queryset(self):
         self.object = self.get_object()
-        return queries.CompiledList(self.list_filter, self.object.pk)
+        return cards.CompiledList(self.list_filter, self.object.pk)
 
     def get_context_data(self, **kwargs):
         if self.counted:
@@ -364,7 +364,7 @@ class SearchView(PageMetaMixin, ListView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(form=self.form, query=self.query, **kwargs)
-        queries.show_due_versions(context["object_list"])
+        cards.show_due_versions(context["object_list"])
         return context
 
     def get_meta(self):
