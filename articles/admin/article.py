@@ -3,7 +3,6 @@ the bulk actions and the workflow's own pages are the mixins it is built
 from, one module each."""
 
 from django.contrib import admin
-from django.db.models import Q
 from django.urls import reverse_lazy
 from django.utils.html import format_html
 
@@ -23,7 +22,12 @@ from articles.admin.routes import article_admin_routes
 from articles.admin.scheduled_changes import ScheduledChangeViews
 from articles.admin.workflow_actions import WorkflowActionViews
 from articles.models import Article
-from articles.services.rights import can_view, owned_q, sees_all_articles
+from articles.services.rights import (
+    can_view,
+    owned_q,
+    sees_all_articles,
+    visible_q,
+)
 from articles.services.scheduled_events import overdue_events
 from core.adminpages import FrenchTitles
 from core.formats import french_datetime
@@ -115,9 +119,7 @@ class ArticleAdmin(
             return articles
         if _is_autocomplete(request):
             # Linking to another article: one's own, or what readers see.
-            return articles.filter(
-                owned_q(user) | Q(pk__in=Article.objects.published().values("pk"))
-            )
+            return articles.filter(visible_q(user))
         return articles.filter(owned_q(user))
 
     def has_view_permission(self, request, obj=None):

@@ -8,6 +8,7 @@ from taggit.models import Tag
 from articles import services
 from articles.admin.forms import AUTOSAVED_FIELDS
 from articles.models import Autosave
+from articles.services.rights import sees_all_articles, visible_articles
 from core.formats import french_time, person_name
 
 
@@ -82,9 +83,11 @@ class EditingViews:
         ):
             return JsonResponse({"results": []}, status=403)
         term = request.GET.get("q", "").strip()[:100]
-        tags = (
-            Tag.objects.filter(name__istartswith=term).order_by("name")[:20]
-            if term
-            else []
-        )
-        return JsonResponse({"results": [tag.name for tag in tags]})
+        if not term:
+            return JsonResponse({"results": []})
+        tags = Tag.objects.filter(name__istartswith=term)
+        if not sees_all_articles(request.user):
+            # A tag used only on someone else's draft would reveal its subject.
+            tags = tags.filter(article__in=visible_articles(request.user))
+        names = tags.order_by("name").values_list("name", flat=True).distinct()
+        return JsonResponse({"results": list(names[:20])})

@@ -5,10 +5,16 @@ from django.urls import reverse_lazy
 from django.utils import timezone
 from taggit.forms import TagWidget
 
-from articles.models import Article, Correction, Revision
+from articles.models import Article, Correction, RelatedLink, Revision
 from articles.models.workflow import PREVIEW_LINK_LIFETIME
 from articles.revisions import TEXT_FIELDS, article_snapshot, compare, fingerprint
 from articles.services.checks import is_live
+from articles.services.rights import (
+    HIDDEN_ARTICLE_LABEL,
+    hidden_article_pks,
+    sees_all_articles,
+    visible_articles,
+)
 from core.formats import person_name
 from images.widgets import ImageChooserWidget
 
@@ -190,6 +196,45 @@ class ArticleAdminForm(forms.ModelForm):
             "puis enregistrez à nouveau pour remplacer la version actuelle par la vôtre.",
             code="stale",
         )
+
+
+class RelatedTargetField(forms.ModelChoiceField):
+    """The linked article: its title, unless the person may not see it."""
+
+    hidden_pks = frozenset()
+
+    def label_from_instance(self, obj):
+        return HIDDEN_ARTICLE_LABEL if obj.pk in self.hidden_pks else str(obj)
+
+
+class RelatedLinkForm(forms.ModelForm):
+    """An « À lire aussi » link. A journalist links to what they may see
+    (``rights.visible_articles``); a link an editor made to an article they
+    may not see stays, shown without its title."""
+
+    # Set by RelatedLinkInline.get_formset: who is editing.
+    user = None
+
+    class Meta:
+        model = RelatedLink
+        fields = ["target", "url", "title", "position"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        target = self.fields.get("target")
+        if target is None or self.user is None or sees_all_articles(self.user):
+            return
+        kept = self.instance.target_id
+        target.queryset = visible_articles(self.user)
+        target.error_messages["invalid_choice"] = (
+            "Choisissez un article publié ou l’un des vôtres."
+        )
+        if hidden := hidden_article_pks(self.user, {kept}):
+            target.queryset |= Article.objects.filter(pk=kept)
+            target.hidden_pks = frozenset(hidden)
+            # The row's heading is the link's title: an in-memory stand-in
+            # keeps the real title out of the page (saving uses the field).
+            self.instance.target = Article(pk=kept, title=HIDDEN_ARTICLE_LABEL)
 
 
 class CommentForm(forms.Form):

@@ -5,6 +5,9 @@ from django.db.models import Q
 
 from articles.models import Article, ArticleAuthor
 
+# What is shown instead of the title of an article the person may not see.
+HIDDEN_ARTICLE_LABEL = "Article non publié"
+
 # A journalist edits their own article until it is scheduled or published.
 OWNER_EDITABLE = frozenset({Article.Status.DRAFT, Article.Status.REVIEW})
 
@@ -17,6 +20,30 @@ def owned_q(user) -> Q:
     """Articles ``user`` created or signs."""
     signed = ArticleAuthor.objects.filter(author__user=user).values("article")
     return Q(created_by=user) | Q(pk__in=signed)
+
+
+def visible_q(user) -> Q:
+    """Articles ``user`` may see: every one for an editor (an empty Q); for
+    anyone else, their own and what readers see. Where an article's title,
+    tags or use of an image may be shown, this is the rule."""
+    if sees_all_articles(user):
+        return Q()
+    return owned_q(user) | Q(pk__in=Article.objects.published().values("pk"))
+
+
+def visible_articles(user):
+    """``Article.objects`` limited to what ``user`` may see (``visible_q``)."""
+    return Article.objects.filter(visible_q(user))
+
+
+def hidden_article_pks(user, pks) -> set[int]:
+    """Which of these article ``pks`` ``user`` may not see (one query, none
+    for an editor)."""
+    pks = {pk for pk in pks if pk is not None}
+    if not pks or sees_all_articles(user):
+        return set()
+    seen = visible_articles(user).filter(pk__in=pks).values_list("pk", flat=True)
+    return pks - set(seen)
 
 
 def is_owner(user, article: Article) -> bool:

@@ -106,6 +106,25 @@ def test_tag_suggestions_are_refused_to_staff_without_article_rights(client):
     assert response.status_code == 403
 
 
+def test_tag_suggestions_leave_out_tags_only_on_others_drafts(
+    as_journalist, others_draft
+):
+    others_draft.tags.add("Affaire Dupont")
+    make_article(tags=["Affaires étrangères"])
+    response = as_journalist.get(
+        reverse("admin:articles_article_tag_suggestions"), {"q": "Affaire"}
+    )
+    assert response.json() == {"results": ["Affaires étrangères"]}
+
+
+def test_tag_suggestions_still_list_every_tag_for_an_editor(as_editor, others_draft):
+    others_draft.tags.add("Affaire Dupont")
+    response = as_editor.get(
+        reverse("admin:articles_article_tag_suggestions"), {"q": "Affaire"}
+    )
+    assert response.json() == {"results": ["Affaire Dupont"]}
+
+
 def test_tag_suggestions_answer_a_journalist(as_journalist, own_draft):
     own_draft.tags.add("Élections")
     response = as_journalist.get(

@@ -4,7 +4,8 @@ import pytest
 
 from articles.models import Article
 from core.adminpages import admin_url
-from tests.factories import make_author
+from tests.factories import make_article, make_author, make_related_link
+from tests.forms import form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -48,3 +49,66 @@ def test_a_complete_article_can_be_written_through_the_admin(superuser_client, a
     assert created.related_links.get().target == article
     assert created.body.startswith("<h2>Des soldats")
     assert created.created_by.username == "chef"
+
+
+# --- « À lire aussi » targets a journalist may not see ------------------------------
+
+
+def change_url(article):
+    return admin_url(Article, "change", article.pk)
+
+
+def test_crafted_link_to_another_journalists_draft_is_refused_in_french(
+    as_journalist, own_draft, others_draft
+):
+    data = form_data(as_journalist.get(change_url(own_draft))) | {
+        "title": "Mon titre retravaillé",
+        "related_links-0-target": str(others_draft.pk),
+        "related_links-0-position": "0",
+    }
+    response = as_journalist.post(change_url(own_draft), data)
+    assert response.status_code == 200
+    assert "Choisissez un article publié ou l’un des vôtres." in response.text
+    assert "Mon titre retravaillé" in response.text
+    assert others_draft.title not in response.text
+    assert not own_draft.related_links.exists()
+
+
+def test_journalist_links_to_an_article_readers_see(as_journalist, own_draft):
+    published = make_article(title="Un article en ligne d’un collègue")
+    data = form_data(as_journalist.get(change_url(own_draft))) | {
+        "related_links-0-target": str(published.pk),
+        "related_links-0-position": "0",
+    }
+    response = as_journalist.post(change_url(own_draft), data)
+    assert response.status_code == 302
+    assert own_draft.related_links.get().target == published
+
+
+def test_link_an_editor_made_to_a_hidden_draft_shows_without_its_title(
+    as_journalist, own_draft, others_draft
+):
+    make_related_link(own_draft, target=others_draft)
+    response = as_journalist.get(change_url(own_draft))
+    assert others_draft.title not in response.text
+    assert "Article non publié" in response.text
+    assert f'<option value="{others_draft.pk}" selected>' in response.text
+
+
+def test_saving_keeps_the_link_an_editor_made_to_a_hidden_draft(
+    as_journalist, own_draft, others_draft
+):
+    link = make_related_link(own_draft, target=others_draft)
+    data = form_data(as_journalist.get(change_url(own_draft))) | {"title": "Titre revu"}
+    response = as_journalist.post(change_url(own_draft), data)
+    assert response.status_code == 302
+    link.refresh_from_db()
+    assert link.target == others_draft
+
+
+def test_editor_still_sees_the_title_of_a_linked_draft(
+    as_editor, own_draft, others_draft
+):
+    make_related_link(own_draft, target=others_draft)
+    response = as_editor.get(change_url(own_draft))
+    assert others_draft.title in response.text

@@ -3,7 +3,13 @@
 import pytest
 
 from articles.models import Article
-from articles.services.rights import can_edit, can_submit, can_view
+from articles.services.rights import (
+    can_edit,
+    can_submit,
+    can_view,
+    hidden_article_pks,
+    visible_articles,
+)
 from tests.factories import make_article, make_draft, make_journalist, make_user
 
 pytestmark = pytest.mark.django_db
@@ -39,3 +45,24 @@ def test_staff_without_a_role_see_not_even_their_own_article():
     article = make_draft(created_by=user)
     assert not can_view(user, article)
     assert not can_edit(user, article)
+
+
+def test_a_journalist_sees_their_own_articles_and_what_readers_see(journalist):
+    own = make_draft(created_by=journalist)
+    published = make_article()
+    make_draft(created_by=make_journalist())
+    assert set(visible_articles(journalist)) == {own, published}
+
+
+def test_an_editor_sees_every_article(editor):
+    others = make_draft(created_by=make_journalist())
+    assert others in visible_articles(editor)
+    assert hidden_article_pks(editor, {others.pk}) == set()
+
+
+def test_hidden_article_pks_names_what_a_journalist_may_not_see(journalist):
+    others = make_draft(created_by=make_journalist())
+    published = make_article()
+    assert hidden_article_pks(journalist, {others.pk, published.pk, None}) == {
+        others.pk
+    }
