@@ -5,10 +5,14 @@ from django.db.models import Q
 from django.urls import reverse
 
 from articles.models import Article
+from articles.services.rights import hidden_article_pks
 from core.formats import french_date
 from images.body import image_ids
 from images.models import Image
 from images.usage import Use
+
+# How the library names an article its viewer may not see.
+HIDDEN_ARTICLE_USE = "un article non publié"
 
 
 def _reference(pk):
@@ -25,27 +29,38 @@ def _using(image_pks):
 class ArticleUsage:
     """Articles use images as their hero and inside their body."""
 
-    def uses(self, image_pks):
+    def uses(self, image_pks, *, viewer=None):
         articles = list(_using(image_pks))
+        pks = [article.pk for article in articles]
         live = set(
-            Article.objects.published()
-            .filter(pk__in=[article.pk for article in articles])
-            .values_list("pk", flat=True)
+            Article.objects.published().filter(pk__in=pks).values_list("pk", flat=True)
         )
+        hidden = hidden_article_pks(viewer, pks) if viewer is not None else set()
         found = {}
         for article in articles:
             for pk in {article.hero_image_id, *image_ids(article.body)} & image_pks:
-                found.setdefault(pk, []).append(
-                    Use(
+                in_text = article.hero_image_id != pk
+                if article.pk in hidden:
+                    # Someone else's draft: counted, but its title, status
+                    # and address stay out of the library.
+                    use = Use(
+                        title=HIDDEN_ARTICLE_USE,
+                        status="",
+                        admin_url="",
+                        live=False,
+                        in_text=in_text,
+                    )
+                else:
+                    use = Use(
                         title=article.title,
                         status=article.get_status_display(),
                         admin_url=reverse(
                             "admin:articles_article_change", args=[article.pk]
                         ),
                         live=article.pk in live,
-                        in_text=article.hero_image_id != pk,
+                        in_text=in_text,
                     )
-                )
+                found.setdefault(pk, []).append(use)
         return found
 
     def is_shown_to_readers(self, image):

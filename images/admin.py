@@ -170,7 +170,7 @@ class ImageAdmin(FrenchTitles, admin.ModelAdmin):
             objs, request
         )
         # Body references are not foreign keys: protect them by hand.
-        for places in uses([o.pk for o in objs]).values():
+        for places in uses([o.pk for o in objs], viewer=request.user).values():
             protected.extend(
                 f"«\u00a0{place.title}\u00a0» (image dans le texte)"
                 for place in places
@@ -216,9 +216,18 @@ class ImageAdmin(FrenchTitles, admin.ModelAdmin):
             },
         )
 
+    def render_change_form(
+        self, request, context, add=False, change=False, form_url="", obj=None
+    ):
+        if obj is not None:
+            # « utilisée dans » names only what this person may see; the
+            # read-only field is given the image alone, so it reads this.
+            obj.places = uses([obj.pk], viewer=request.user)[obj.pk]
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
     @admin.display(description="utilisée dans")
     def usage(self, image):
-        places = uses([image.pk]).get(image.pk, [])
+        places = getattr(image, "places", [])
         return ", ".join(place.title for place in places) or "aucun article"
 
     def get_urls(self):
@@ -293,7 +302,7 @@ class ImageAdmin(FrenchTitles, admin.ModelAdmin):
                 [THUMBNAIL_SPEC.name]
             )
         )
-        usage = uses([image.pk for image in images])
+        usage = uses([image.pk for image in images], viewer=request.user)
         rows = [
             {
                 "image": image,

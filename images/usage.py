@@ -5,6 +5,10 @@ registers a provider in its ``AppConfig.ready()``; the library asks them
 which of its images are used where (the admin's « utilisée dans », the
 licence report, the protection of images on delete) and whether readers see
 an image (renditions of an unused image stay staff-only).
+
+Given a ``viewer`` (the person looking), a provider leaves out what that
+person may not read: a page they may not see is listed without its title or
+address (``title`` says what it is, e.g. « un article non publié »).
 """
 
 from dataclasses import dataclass
@@ -26,7 +30,7 @@ class Use:
 
 
 class UsageProvider(Protocol):
-    def uses(self, image_pks: set[int]) -> dict[int, list[Use]]: ...
+    def uses(self, image_pks: set[int], *, viewer=None) -> dict[int, list[Use]]: ...
 
     def is_shown_to_readers(self, image) -> bool: ...
 
@@ -39,13 +43,14 @@ def register(provider: UsageProvider) -> None:
         _providers.append(provider)
 
 
-def uses(image_pks) -> dict[int, list[Use]]:
-    """{image pk: [Use, …]} for these images, from every provider."""
+def uses(image_pks, *, viewer=None) -> dict[int, list[Use]]:
+    """{image pk: [Use, …]} for these images, from every provider; with a
+    ``viewer``, as that person may see them."""
     image_pks = set(image_pks)
     found: dict[int, list[Use]] = {pk: [] for pk in image_pks}
     if image_pks:
         for provider in _providers:
-            for pk, places in provider.uses(image_pks).items():
+            for pk, places in provider.uses(image_pks, viewer=viewer).items():
                 found[pk].extend(places)
     return found
 

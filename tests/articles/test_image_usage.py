@@ -71,3 +71,19 @@ def test_an_image_is_shown_to_readers_only_through_a_live_article():
     draft.status, draft.publish_at = Article.Status.PUBLISHED, timezone.now()
     draft.save()
     assert ArticleUsage().is_shown_to_readers(image)
+
+
+def test_the_library_counts_others_drafts_without_naming_them(journalist):
+    image = make_image()
+    make_article(title="En ligne", hero_image=image)
+    make_article(
+        title="Brouillon d’un collègue",
+        status=Article.Status.DRAFT,
+        publish_at=None,
+        body=figure(image.pk),
+    )
+    uses = ArticleUsage().uses({image.pk}, viewer=journalist)[image.pk]
+    assert sorted((use.title, use.admin_url != "", use.in_text) for use in uses) == [
+        ("En ligne", True, False),
+        ("un article non publié", False, True),
+    ]

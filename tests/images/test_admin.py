@@ -185,3 +185,56 @@ def test_article_form_offers_the_image_chooser(admin_client):
 
 def test_article_add_form_loads(admin_client):
     assert admin_client.get(reverse("admin:articles_article_add")).status_code == 200
+
+
+# --- « utilisée dans » as the person looking may see it -----------------------------
+
+
+def test_image_page_names_others_drafts_only_as_unpublished_articles(
+    as_journalist, journalist
+):
+    image = make_image()
+    make_article(
+        title="Mon brouillon illustré", hero_image=image, created_by=journalist
+    )
+    secret = make_article(
+        title="Brouillon secret d’un collègue",
+        status=Article.Status.DRAFT,
+        publish_at=None,
+        hero_image=image,
+    )
+    html = as_journalist.get(
+        reverse("admin:images_image_change", args=[image.pk])
+    ).content.decode()
+    assert "Mon brouillon illustré" in html
+    assert "un article non publié" in html
+    assert secret.title not in html
+
+
+def test_image_page_names_every_article_for_an_editor(as_editor):
+    image = make_image()
+    make_article(
+        title="Brouillon secret d’un collègue",
+        status=Article.Status.DRAFT,
+        publish_at=None,
+        hero_image=image,
+    )
+    html = as_editor.get(
+        reverse("admin:images_image_change", args=[image.pk])
+    ).content.decode()
+    assert "Brouillon secret d’un collègue" in html
+
+
+@time_machine.travel(NOW, tick=False)
+def test_licence_report_shows_others_drafts_without_title_or_link(as_journalist):
+    expired = make_image(title="Photo expirée", licence_expires_on=dt.date(2026, 3, 1))
+    secret = make_article(
+        title="Brouillon secret d’un collègue",
+        status=Article.Status.DRAFT,
+        publish_at=None,
+        body=f'<figure data-image-id="{expired.pk}"></figure>',
+    )
+    html = as_journalist.get(reverse("admin:images_image_licences")).content.decode()
+    assert "<li>un article non publié</li>" in html
+    assert secret.title not in html
+    assert f"/admin/articles/article/{secret.pk}/" not in html

@@ -8,7 +8,7 @@ class Provider:
     def __init__(self, found, shown):
         self.found, self.shown = found, shown
 
-    def uses(self, image_pks):
+    def uses(self, image_pks, *, viewer=None):
         return {pk: places for pk, places in self.found.items() if pk in image_pks}
 
     def is_shown_to_readers(self, image):
