@@ -33,27 +33,31 @@ trusted either (a publication could not be announced): pages are rendered.
 """
 
 import contextlib
+import functools
 import hashlib
 import math
-import re
 import time
 from datetime import UTC, datetime
 
 from django.conf import settings
 from django.core.cache import caches
 from django.core.exceptions import MiddlewareNotUsed
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
+from django.urls import get_resolver, get_urlconf
 from django.utils.cache import get_conditional_response
-from django.utils.http import http_date, parse_http_date_safe
+from django.utils.http import http_date, parse_http_date_safe, urlencode
 
 GENERATION_KEY = "pagecache:generation"
 BOUND_KEY = "pagecache:next-change"
 KEY_PREFIX = "pagecache:page:"
-# Marketing parameters that never change a page; dropped from the cache key so
-# a shared link with ``?utm_source=…`` still hits.
-TRACKING_PARAM_RE = re.compile(
-    r"(?:^|&)(?:utm_[a-z]+|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|xtor|at_[a-z]+)=[^&]*"
-)
+# The attribute by which a view names the query parameters its page reads
+# (``page_cache_params = ("page",)`` on a class-based view, or set on a view
+# function). The others (``utm_source``, ``fbclid``, a random ``?x=…``)
+# change neither the page nor its cache key: a flood of random query strings
+# finds the stored page instead of storing a copy per URL.
+PARAMS_ATTRIBUTE = "page_cache_params"
+# Paths whose parameters are remembered by each process.
+PARAMS_MEMORY = 4096
 UNCACHEABLE_DIRECTIVES = frozenset({"private", "no-store", "no-cache"})
 # Headers a stored page keeps; the others are per-request or recomputed.
 DROPPED_HEADERS = frozenset(
@@ -113,11 +117,34 @@ def generation_age(generation):
     return time.time() - generation / 1e9 if generation else math.inf
 
 
+@functools.lru_cache(maxsize=PARAMS_MEMORY)
+def read_params(resolver, path):
+    """The query parameters the page at ``path`` reads, as its view declares
+    them in ``page_cache_params`` (none when it declares nothing)."""
+    try:
+        match = resolver.resolve(path)
+    except Http404:
+        return ()
+    view = getattr(match.func, "view_class", match.func)
+    return tuple(sorted(getattr(view, PARAMS_ATTRIBUTE, ())))
+
+
 def page_url(request):
-    """The page's identity: scheme, host, path and query minus tracking."""
-    query = request.META.get("QUERY_STRING", "")
-    if query:
-        query = TRACKING_PARAM_RE.sub("", query).lstrip("&")
+    """The page's identity: scheme, host, path, and the query parameters its
+    view reads, in a fixed order; the others are left out, and so are blank
+    ones (``?page=`` is the first page, ``?q=`` the empty search form)."""
+    query = ""
+    if request.META.get("QUERY_STRING"):
+        names = read_params(get_resolver(get_urlconf()), request.path_info)
+        if names:
+            query = urlencode(
+                [
+                    (name, value)
+                    for name in names
+                    for value in request.GET.getlist(name)
+                    if value
+                ]
+            )
     # get_host() validates the Host header: a bad host is a 400 even on a hit.
     return f"{request.scheme}://{request.get_host()}{request.path}?{query}"
 

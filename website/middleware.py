@@ -8,7 +8,8 @@ LEGACY_QUERY_KEYS = ("p", "page_id")
 
 class ArticleRedirectMiddleware:
     """Send old article addresses (a previous slug, an imported WordPress
-    permalink) to the article's current URL with a 301.
+    permalink) to the article's current URL with a 301, and WordPress short
+    links that match no article to the home page.
 
     Paths are looked up only when the site would answer 404, so normal pages
     pay nothing; WordPress short links are looked up on the home page only.
@@ -19,8 +20,11 @@ class ArticleRedirectMiddleware:
 
     def __call__(self, request):
         key = self._legacy_key(request) if request.path == "/" else None
-        if key and (target := self._target(f"/?{key}={request.GET[key]}")):
-            return HttpResponsePermanentRedirect(target)
+        if key:
+            # An unknown short link goes to the home page's own address: the
+            # page cache then keeps one home page, not one per ``?p=``.
+            target = self._target(f"/?{key}={request.GET[key]}")
+            return HttpResponsePermanentRedirect(target or "/")
         response = self.get_response(request)
         if response.status_code == 404 and (target := self._target(request.path)):
             return HttpResponsePermanentRedirect(target)

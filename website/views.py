@@ -3,6 +3,7 @@ what "published" means and how rows are fetched live on ArticleQuerySet."""
 
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
+from django.utils.cache import patch_cache_control
 from django.utils.text import Truncator
 from django.views.generic import DetailView, ListView, RedirectView, TemplateView
 from taggit.models import Tag
@@ -58,6 +59,9 @@ class PageMetaMixin:
 
 class HomeView(PageMetaMixin, TemplateView):
     template_name = "articles/home.html"
+    # The page cache's key keeps only these (newsday/pagecache.py): WordPress
+    # short links, which ArticleRedirectMiddleware answers with a redirect.
+    page_cache_params = ("p", "page_id")
 
     def get_context_data(self, **kwargs):
         sections = active_sections(self.request)
@@ -108,6 +112,7 @@ class ArticleListView(PageMetaMixin, ListView):
     paginator_class = UncountedPaginator
     context_object_name = "articles"
     counted = False
+    page_cache_params = ("page",)
 
     def get_object(self):
         raise NotImplementedError
@@ -348,6 +353,7 @@ class SearchView(PageMetaMixin, ListView):
     template_name = "articles/search.html"
     context_object_name = "articles"
     paginate_by = PAGE_SIZE
+    page_cache_params = ("page", "q")
 
     def get(self, request, *args, **kwargs):
         self.form = SearchForm(request.GET)
@@ -355,6 +361,10 @@ class SearchView(PageMetaMixin, ListView):
         response = super().get(request, *args, **kwargs)
         if self.form.errors:
             response.status_code = 400
+        elif self.query and not response.context_data["object_list"]:
+            # Words that find nothing are what a flood of random queries
+            # sends: such a page is not a page of the site, so no cache keeps it.
+            patch_cache_control(response, private=True, no_cache=True)
         return response
 
     def get_queryset(self):

@@ -222,10 +222,53 @@ def test_tracking_parameters_share_the_cached_page(client):
     assert response["X-Page-Cache"] == "HIT"
 
 
-def test_other_query_strings_are_cached_separately(client):
-    make_article()
-    client.get("/")
-    assert client.get("/?page=2")["X-Page-Cache"] == "MISS"
+def test_a_parameter_the_page_reads_is_part_of_its_key(client):
+    article = make_article()
+    path = article.section.get_absolute_url()
+    client.get(path)
+    assert client.get(f"{path}?page=2")["X-Page-Cache"] == "MISS"
+
+
+def test_parameters_the_page_does_not_read_share_the_cached_page(client):
+    article = make_article()
+    client.get(article.get_absolute_url())
+    response = client.get(f"{article.get_absolute_url()}?page=2&x=1&q=mot")
+    assert response["X-Page-Cache"] == "HIT"
+
+
+def test_the_order_of_parameters_does_not_split_the_cache(client):
+    make_article(title="Budget de l’État")
+    client.get("/recherche/?q=budget&page=1")
+    assert client.get("/recherche/?page=1&q=budget")["X-Page-Cache"] == "HIT"
+
+
+def test_a_flood_of_random_query_strings_stores_no_new_page(client):
+    article = make_article()
+    paths = ["/", article.section.get_absolute_url(), article.get_absolute_url()]
+    for path in paths:
+        client.get(path)
+    stored = len(pagecache.local.entries)
+    for n in range(30):
+        for path in paths:
+            response = client.get(f"{path}?x{n}={n}&utm_source={n}&page_id=&p=")
+            assert response.status_code == 200
+            assert response["X-Page-Cache"] == "HIT"
+    assert len(pagecache.local.entries) == stored == 3
+
+
+def test_a_search_that_finds_nothing_is_not_stored(client):
+    make_article(title="Budget de l’État")
+    response = client.get("/recherche/?q=zzxqwv")
+    assert response["Cache-Control"] == "private, no-cache"
+    assert client.get("/recherche/?q=zzxqwv")["X-Page-Cache"] == "MISS"
+    assert pagecache.local.entries == {}
+
+
+def test_a_search_that_finds_articles_is_stored_under_its_words(client):
+    make_article(title="Budget de l’État")
+    client.get("/recherche/?q=budget")
+    assert client.get("/recherche/?q=budget")["X-Page-Cache"] == "HIT"
+    assert client.get("/recherche/?q=autre")["X-Page-Cache"] == "MISS"
 
 
 def test_bad_host_gets_400_even_for_a_cached_page(client):
