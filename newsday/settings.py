@@ -176,9 +176,18 @@ REPLICA_LAG_SECONDS = env.float("REPLICA_LAG_SECONDS", default=5.0)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # ---------------------------------------------------------------- caching
-# CACHE_URL=redis://… uses Django's built-in Redis backend, wrapped so that a
-# Redis outage degrades to "no cache" instead of errors (newsday/cache.py).
-CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
+# One cache that every process shares: what one worker learns (an article
+# withdrawn, a page retired) every other one sees within a second. The
+# embedded default is a table of the database (created by `migrate`, see
+# newsday/migrations/); CACHE_URL=redis://… uses Django's built-in Redis
+# backend, wrapped so that a Redis outage degrades to "no cache" instead of
+# errors (newsday/cache.py). A per-process cache (locmemcache://) is refused
+# below when pages are cached: each worker would keep its own copy of a page.
+CACHES = {
+    "default": env.cache(
+        "CACHE_URL", default="dbcache://newsday_cache?max_entries=20000"
+    )
+}
 if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
     CACHES["default"]["BACKEND"] = "newsday.cache.ResilientRedisCache"
     CACHES["default"].setdefault("KEY_PREFIX", env.str("CACHE_KEY_PREFIX", "newsday"))
@@ -204,6 +213,13 @@ PAGE_CACHE_EXCLUDED_PATHS = ["/admin/", "/preview/", "/healthz", "/static/", "/m
 # CDN purge on publish, edit and unpublish (newsday/cdn/).
 CDN_PURGE_BACKEND = env.str("CDN_PURGE_BACKEND", default="newsday.cdn.base.NoopBackend")
 CDN_PURGE_BACKEND_OPTIONS = {}
+if PAGE_CACHE_ENABLED and CACHES[PAGE_CACHE_ALIAS]["BACKEND"].endswith("LocMemCache"):
+    raise ImproperlyConfigured(
+        "Le cache de pages (PAGE_CACHE) demande un cache partagé par tous les "
+        "processus. Laissez CACHE_URL vide (une table de la base de données) ou "
+        "indiquez redis://… Avec locmemcache://, chaque processus garderait sa "
+        "propre copie des pages."
+    )
 if CDN_PURGE_BACKEND.endswith("CloudflareBackend"):
     CDN_PURGE_BACKEND_OPTIONS = {
         "zone_id": env.str("CLOUDFLARE_ZONE_ID"),
