@@ -49,7 +49,9 @@ from django.utils.http import http_date, parse_http_date_safe, urlencode
 
 GENERATION_KEY = "pagecache:generation"
 BOUND_KEY = "pagecache:next-change"
-KEY_PREFIX = "pagecache:page:"
+# Versioned: a release that changes what an entry holds does not read the
+# entries an earlier one stored.
+KEY_PREFIX = "pagecache:page:v2:"
 # The attribute by which a view names the query parameters its page reads
 # (``page_cache_params = ("page",)`` on a class-based view, or set on a view
 # function). The others (``utm_source``, ``fbclid``, a random ``?x=…``)
@@ -310,13 +312,10 @@ class PageCacheMiddleware:
         content = response.content
         etag = f'"{hashlib.md5(content, usedforsecurity=False).hexdigest()}"'
         last_modified = _last_modified(response)
-        # Kept in the shape of ResponseHeaders' internal store: a hit copies
-        # it at once instead of re-validating each header (a fifth of a hit's
-        # cost); the values were validated when this response was built.
         headers = {
-            lower: pair
-            for lower, pair in response.headers._store.items()
-            if lower not in DROPPED_HEADERS
+            name: value
+            for name, value in response.items()
+            if name.lower() not in DROPPED_HEADERS
         }
         entry = (generation, expires, bound, headers, content, etag, last_modified)
         self.cache.set(key, entry, timeout=math.ceil(expires - time.time()))
@@ -330,8 +329,9 @@ class PageCacheMiddleware:
 
     def _hit(self, request, entry, now):
         _, _, bound, headers, content, etag, last_modified = entry
-        response = HttpResponse(b"" if request.method == "HEAD" else content)
-        response.headers._store.update(headers)
+        response = HttpResponse(
+            b"" if request.method == "HEAD" else content, headers=headers
+        )
         response.headers["Content-Length"] = str(len(content))
         self._decorate(response, etag, last_modified, bound - now)
         response.headers["X-Page-Cache"] = "HIT"
