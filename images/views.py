@@ -1,7 +1,9 @@
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.utils.cache import patch_cache_control
 
+from core.staff import is_verified_staff
 from images.models import Image
 from images.renditions import applies_to, get_spec, rendition_get_or_create
 from images.usage import is_shown_to_readers
@@ -13,7 +15,8 @@ def rendition(request, pk, spec):
     Pages link straight to stored files; this view only answers for
     renditions not made yet. Sizes outside the allow-list are 404 before any
     query. Readers only get images of published articles whose licence is
-    valid; staff (previews) get any.
+    valid; staff (previews) get any, once verified with a code when two-factor
+    authentication is required (``core.staff``).
     """
     spec = get_spec(spec)
     if spec is None:
@@ -24,6 +27,11 @@ def rendition(request, pk, spec):
     public = not image.is_licence_expired() and is_shown_to_readers(image)
     if not public and not request.user.is_staff:
         raise Http404("Image introuvable.")
+    if not public and not is_verified_staff(request.user):
+        # Staff whose session lacks the code the admin now requires.
+        raise PermissionDenied(
+            "Connectez-vous à nouveau avec votre code à usage unique pour voir cette image."
+        )
     response = HttpResponseRedirect(rendition_get_or_create(image=image, spec=spec).url)
     if public:
         patch_cache_control(response, public=True, max_age=86400)

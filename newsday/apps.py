@@ -13,8 +13,10 @@ class NewsdayConfig(AppConfig):
         invalidation.connect()
         if settings.ADMIN_2FA_REQUIRED:
             from django.contrib import admin
-            from django_otp.admin import OTPAdminSite
 
-            # django-otp's documented switch: the admin login then asks for a
-            # TOTP code, and only verified staff reach the admin.
-            admin.site.__class__ = OTPAdminSite
+            from newsday.two_factor import TwoFactorAdminSite
+
+            # django-otp's documented switch (an OTPAdminSite): the admin
+            # login then asks for a TOTP code, and only verified staff reach
+            # the admin.
+            admin.site.__class__ = TwoFactorAdminSite

@@ -106,3 +106,38 @@ def others_draft():
 @pytest.fixture
 def own_published(journalist):
     return make_article(created_by=journalist, title="Mon article publié")
+
+
+# --- Staff two-factor authentication (newsday/two_factor.py, core/staff.py) -------
+
+
+@pytest.fixture
+def two_factor_required(settings):
+    """``ADMIN_2FA_REQUIRED=true``, as the app sets it up at start."""
+    from django.contrib import admin
+
+    from newsday.apps import NewsdayConfig
+
+    settings.ADMIN_2FA_REQUIRED = True
+    original = admin.site.__class__
+    NewsdayConfig.ready(NewsdayConfig("newsday", __import__("newsday")))
+    yield
+    admin.site.__class__ = original
+
+
+@pytest.fixture
+def verified_session():
+    """``verified_session(client, user)``: ``user`` signed in with password
+    and code, as the admin's two-factor login leaves them."""
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    def sign_in(client, user):
+        device = TOTPDevice.objects.create(user=user, name="Téléphone")
+        client.force_login(user)
+        session = client.session
+        session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+        session.save()
+        return client
+
+    return sign_in

@@ -13,15 +13,16 @@ caches and search engines:
   shows that one article and nothing else.
 """
 
-from django.contrib.auth.views import redirect_to_login
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.urls import path
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers, patch_cache_control
+from django.utils.decorators import method_decorator
 
 from articles.models import Article, PreviewLink, ScheduledChange
 from articles.services.rights import can_view
+from core.staff import verified_staff_required
 from website import queries
 from website.views import ArticleDetailView
 
@@ -57,14 +58,10 @@ class PreviewMixin:
         return response
 
 
+@method_decorator(verified_staff_required, name="dispatch")
 class ArticlePreviewView(PreviewMixin, ArticleDetailView):
     """« Prévisualiser » in the admin: any version of an article the user
     may see, published or not."""
-
-    def dispatch(self, request, *args, **kwargs):
-        if not (request.user.is_authenticated and request.user.is_staff):
-            return redirect_to_login(request.get_full_path())
-        return super().dispatch(request, *args, **kwargs)
 
     def get_object(self, queryset=None):
         article = get_object_or_404(

@@ -68,6 +68,32 @@ def test_staff_can_preview_an_image_of_a_draft_without_caching(admin_client):
     assert "no-store" in response["Cache-Control"]
 
 
+@pytest.mark.usefixtures("two_factor_required")
+def test_a_password_only_staff_session_is_refused_a_drafts_image(admin_client):
+    image = make_image()
+    response = admin_client.get(f"/images/{image.pk}/w640.webp")
+    assert response.status_code == 403
+    assert not Rendition.objects.filter(spec="w640.webp").exists()
+
+
+@pytest.mark.usefixtures("two_factor_required")
+def test_a_verified_staff_session_gets_a_drafts_image(
+    client, admin_user, verified_session
+):
+    image = make_image()
+    verified_session(client, admin_user)
+    assert client.get(f"/images/{image.pk}/w640.webp").status_code == 302
+
+
+@pytest.mark.usefixtures("two_factor_required")
+def test_a_password_only_staff_session_still_gets_public_images(
+    admin_client, published_image
+):
+    assert (
+        admin_client.get(f"/images/{published_image.pk}/w640.webp").status_code == 302
+    )
+
+
 def test_an_image_in_a_published_body_is_served(client):
     image = make_image()
     make_article(body=f'<p>Texte.</p><figure data-image-id="{image.pk}"></figure>')

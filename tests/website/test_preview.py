@@ -54,6 +54,23 @@ def test_staff_preview_asks_anonymous_visitors_to_log_in(client, draft):
     assert "/admin/login/" in response["Location"]
 
 
+@pytest.mark.usefixtures("two_factor_required")
+def test_a_password_only_session_is_sent_to_the_code_login(client, editor, draft):
+    client.force_login(editor)
+    response = client.get(reverse("preview:article", args=[draft.pk]))
+    assert response.status_code == 302
+    assert response["Location"].startswith("/admin/login/?next=/preview/")
+
+
+@pytest.mark.usefixtures("two_factor_required")
+def test_a_session_verified_with_a_code_previews(
+    client, editor, draft, verified_session
+):
+    verified_session(client, editor)
+    response = client.get(reverse("preview:article", args=[draft.pk]))
+    assert response.status_code == 200
+
+
 def test_staff_preview_of_an_old_revision(client, editor, draft):
     article_revision_create(article=draft, user=editor)
     draft.title = "Titre d’aujourd’hui"
