@@ -33,8 +33,15 @@ CARD_FIELDS = (
 def card(article, sections=None):
     """A card read with ``with_section()`` and ``with_due_versions()``:
     its section set (shared through ``sections``), its due version shown."""
+    return attach_section(show_due_version(article), sections)
+
+
+def show_due_version(article):
+    """``article``, read with ``with_due_versions()``, showing its scheduled
+    new version if that version's time has come (SQLite gives the JSON of a
+    subquery as text)."""
     article.due_version = json_value(article.due_version)
-    return attach_section(article, sections).show_due_version()
+    return article.show_due_version()
 
 
 # Lists show at most this many articles on a page (and read one more).
@@ -50,26 +57,6 @@ def _due_versions():
         now=models.DateTimeField(),
         ids=Many(models.BigIntegerField(), size=LIST_SIZE, padding=0),
     )
-
-
-def show_due_versions(articles, *, now=None):
-    """Each of ``articles`` (a list page's, at most ``LIST_SIZE``) showing
-    its scheduled new version if that version's time has come, in one
-    query."""
-    articles = list(articles)
-    if not articles:
-        return articles
-    now = now or timezone.now()
-    due = {}
-    for change in sorted(
-        _due_versions()(now=now, ids=[a.pk for a in articles]),
-        key=lambda change: change.apply_at,
-    ):
-        due[change.article_id] = json_value(change.content)
-    for article in articles:
-        if article.pk in due:
-            article.show_content(due[article.pk])
-    return articles
 
 
 class CompiledList:

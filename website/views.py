@@ -370,11 +370,14 @@ class SearchView(PageMetaMixin, ListView):
     def get_queryset(self):
         if not self.query:
             return Article.objects.none()
-        return search_articles(Article.objects.published().for_cards(), self.query)
+        return search_articles(
+            Article.objects.published().for_cards().with_due_versions(), self.query
+        )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(form=self.form, query=self.query, **kwargs)
-        cards.show_due_versions(context["object_list"])
+        for article in context["object_list"]:
+            cards.show_due_version(article)
         return context
 
     def get_meta(self):

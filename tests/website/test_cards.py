@@ -5,9 +5,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from articles.models import Article, ScheduledChange
+from articles.models import ScheduledChange
 from tests.factories import make_article, make_section
-from website.cards import CompiledList, show_due_versions
+from website.cards import CompiledList
 
 pytestmark = pytest.mark.django_db
 
@@ -59,20 +59,3 @@ def test_a_card_shows_its_scheduled_version_from_its_second():
     after = CompiledList(in_section, section.pk, now=at)
     assert [card.title for card in before[0:21]] == ["Avant"]
     assert [card.title for card in after[0:21]] == ["Après"]
-
-
-def test_search_results_show_their_due_versions_in_one_query():
-    first, second = make_article(title="Un"), make_article(title="Deux")
-    schedule_title(first, "Un, mis à jour", at=timezone.now() - dt.timedelta(1))
-    articles = list(Article.objects.filter(pk__in=[first.pk, second.pk]).order_by("pk"))
-    show_due_versions(articles)  # compiled once
-    articles = list(Article.objects.filter(pk__in=[first.pk, second.pk]).order_by("pk"))
-    with CaptureQueriesContext(connection) as queries:
-        show_due_versions(articles)
-    assert [a.title for a in articles] == ["Un, mis à jour", "Deux"]
-    assert len(queries) == 1
-
-
-def test_an_empty_list_of_results_asks_nothing(django_assert_num_queries):
-    with django_assert_num_queries(0):
-        assert show_due_versions([]) == []
