@@ -11,6 +11,7 @@ from articles.revisions import TEXT_FIELDS, article_snapshot, compare, fingerpri
 from articles.services.checks import is_live
 from articles.services.rights import (
     HIDDEN_ARTICLE_LABEL,
+    content_seen_by,
     hidden_article_pks,
     sees_all_articles,
     visible_articles,
@@ -162,6 +163,11 @@ class ArticleAdminForm(forms.ModelForm):
             self._check_not_stale(cleaned.get("base_fingerprint") or "")
         return cleaned
 
+    def _seen(self, content):
+        # What changed, without the title of a linked article the person
+        # may not see.
+        return content if self.user is None else content_seen_by(self.user, content)
+
     def _check_not_stale(self, base):
         # Lock the row: of two saves at once, the second waits and then sees
         # the first one's content (Django's admin wraps this in a transaction).
@@ -179,7 +185,9 @@ class ArticleAdminForm(forms.ModelForm):
         )
         latest = current.revisions.select_related("created_by").first()
         self.conflict = {
-            "changes": compare(base_revision.content, content) if base_revision else [],
+            "changes": compare(self._seen(base_revision.content), self._seen(content))
+            if base_revision
+            else [],
             "latest": latest,
         }
         # Saving again, having seen what changed, replaces the current version.

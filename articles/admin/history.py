@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404
 from articles import services
 from articles.admin.pages import message_of, require_post
 from articles.revisions import compare
-from articles.services.rights import can_edit
+from articles.services.rights import can_edit, content_seen_by
 
 
 class HistoryViews:
@@ -47,7 +47,10 @@ class HistoryViews:
             article,
             old=old,
             new=new,
-            changes=compare(old.content, new.content),
+            changes=compare(
+                content_seen_by(request.user, old.content),
+                content_seen_by(request.user, new.content),
+            ),
             old_label=f"Révision n° {old.number}",
             new_label=f"Révision n° {new.number}",
             revisions=sorted(revisions.values(), key=lambda r: -r.number),

@@ -46,6 +46,23 @@ def hidden_article_pks(user, pks) -> set[int]:
     return pks - set(seen)
 
 
+def content_seen_by(user, content: dict) -> dict:
+    """A revision snapshot (``articles.revisions``) as ``user`` may read it:
+    a linked article they may not see keeps its place, not its title."""
+    links = content.get("related_links") or []
+    hidden = hidden_article_pks(user, {link.get("target") for link in links})
+    if not hidden:
+        return content
+    return content | {
+        "related_links": [
+            link | {"target_title": HIDDEN_ARTICLE_LABEL}
+            if link.get("target") in hidden
+            else link
+            for link in links
+        ]
+    }
+
+
 def is_owner(user, article: Article) -> bool:
     if article.pk is None:
         return True

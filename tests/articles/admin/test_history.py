@@ -5,7 +5,7 @@ import pytest
 from django.urls import reverse
 
 from articles.services import article_revision_create
-from tests.factories import make_article
+from tests.factories import make_article, make_related_link
 
 pytestmark = pytest.mark.django_db
 
@@ -87,3 +87,17 @@ def test_journalist_cannot_restore_into_their_published_article(
         reverse("admin:articles_article_restore", args=[own_published.pk, 1])
     )
     assert response.status_code == 403
+
+
+def test_comparing_revisions_hides_the_title_of_a_linked_draft_from_a_journalist(
+    as_journalist, journalist, own_draft, others_draft, editor
+):
+    article_revision_create(article=own_draft, user=journalist)
+    make_related_link(own_draft, target=others_draft)
+    article_revision_create(article=own_draft, user=editor)
+    response = as_journalist.get(
+        reverse("admin:articles_article_compare", args=[own_draft.pk]), {"a": 1, "b": 2}
+    )
+    assert response.status_code == 200
+    assert "Article non publié" in response.text
+    assert others_draft.title not in response.text

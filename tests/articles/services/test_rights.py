@@ -7,6 +7,7 @@ from articles.services.rights import (
     can_edit,
     can_submit,
     can_view,
+    content_seen_by,
     hidden_article_pks,
     visible_articles,
 )
@@ -66,3 +67,24 @@ def test_hidden_article_pks_names_what_a_journalist_may_not_see(journalist):
     assert hidden_article_pks(journalist, {others.pk, published.pk, None}) == {
         others.pk
     }
+
+
+def test_a_snapshot_seen_by_a_journalist_names_no_hidden_linked_article(journalist):
+    others = make_draft(created_by=make_journalist(), title="Secret")
+    published = make_article(title="En ligne")
+    content = {
+        "related_links": [
+            {"target": others.pk, "target_title": "Secret", "url": "", "title": ""},
+            {
+                "target": published.pk,
+                "target_title": "En ligne",
+                "url": "",
+                "title": "",
+            },
+        ]
+    }
+    seen = content_seen_by(journalist, content)
+    assert [link["target_title"] for link in seen["related_links"]] == [
+        "Article non publié",
+        "En ligne",
+    ]
