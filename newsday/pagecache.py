@@ -37,7 +37,6 @@ import functools
 import hashlib
 import math
 import time
-from datetime import UTC, datetime
 
 from django.conf import settings
 from django.core.cache import caches
@@ -47,8 +46,15 @@ from django.urls import get_resolver, get_urlconf
 from django.utils.cache import get_conditional_response
 from django.utils.http import http_date, parse_http_date_safe, urlencode
 
+# Shared with the content API (api/): re-exported for the page cache's callers.
+from core.freshness import (  # noqa: F401
+    BOUND_KEY,
+    cache_control,
+    forget_visibility_bound,
+    visibility_bound,
+)
+
 GENERATION_KEY = "pagecache:generation"
-BOUND_KEY = "pagecache:next-change"
 # Versioned: a release that changes what an entry holds does not read the
 # entries an earlier one stored.
 KEY_PREFIX = "pagecache:page:v2:"
@@ -110,10 +116,6 @@ def bump_generation():
     local.see(generation, time.monotonic())
 
 
-def forget_visibility_bound():
-    cache().delete(BOUND_KEY)
-
-
 def generation_age(generation):
     """Seconds since the generation was bumped (``inf`` when never bumped)."""
     return time.time() - generation / 1e9 if generation else math.inf
@@ -153,43 +155,6 @@ def page_url(request):
 
 def shared_key(url):
     return KEY_PREFIX + hashlib.md5(url.encode(), usedforsecurity=False).hexdigest()
-
-
-def cache_control(seconds_left):
-    """Public ``Cache-Control`` whose lifetime never reaches the next change.
-
-    ``s-maxage`` plus ``stale-while-revalidate`` stays within ``seconds_left``
-    so that not even a stale copy is served after a scheduled article goes
-    live or expires.
-    """
-    shared = min(settings.PAGE_CACHE_EDGE_MAX_AGE, seconds_left)
-    browser = min(settings.PAGE_CACHE_BROWSER_MAX_AGE, shared)
-    stale = min(settings.PAGE_CACHE_STALE_WHILE_REVALIDATE, seconds_left - shared)
-    value = f"public, max-age={int(browser)}, s-maxage={int(shared)}"
-    if stale >= 1:
-        value += f", stale-while-revalidate={int(stale)}"
-    return value
-
-
-def visibility_bound(start):
-    """The next visibility change after ``start`` as a POSIX time (or ``inf``).
-
-    The cached value is used only if it was computed no later than ``start``:
-    a request that began before an article went live must not borrow a bound
-    computed after it.
-    """
-    from articles.models import Article
-
-    found = cache().get(BOUND_KEY)
-    if found is not None:
-        computed_at, bound = found
-        if computed_at <= start < bound:
-            return bound
-    after = datetime.fromtimestamp(start, tz=UTC)
-    change = Article.objects.next_visibility_change(after=after)
-    bound = change.timestamp() if change else math.inf
-    cache().set(BOUND_KEY, (start, bound), timeout=settings.PAGE_CACHE_TIMEOUT)
-    return bound
 
 
 def _forbids_storing(response):

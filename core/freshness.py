@@ -1,0 +1,61 @@
+"""How long a public response may be kept: never past the next change of
+what readers may see (``Article.objects.next_visibility_change()``).
+
+Shared by the page cache (``newsday.pagecache``) and the content API
+(``api``), so that a scheduled article appears, and an expiring one
+disappears, on time through every cache and CDN in front of either.
+"""
+
+import math
+from datetime import UTC, datetime
+
+from django.conf import settings
+from django.core.cache import caches
+
+BOUND_KEY = "pagecache:next-change"
+
+
+def _cache():
+    return caches[settings.PAGE_CACHE_ALIAS]
+
+
+def cache_control(seconds_left):
+    """Public ``Cache-Control`` whose lifetime never reaches the next change.
+
+    ``s-maxage`` plus ``stale-while-revalidate`` stays within ``seconds_left``
+    so that not even a stale copy is served after a scheduled article goes
+    live or expires.
+    """
+    shared = min(settings.PAGE_CACHE_EDGE_MAX_AGE, seconds_left)
+    browser = min(settings.PAGE_CACHE_BROWSER_MAX_AGE, shared)
+    stale = min(settings.PAGE_CACHE_STALE_WHILE_REVALIDATE, seconds_left - shared)
+    value = f"public, max-age={int(browser)}, s-maxage={int(shared)}"
+    if stale >= 1:
+        value += f", stale-while-revalidate={int(stale)}"
+    return value
+
+
+def visibility_bound(start):
+    """The next visibility change after ``start`` as a POSIX time (or ``inf``).
+
+    The cached value is used only if it was computed no later than ``start``:
+    a request that began before an article went live must not borrow a bound
+    computed after it.
+    """
+    # Imported here: the model layer imports core.
+    from articles.models import Article
+
+    found = _cache().get(BOUND_KEY)
+    if found is not None:
+        computed_at, bound = found
+        if computed_at <= start < bound:
+            return bound
+    after = datetime.fromtimestamp(start, tz=UTC)
+    change = Article.objects.next_visibility_change(after=after)
+    bound = change.timestamp() if change else math.inf
+    _cache().set(BOUND_KEY, (start, bound), timeout=settings.PAGE_CACHE_TIMEOUT)
+    return bound
+
+
+def forget_visibility_bound():
+    _cache().delete(BOUND_KEY)
