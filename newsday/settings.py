@@ -77,10 +77,13 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "newsday.healthz.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "newsday.security.CrossOriginResourcePolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "newsday.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # Before CSRF, which reads the form: a body too large is refused unread.
+    "newsday.security.RequestSizeMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
@@ -260,6 +263,12 @@ MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
 # Uploads go through Django's storage API: the local filesystem by default,
 # S3-compatible object storage with MEDIA_STORAGE=s3 (django-storages).
 MEDIA_STORAGE = env.str("MEDIA_STORAGE", default="filesystem")
+# The app serves MEDIA_URL itself (newsday/media.py) when the files are on
+# this machine, so that a deployment without nginx shows its images; nginx,
+# when present, answers /media/ first (deploy/nginx/).
+SERVE_MEDIA = env.bool(
+    "SERVE_MEDIA", default=MEDIA_STORAGE == "filesystem" and MEDIA_URL.startswith("/")
+)
 if MEDIA_STORAGE == "s3":
     _s3 = {
         "bucket_name": env.str("AWS_STORAGE_BUCKET_NAME"),
@@ -301,6 +310,16 @@ SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SECURE = not DEBUG
 CSRF_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
+# French pages for refused requests (newsday/refusals.py).
+CSRF_FAILURE_VIEW = "newsday.refusals.csrf_failure"
+
+# Request bodies (newsday/security.py, RequestSizeMiddleware): the article
+# form and its autosave may send ARTICLE_POST_MAX_MB (a long article with
+# pasted content); every other form keeps Django's 2.5 MB. Django's own limit
+# is the larger one, so that it lets the article form through.
+ARTICLE_POST_MAX_MB = env.int("ARTICLE_POST_MAX_MB", default=15)
+POST_MAX_SIZE = global_settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+DATA_UPLOAD_MAX_MEMORY_SIZE = ARTICLE_POST_MAX_MB * 1024 * 1024
 
 # Content Security Policy (Django's own). Scripts and styles come from our
 # origin or carry the request's nonce; no 'unsafe-inline' anywhere. Pages that
@@ -317,7 +336,11 @@ SECURE_CSP = {
     "base-uri": [CSP.SELF],
     "form-action": [CSP.SELF],
     "frame-ancestors": [CSP.NONE],
-    "upgrade-insecure-requests": not DEBUG,
+    # Only where the site is served over HTTPS: on a plain-HTTP site the
+    # browser would ask for every image, and rendition redirect, over HTTPS.
+    "upgrade-insecure-requests": (
+        SECURE_SSL_REDIRECT or SITE_URL.startswith("https://")
+    ),
 }
 if CSP_REPORT_URI := env.str("CSP_REPORT_URI", default=""):
     SECURE_CSP["report-uri"] = [CSP_REPORT_URI]

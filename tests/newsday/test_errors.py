@@ -93,3 +93,14 @@ def test_server_error_page_is_french_and_needs_no_database(
         response = server_error(rf.get("/"))
     assert response.status_code == 500
     assert "Un problème technique" in response.content.decode()
+
+
+def test_outage_page_is_styled_by_the_sites_stylesheet_under_the_csp(
+    live_client, database_down
+):
+    """An inline <style> is blocked by the CSP (no nonce without the request):
+    the page links the site's stylesheet, which 'self' allows."""
+    response = live_client.get("/")
+    assert "<style" not in response.text
+    assert '<link rel="stylesheet" href="/static/css/site.css">' in response.text
+    assert "style-src 'self'" in response["Content-Security-Policy"]

@@ -4,10 +4,13 @@ import secrets
 import subprocess
 import sys
 from pathlib import Path
+from urllib.parse import urlencode
 
 import pytest
+from django.urls import reverse
 
-from tests.factories import make_article
+from tests.factories import make_article, make_image
+from tests.forms import form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -154,3 +157,102 @@ def test_rich_text_editor_gets_the_nonce_module_before_any_editor(client, admin_
     client.force_login(admin_user)
     response = client.get("/admin/articles/article/add/")
     assert "newsday/prose-editor-csp.js" in response.text
+
+
+# --- Request bodies ------------------------------------------------------------------
+
+
+def test_article_form_takes_a_long_article_over_djangos_default_limit(
+    superuser_client,
+):
+    """A long article with pasted content: over Django's 2.5 MB, saved whole."""
+    client = superuser_client
+    article = make_article()
+    url = reverse("admin:articles_article_change", args=[article.pk])
+    paragraph = "<p>Un paragraphe collé d’un traitement de texte, avec des accents : é, à, ç.</p>"
+    body = paragraph * (3 * 1024 * 1024 // len(paragraph))
+    data = form_data(client.get(url)) | {"body": body}
+    encoded = urlencode(data)
+    assert len(encoded) > 2.5 * 1024 * 1024
+    response = client.post(
+        url, encoded, content_type="application/x-www-form-urlencoded"
+    )
+    assert response.status_code == 302
+    article.refresh_from_db()
+    assert article.body.count("Un paragraphe collé") == body.count(
+        "Un paragraphe collé"
+    )
+
+
+def test_other_forms_keep_djangos_limit(client):
+    body = "username=x&password=" + "x" * (3 * 1024 * 1024)
+    response = client.post(
+        LOGIN, body, content_type="application/x-www-form-urlencoded"
+    )
+    assert response.status_code == 413
+
+
+# --- Headers -------------------------------------------------------------------------
+
+
+def test_pages_may_not_be_loaded_by_other_sites(client):
+    assert client.get("/")["Cross-Origin-Resource-Policy"] == "same-origin"
+
+
+def test_photos_may_be_shown_by_other_sites(client, media_root):
+    (media_root / "images").mkdir(parents=True)
+    (media_root / "images" / "photo.jpg").write_bytes(b"\xff\xd8\xff")
+    response = client.get("/media/images/photo.jpg")
+    assert response["Cross-Origin-Resource-Policy"] == "cross-origin"
+
+
+def test_rendition_addresses_and_their_files_may_be_shown_by_other_sites(
+    client, media_root
+):
+    image = make_image()
+    make_article(hero_image=image)
+    redirect = client.get(f"/images/{image.pk}/w640.webp")
+    assert redirect.status_code == 302
+    assert redirect["Cross-Origin-Resource-Policy"] == "cross-origin"
+    assert client.get(redirect["Location"])["Cross-Origin-Resource-Policy"] == (
+        "cross-origin"
+    )
+
+
+def csp_of(**env):
+    code = (
+        "import json; from newsday import settings; "
+        "print(json.dumps(settings.SECURE_CSP['upgrade-insecure-requests']))"
+    )
+    result = subprocess.run(  # noqa: S603 (our own interpreter and code)
+        [sys.executable, "-c", code],
+        env=os.environ
+        | {
+            "DEBUG": "false",
+            "SECRET_KEY": "x" * 50,
+            "ALLOWED_HOSTS": "www.example.fr",
+        }
+        | env,
+        cwd=Path(__file__).resolve().parents[2],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return result.stdout.strip()
+
+
+def test_plain_http_site_does_not_ask_browsers_to_upgrade_requests():
+    assert (
+        csp_of(SECURE_SSL_REDIRECT="false", SITE_URL="http://www.example.fr") == "false"
+    )
+
+
+@pytest.mark.parametrize(
+    "env",
+    [
+        {"SECURE_SSL_REDIRECT": "true", "SITE_URL": "http://www.example.fr"},
+        {"SECURE_SSL_REDIRECT": "false", "SITE_URL": "https://www.example.fr"},
+    ],
+)
+def test_https_site_asks_browsers_to_upgrade_requests(env):
+    assert csp_of(**env) == "true"

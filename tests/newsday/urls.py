@@ -5,7 +5,7 @@ from django.middleware.csrf import get_token
 from django.urls import include, path
 from django.views.decorators.cache import never_cache
 
-from newsday.urls import handler500  # noqa: F401
+from newsday.urls import handler400, handler403, handler500  # noqa: F401
 
 
 def with_csrf_token(request):

@@ -26,6 +26,15 @@ def test_autosave_keeps_the_text_being_typed(as_editor, editor):
     )
 
 
+def test_autosave_keeps_a_long_article_whole(as_editor, editor):
+    article = make_article()
+    body = "<p>" + "Un très long paragraphe collé. " * 20_000 + "La fin.</p>"
+    as_editor.post(
+        reverse("admin:articles_article_autosave", args=[article.pk]), {"body": body}
+    )
+    assert Autosave.objects.get(user=editor, article=article).data["body"] == body
+
+
 def test_journalist_gets_a_new_articles_draft_back_after_the_session_ended(client):
     journalist = make_journalist()
     client.force_login(journalist)
