@@ -6,6 +6,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Enclosure, Rss201rev2Feed
+from django.utils.html import escape
 from taggit.models import Tag
 
 from articles.models import Article, Author, Section
@@ -45,7 +46,10 @@ class ArticleFeed(Feed):
         return item.title
 
     def item_description(self, item):
-        return item.standfirst
+        # RSS readers read <description> as HTML: the chapô is text, so it is
+        # escaped here once more than the XML itself does, and a « <b> »
+        # a journalist typed shows as typed instead of as bold.
+        return escape(item.standfirst)
 
     def item_pubdate(self, item):
         return item.publish_at

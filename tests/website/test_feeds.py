@@ -1,3 +1,5 @@
+import html
+
 import feedparser
 import pytest
 
@@ -79,3 +81,13 @@ def test_every_page_announces_the_site_feed(client):
 def test_section_page_announces_its_own_feed(client):
     make_section(slug="culture")
     assert 'href="/culture/rss/"' in client.get("/culture/").content.decode()
+
+
+def test_markup_typed_in_the_standfirst_shows_as_text_in_feed_readers(client):
+    standfirst = "Le <b>gras</b> & « l’italique » <script>x</script>"
+    make_article(standfirst=standfirst)
+    entry = parse(client, "/rss/").entries[0]
+    # Feed readers render the description as HTML: it must be the text,
+    # escaped, with no tag of its own.
+    assert "<b>" not in entry.summary
+    assert html.unescape(entry.summary) == standfirst
