@@ -29,9 +29,22 @@ ALLOWED_TAGS = {
     "cite",
     "sup",
     "sub",
+    # Code, kept verbatim (the typography filter leaves it alone).
+    "pre",
+    "code",
+    # Simple tables: a caption, header cells, rows.
+    "table",
+    "caption",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
 }
 ALLOWED_ATTRIBUTES = {
     "a": {"href", "title"},
+    # Whether a header cell names its column or its row.
+    "th": {"scope"},
     # A library image: <figure data-image-id="42">, rendered as <picture> on
     # output (images/body.py). Only digits survive in the id.
     "figure": {"data-image-id"},
@@ -42,6 +55,8 @@ ALLOWED_URL_SCHEMES = {"http", "https", "mailto"}
 def _filter_attribute(tag, attribute, value):
     if attribute == "data-image-id":
         return value if re.fullmatch(r"[0-9]{1,12}", value) else None
+    if attribute == "scope":
+        return value if value in {"col", "row", "colgroup", "rowgroup"} else None
     return value
 
 

@@ -66,3 +66,25 @@ def test_sanitising_twice_changes_nothing():
 
 def test_an_empty_editor_paragraph_is_an_empty_body():
     assert sanitize_html("<p></p>") == ""
+
+
+def test_preformatted_code_is_kept_verbatim():
+    html = "<pre><code>if a &lt; b:\n    print(a)</code></pre>"
+    assert sanitize_html(html) == html
+
+
+def test_simple_table_with_caption_and_header_cells_is_kept():
+    html = (
+        "<table><caption>Sondages</caption>"
+        '<thead><tr><th scope="col">Institut</th><th scope="col">Score</th></tr></thead>'
+        '<tbody><tr><th scope="row">Ifop</th><td>34 %</td></tr></tbody></table>'
+    )
+    assert sanitize_html(html) == html
+
+
+def test_table_layout_and_style_attributes_are_removed():
+    cleaned = sanitize_html(
+        '<table style="width:900px"><tbody><tr><td colspan="2" class="x">a</td>'
+        '<th scope="javascript:x">b</th></tr></tbody></table>'
+    )
+    assert cleaned == "<table><tbody><tr><td>a</td><th>b</th></tr></tbody></table>"
