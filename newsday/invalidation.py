@@ -12,6 +12,9 @@ Connected in ``NewsdayConfig.ready()``:
   remembers the article's former publication time: if it moved to another
   month, the CDN purges that month's sitemap too.
 
+* saves and deletions of live entries and of a live's state (``live``) do
+  the same for the live's article.
+
 All of it runs after the transaction commits: purging earlier would let a
 reader re-cache the old version before the new one is visible.
 """
@@ -23,6 +26,7 @@ from django.db.models.signals import post_delete, post_save, pre_save
 
 from articles import signals
 from articles.models import Article, Author, ScheduledChange, Section
+from live.models import LiveCoverage, LiveEntry
 from newsday import cdn, pagecache
 
 logger = logging.getLogger("newsday.invalidation")
@@ -75,6 +79,17 @@ def on_scheduled_change_saved(sender, instance, **kwargs):
     transaction.on_commit(pagecache.forget_visibility_bound)
 
 
+def on_live_saved(sender, instance, **kwargs):
+    # An entry posted, edited, deleted or scheduled, or a live's summary or
+    # state changed: the live's page and its poll answer change now (or a
+    # scheduled entry moves the next change).
+    article_id = instance.article_id
+    # Read at commit: the live's article may have been deleted with it.
+    transaction.on_commit(
+        lambda: invalidate(Article.objects.filter(pk=article_id).first())
+    )
+
+
 def connect():
     for signal in (
         signals.article_published,
@@ -91,6 +106,13 @@ def connect():
         )
         post_delete.connect(
             on_reader_model_saved, sender=model, dispatch_uid=f"newsday-{model}-d"
+        )
+    for model in (LiveEntry, LiveCoverage):
+        post_save.connect(
+            on_live_saved, sender=model, dispatch_uid=f"newsday-{model}-s"
+        )
+        post_delete.connect(
+            on_live_saved, sender=model, dispatch_uid=f"newsday-{model}-d"
         )
     post_save.connect(
         on_scheduled_change_saved, sender=ScheduledChange, dispatch_uid="newsday-sc-s"

@@ -42,6 +42,10 @@ SITE_NAME = env.str("SITE_NAME", default="News Day FR")
 GOOGLE_NEWS_URL = env.str("GOOGLE_NEWS_URL", default="")
 # Hours an « Alerte info » stays in the home page's banner after publication.
 BREAKING_NEWS_HOURS = env.int("BREAKING_NEWS_HOURS", default=6)
+# Live coverage (live/): how often a reader's page asks for new entries, and
+# how many entries a page shows before « Entrées précédentes ».
+LIVE_POLL_SECONDS = env.int("LIVE_POLL_SECONDS", default=15)
+LIVE_PAGE_ENTRIES = env.int("LIVE_PAGE_ENTRIES", default=50)
 
 INSTALLED_APPS = [
     # Django
@@ -63,6 +67,7 @@ INSTALLED_APPS = [
     "newsday.apps.NewsdayConfig",
     "images",
     "articles",
+    "live",
     "website",
     "importers",
     "demo",

@@ -161,6 +161,9 @@ def _restore_roles():
 
     (path,) = Path(articles.migrations.__path__[0]).glob("*_editorial_roles.py")
     import_module(f"articles.migrations.{path.stem}").assign_roles(Group, Permission)
+    import_module("wires.migrations.0003_desk_permissions").assign_roles(
+        Group, Permission
+    )
 
 
 def image_bytes(
@@ -199,3 +202,21 @@ def make_image(*, file=None, **overrides):
     fields |= overrides
     upload = process_upload(file or upload_file(f"photo-{n}.jpg"))
     return image_create(image=Image(**fields), upload=upload)
+
+
+def make_live(**overrides):
+    """A published live coverage page (``format`` « Direct »), running."""
+    from live.models import LiveCoverage
+
+    article = make_article(format=Article.Format.LIVE, **overrides)
+    LiveCoverage.objects.create(article=article)
+    return article
+
+
+def make_entry(live, **overrides):
+    """An entry of ``live``, online since now unless ``overrides`` say otherwise."""
+    from live.models import LiveEntry
+
+    n = next(_seq)
+    fields = {"body": f"<p>Entrée numéro {n}.</p>", "publish_at": timezone.now()}
+    return LiveEntry.objects.create(article=live, **(fields | overrides))

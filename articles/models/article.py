@@ -53,6 +53,11 @@ class Article(models.Model):
         def visible(cls):
             return [cls.SCHEDULED, cls.PUBLISHED]
 
+    class Format(models.TextChoices):
+        ARTICLE = "article", "Article"
+        # A live coverage page: its entries and state live in the live app.
+        LIVE = "live", "Direct"
+
     title = models.CharField("titre", max_length=250)
     slug = models.SlugField(
         "identifiant d’URL",
@@ -127,6 +132,13 @@ class Article(models.Model):
     )
     is_featured = models.BooleanField("à la une", default=False)
     is_breaking = models.BooleanField("alerte info", default=False)
+    format = models.CharField(
+        "format",
+        max_length=16,
+        choices=Format,
+        default=Format.ARTICLE,
+        help_text="« Direct » : un suivi en direct, fait d’entrées courtes publiées au fil de l’actualité.",
+    )
 
     status = models.CharField(
         "statut", max_length=16, choices=Status, default=Status.DRAFT, db_index=True

@@ -55,8 +55,9 @@ class ArticleQuerySet(models.QuerySet):
         scheduled article appear (or an expiring one vanish) on time. The end
         of an « Alerte info » banner counts too (``breaking_news_window()``).
 
-        One query of four ordered probes (the next article to go live, to go
-        offline, to be replaced by a scheduled version, to leave the banner),
+        One query of five ordered probes (the next article to go live, to go
+        offline, to be replaced by a scheduled version, to leave the banner,
+        the next scheduled entry of a live coverage page),
         each the first entry of an index past ``after``, whatever the size of
         the archive.
         """
@@ -70,10 +71,17 @@ class ArticleQuerySet(models.QuerySet):
         )
         window = breaking_news_window()
         in_banner = live.filter(is_breaking=True, publish_at__gt=now - window)
+        # Entries of live coverage pages (the live app, reached through the
+        # relation too): a live's page changes when a scheduled one appears.
+        LiveEntry = self.model._meta.get_field("live_entries").related_model
+        entries = LiveEntry.objects.filter(
+            deleted_at__isnull=True, publish_at__gt=now, article__in=live
+        )
         probes = [
             _first(live.filter(publish_at__gt=now), "publish_at"),
             _first(live.filter(unpublish_at__gt=now), "unpublish_at"),
             _first(pending, "apply_at"),
+            _first(entries, "publish_at"),
             _first(in_banner, "publish_at"),
         ]
         # The probes are scalar subqueries: any one row of the table carries
