@@ -46,6 +46,7 @@ def test_journalist_opening_an_editors_action_gets_a_french_admin_page(
     assert '<html lang="fr"' in response.text
     assert "Votre rôle dans la rédaction ne permet pas cette action" in response.text
     assert "News Day FR — Rédaction" in response.text  # the admin's header
+    assert response.text.count("<h1>") == 1
     assert f'href="{change_url(own_draft)}"' in response.text
     assert "403 Forbidden" not in response.text
 
