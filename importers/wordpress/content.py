@@ -27,7 +27,11 @@ from importers.wordpress.blocks import (
     render_blocks,
 )
 from importers.wordpress.html import Context, normalize
-from importers.wordpress.shortcodes import BLOCK_SHORTCODES, do_shortcode
+from importers.wordpress.shortcodes import (
+    BLOCK_SHORTCODES,
+    code_shortcodes,
+    do_shortcode,
+)
 
 _LINE_URL = re.compile(r"^(\s*)(https?://[^\s<>\"]+)(\s*)$", re.IGNORECASE | re.M)
 _PARAGRAPH_URL = re.compile(
@@ -79,6 +83,7 @@ def convert_body(
     """
     notes = Counter() if notes is None else notes
     raw = raw.replace("\r\n", "\n").replace("\r", "\n")
+    raw = code_shortcodes(raw, notes)
     if has_blocks(raw):
         notes["éditeur de blocs"] += 1
         html = render_blocks(

@@ -1,15 +1,17 @@
 """Reshape WordPress HTML into what our article body can hold.
 
 The body allow-list (``articles.sanitizer``) keeps paragraphs, two heading
-levels, lists, quotes, links and inline emphasis. Sanitising alone would
-flatten the rest into loose text; this module first rewrites it with intent:
-``h1`` and ``h4`` to ``h6`` become ``h2``/``h3``, a table becomes one paragraph per
-row, ``<pre>`` keeps its line breaks, an iframe or ``<video>`` becomes a link,
-empty paragraphs and wrapper ``<div>``s disappear. An image becomes what the
+levels, lists, quotes, links, inline emphasis and code, preformatted text and
+simple tables. Sanitising alone would flatten the rest into loose text; this
+module first rewrites it with intent: headings take their place in an outline
+of ``h2`` and ``h3``, tables and ``<pre>`` are kept simple (``tables``), an
+iframe or ``<video>`` becomes a link, empty paragraphs and wrapper ``<div>``s
+disappear, invalid nesting is repaired (``repair``). An image becomes what the
 ``on_image`` hook makes of it: a reference to a library image
 (``<figure data-image-id="…">``, see ``bodyimages``), which takes the caption
 of its WordPress figure and is lifted out of paragraphs, links and lists to
-stand as a block of its own; or nothing, and then its caption goes too.
+stand as a block of its own; or nothing, and then its caption goes too, with
+the empty shell around it.
 
 It works on the small tree of ``tree``; ``paragraphs`` shapes loose content
 into our blocks.
@@ -21,17 +23,24 @@ from dataclasses import dataclass, field
 
 from importers.wordpress import embeds
 from importers.wordpress.paragraphs import inline, kept, paragraphs
+from importers.wordpress.repair import (
+    LEVEL,
+    heading_levels,
+    list_items,
+    orphan_items,
+    without_shells,
+)
+from importers.wordpress.tables import preformatted, table
 from importers.wordpress.tree import (
     DROPPED_IMAGE,
+    HEADINGS,
     KEPT,
     RENAMED,
     Node,
     contains,
-    has_text,
     is_image,
     parse,
     serialize,
-    text_of,
 )
 
 # Containers whose loose text is gathered into paragraphs.
@@ -51,7 +60,8 @@ class Context:
 def normalize(html: str, context: Context) -> str:
     """WordPress HTML in, HTML made of our allow-listed elements out."""
     root = parse(html)
-    return serialize(_children(root, context, flow=True), block=True)
+    nodes = heading_levels(_children(root, context, flow=True))
+    return serialize(without_shells(nodes), block=True)
 
 
 def _children(node, context, *, flow=False):
@@ -61,7 +71,7 @@ def _children(node, context, *, flow=False):
             _transform(child, context) if not isinstance(child, str) else [child]
         )
     if flow:
-        out = paragraphs(out)
+        out = paragraphs(orphan_items(out))
     return out
 
 
@@ -92,10 +102,14 @@ def _transform(node, context):
     if tag in {"hr", "source", "track", "wbr"}:
         return []
     if tag == "table":
-        context.notes["tableau mis en paragraphes"] += 1
-        return _table(node, context)
+        context.notes["tableau"] += 1
+        return table(node, lambda cell: _children(cell, context))
     if tag == "pre":
-        return _pre(node, context)
+        context.notes["code ou texte préformaté"] += 1
+        return preformatted(node, _children(node, context))
+    if tag in HEADINGS:
+        # Levels are set once the whole outline is known (heading_levels).
+        return kept("h2", _children(node, context), {LEVEL: tag[1]})
     if tag == "dt":
         return kept("p", kept("strong", inline(_children(node, context))))
     if tag == "dd":
@@ -112,6 +126,8 @@ def _transform(node, context):
         return kept("a", children, attrs)
     if tag == "figure":
         return _figure(children)
+    if tag in {"ul", "ol"}:
+        return kept(tag, list_items(children))
     if tag in KEPT:
         return kept(tag, children)
     return children  # a wrapper (div, span, section…): its content stays
@@ -152,56 +168,3 @@ def _captioned(images, children):
     if caption is not None:
         out += kept("p", caption.children)
     return out
-
-
-def _rows(node):
-    for child in node.children:
-        if isinstance(child, str):
-            continue
-        if child.tag == "tr":
-            yield child
-        elif child.tag in {"thead", "tbody", "tfoot"}:
-            yield from _rows(child)
-
-
-def _table(node, context):
-    out = []
-    for child in node.children:
-        if not isinstance(child, str) and child.tag == "caption":
-            caption = inline(_children(child, context))
-            out += kept("p", kept("strong", caption))
-    for row in _rows(node):
-        cells = []
-        for cell in row.children:
-            if isinstance(cell, str) or cell.tag not in {"td", "th"}:
-                continue
-            content = inline(_children(cell, context))
-            if not has_text(content) and not any(is_image(c) for c in content):
-                continue
-            if cell.tag == "th":
-                content = kept("strong", content)
-            if has_text(cells) and has_text(content):
-                cells.append(" | ")
-            cells.extend(content)
-        out += kept("p", cells)
-    return out
-
-
-def _images_in(nodes):
-    for node in nodes:
-        if is_image(node):
-            yield node
-        elif not isinstance(node, str):
-            yield from _images_in(node.children)
-
-
-def _pre(node, context):
-    context.notes["texte préformaté"] += 1
-    content = _children(node, context)
-    lines = text_of(content).strip("\n").split("\n")
-    children = []
-    for i, line in enumerate(lines):
-        if i:
-            children.append(Node("br"))
-        children.append(line)
-    return [*kept("p", children), *_images_in(content)]

@@ -10,6 +10,7 @@ brackets; a lone ``[sic]`` or ``[…]`` is ordinary text and stays.
 import re
 from collections import Counter
 from collections.abc import Callable
+from html import escape, unescape
 
 from importers.wordpress import embeds
 
@@ -63,6 +64,47 @@ BLOCK_SHORTCODES = {
     "video",
     "playlist",
 } | EMBED_SHORTCODES.keys()
+
+
+# Code shortcodes (SyntaxHighlighter and its kin): their content is code, to
+# be shown as typed, before any paragraph or line break is added to it.
+CODE_SHORTCODES = (
+    "code",
+    "sourcecode",
+    "source",
+    "bash",
+    "shell",
+    "php",
+    "python",
+    "javascript",
+    "js",
+    "css",
+    "sql",
+    "xml",
+    "json",
+    "yaml",
+    "diff",
+)
+_CODE = re.compile(
+    rf"\[({'|'.join(CODE_SHORTCODES)})(?![\w-])[^\]]*\](.*?)\[/\1\]",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+def code_shortcodes(text: str, notes: Counter) -> str:
+    """``[code]…[/code]`` (and its kin) → ``<pre><code>…</code></pre>``."""
+    if "[" not in text:
+        return text
+
+    def block(m):
+        code = m.group(2).strip("\n")
+        if "<" not in code:
+            # Written in the visual editor, the code was stored escaped.
+            code = unescape(code)
+        notes[f"shortcode [{m.group(1).lower()}] (code)"] += 1
+        return f"<pre><code>{escape(code, quote=False)}</code></pre>"
+
+    return _CODE.sub(block, text)
 
 
 def parse_attributes(text: str) -> dict[str, str]:

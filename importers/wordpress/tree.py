@@ -9,14 +9,14 @@ from html.parser import HTMLParser
 import nh3
 
 VOID = {"br", "img", "hr", "source", "wbr", "track"}
-INLINE = {"a", "strong", "b", "em", "i", "u", "s", "sup", "sub", "cite", "br"}
+INLINE = {"a", "strong", "b", "em", "i", "u", "s", "sup", "sub", "cite", "code", "br"}
 KEPT = {"p", "h2", "h3", "ul", "ol", "li", "blockquote", "figure", "figcaption"}
 KEPT |= INLINE
+HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 RENAMED = {
-    "h1": "h2",
-    "h4": "h3",
-    "h5": "h3",
-    "h6": "h3",
+    "tt": "code",
+    "kbd": "code",
+    "samp": "code",
     "del": "s",
     "strike": "s",
     "ins": "u",
@@ -26,6 +26,7 @@ IMAGE_ID = "data-image-id"
 
 _PRE_CLEANER = nh3.Cleaner(
     tags=KEPT
+    | HEADINGS
     | RENAMED.keys()
     | VOID
     | {

@@ -12,7 +12,7 @@ from tests.importers.wordpress.conftest import article
 def test_conversion_notes_what_was_changed():
     notes = Counter()
     convert_body("<table><tr><td>a</td></tr></table><img src='x.jpg'>", notes=notes)
-    assert notes["tableau mis en paragraphes"] == 1
+    assert notes["tableau"] == 1
     assert notes["image dans le texte retirée"] == 1
 
 

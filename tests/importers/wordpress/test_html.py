@@ -35,12 +35,12 @@ def test_gallery_block_leaves_no_orphan_caption():
     assert body == ""
 
 
-def test_an_image_in_a_table_cell_follows_its_row():
-    assert (
-        with_images(
-            '<table><tr><td>Lundi</td><td><img class="wp-image-7"></td></tr></table>'
-        )
-        == '<p>Lundi</p>\n<figure data-image-id="7"></figure>'
+def test_an_image_in_a_table_cell_follows_the_table():
+    assert with_images(
+        '<table><tr><td>Lundi</td><td><img class="wp-image-7"></td></tr></table>'
+    ) == (
+        "<table><tbody><tr><td>Lundi</td><td></td></tr></tbody></table>\n"
+        '<figure data-image-id="7"></figure>'
     )
 
 
@@ -55,6 +55,85 @@ def test_a_gallery_keeps_its_caption_when_some_of_its_images_remain():
     )
 
 
+def test_headings_follow_each_other_without_skipping_a_level():
+    assert convert_body("<h1>A</h1><p>x</p><h3>B</h3><h1>C</h1>") == (
+        "<h2>A</h2>\n<p>x</p>\n<h3>B</h3>\n<h2>C</h2>"
+    )
+
+
+def test_a_lone_deep_heading_becomes_the_first_level():
+    assert convert_body("<h3>A</h3><p>x</p><h4>B</h4>") == (
+        "<h2>A</h2>\n<p>x</p>\n<h3>B</h3>"
+    )
+
+
+def test_text_and_line_breaks_directly_in_a_list_become_an_item():
+    assert convert_body("<ol>Libre<br><li>un</li><br></ol>") == (
+        "<ol><li>Libre</li>\n<li>un</li></ol>"
+    )
+
+
+def test_a_paragraph_in_a_list_becomes_an_item():
+    assert convert_body("<ul><p>un</p><li>deux</li></ul>") == (
+        "<ul><li>un</li>\n<li>deux</li></ul>"
+    )
+
+
+def test_a_list_directly_in_a_list_moves_into_the_item_before_it():
+    assert convert_body("<ul><li>un</li><ul><li>sous</li></ul></ul>") == (
+        "<ul><li>un<ul><li>sous</li></ul></li></ul>"
+    )
+
+
+def test_list_items_outside_a_list_are_gathered_into_one():
+    assert convert_body("<li>un</li><li>deux</li><p>après</p>") == (
+        "<ul><li>un</li>\n<li>deux</li></ul>\n<p>après</p>"
+    )
+
+
+def test_dropped_images_leave_no_line_break_gap():
+    body = convert_body(
+        '<p>Texte<br><img src="a.jpg"><br><img src="b.jpg"><br>suite</p>'
+    )
+    assert body == "<p>Texte<br>suite</p>"
+
+
+def test_a_dropped_image_leaves_no_empty_paragraph_or_link():
+    body = convert_body(
+        '<p><a href="https://x.fr/a.jpg"><img src="a.jpg"></a><br><br></p>'
+        '<p>Avant<br><a href="https://x.fr/"><img src="b.jpg"></a></p>'
+    )
+    assert body == "<p>Avant</p>"
+
+
+def test_a_table_of_dropped_images_goes_entirely():
+    assert convert_body('<table><tr><td><img src="a.jpg"></td></tr></table>') == ""
+
+
+def test_a_table_keeps_its_caption_and_gets_even_rows():
+    assert convert_body(
+        "<table><caption>Sondage</caption><tr><th>Institut</th><th>Score</th></tr>"
+        "<tr><th>Ifop</th><td>34</td><td>note</td></tr></table>"
+    ) == (
+        "<table><caption>Sondage</caption><thead><tr>"
+        '<th scope="col">Institut</th><th scope="col">Score</th><td></td>'
+        '</tr></thead><tbody><tr><th scope="row">Ifop</th><td>34</td><td>note</td>'
+        "</tr></tbody></table>"
+    )
+
+
+def test_a_code_block_stays_code_with_its_indentation():
+    assert convert_body(
+        '<pre class="wp-block-code"><code>if a &lt; b:\n    go()</code></pre>'
+    ) == ("<pre><code>if a &lt; b:\n    go()</code></pre>")
+
+
+def test_inline_code_and_keyboard_keys_are_kept_as_code():
+    assert convert_body("<p>Tapez <kbd>q</kbd> ou <code>exit()</code></p>") == (
+        "<p>Tapez <code>q</code> ou <code>exit()</code></p>"
+    )
+
+
 # --- On the project's export (tests/fixtures/wordpress/newsroom.xml) ----------------
 
 
@@ -66,12 +145,15 @@ def test_nested_lists_are_kept(run_import):
 
 
 @pytest.mark.django_db
-def test_table_becomes_one_paragraph_per_row(run_import):
+def test_table_is_kept_with_its_header_cells(run_import):
     run_import("newsroom.xml")
-    assert "<p>Ifop | 34&nbsp;%</p>" in article(102).body
+    assert (
+        '<table><thead><tr><th scope="col">Institut</th><th scope="col">Liste A</th>'
+        "</tr></thead><tbody><tr><td>Ifop</td><td>34&nbsp;%</td></tr>"
+    ) in article(102).body
 
 
 @pytest.mark.django_db
 def test_preformatted_text_keeps_its_lines(run_import):
     run_import("newsroom.xml")
-    assert "<p>ligne 1<br>ligne 2</p>" in article(109).body
+    assert "<pre>ligne 1\nligne 2</pre>" in article(109).body

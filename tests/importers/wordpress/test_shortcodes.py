@@ -97,3 +97,15 @@ def test_shortcodes_and_edge_cases_of_classic_content(run_import):
     assert "[…]" in body
     assert "<p>[caption] s’écrit entre doubles crochets.</p>" in body
     assert "Voir la publication sur X (Twitter)" in body  # URL alone on its line
+
+
+@pytest.mark.parametrize("name", ["code", "bash", "sourcecode"])
+def test_code_shortcodes_become_code_blocks_without_paragraphs(name):
+    body = convert_body(f'[{name} lang="py"]if a < b:\n\n    go()[/{name}]\n\nFin.')
+    assert body == "<pre><code>if a &lt; b:\n\n    go()</code></pre>\n<p>Fin.</p>"
+
+
+def test_code_written_in_the_visual_editor_is_not_escaped_twice():
+    assert convert_body("[code]a &lt; b &amp;&amp; c[/code]") == (
+        "<pre><code>a &lt; b &amp;&amp; c</code></pre>"
+    )
