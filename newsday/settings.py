@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "live",
     "website",
     "importers",
+    "wires",
     "demo",
 ]
 
@@ -426,3 +427,11 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
 }
+# Agency wires (wires/, docs/newsroom.md#dépêches). Items older than this are
+# purged unless an article was made from them; files over the size limit are
+# refused; pictures delivered with an item get a licence of this many days
+# (0: none given by the contract).
+WIRES_RETENTION_DAYS = env.int("WIRES_RETENTION_DAYS", default=30)
+WIRES_MAX_FILE_MB = env.int("WIRES_MAX_FILE_MB", default=5)
+WIRES_PHOTO_LICENCE_DAYS = env.int("WIRES_PHOTO_LICENCE_DAYS", default=0)
+

@@ -33,14 +33,12 @@ from django.contrib.postgres.search import (
     SearchHeadline,
     SearchQuery,
     SearchRank,
-    SearchVectorField,
     TrigramWordSimilarity,
 )
 from django.core.validators import ProhibitNullCharactersValidator
 from django.db import connection, transaction
 from django.db.models import (
     Case,
-    Expression,
     F,
     FloatField,
     Q,
@@ -51,6 +49,8 @@ from django.db.models import (
 from django.db.models.functions import Concat
 from django.utils import timezone
 from django.utils.html import escape, strip_tags
+
+from core.search import StoredVector
 
 SEARCH_CONFIG = "french_unaccent"
 MAX_QUERY_LENGTH = 200
@@ -66,25 +66,6 @@ MIN_FUZZY_LENGTH = 4
 # from a reader's query, and HTML escaping leaves them alone.
 MARK_START, MARK_END = "\ue000", "\ue001"
 _WORD = re.compile(r"\w+")
-
-
-class StoredVector(Expression):
-    """A tsvector column that PostgreSQL generates and stores in the article
-    row (migration ``search_document``).
-
-    The columns are not model fields, so that no page loads them; queries
-    name them through this expression.
-    """
-
-    output_field = SearchVectorField()
-
-    def __init__(self, column):
-        super().__init__()
-        self.column = column
-
-    def as_sql(self, compiler, connection):
-        table = compiler.quote_name(compiler.query.get_initial_alias())
-        return f"{table}.{connection.ops.quote_name(self.column)}", []
 
 
 def search_document():

@@ -7,6 +7,7 @@ from django.contrib import messages
 
 from articles import services
 from articles.admin.forms import AUTOSAVED_FIELDS
+from articles.admin.notices import notices_for
 from articles.models import (
     Article,
     ArticleAuthor,
@@ -174,6 +175,7 @@ class ChangeFormMixin:
                 ),
                 "overdue_events": overdue_events(article=obj),
                 "problems": publication_problems(obj),
+                "notices": notices_for(request, obj),
                 "can_schedule_change": self.can_schedule_change(request, obj),
                 "can_correct": user.has_perm("articles.correct_article")
                 and obj.first_published_at is not None,

@@ -25,9 +25,21 @@ def require_aware(value: dt.datetime | None, name: str) -> None:
         raise ValueError(f"{name} must be timezone-aware")
 
 
-def publication_problems(article: Article) -> list[str]:
-    """What stops ``article`` from going live, as French sentences. The
-    workflow refuses to publish or schedule while this is not empty."""
+# Checks other apps add (``register_publication_check``): each is called as
+# ``check(article, at)`` and returns French sentences. The wires app, for
+# one, refuses an article made from an item still under embargo at ``at``.
+_publication_checks = []
+
+
+def register_publication_check(check) -> None:
+    if check not in _publication_checks:
+        _publication_checks.append(check)
+
+
+def publication_problems(article: Article, at: dt.datetime | None = None) -> list[str]:
+    """What stops ``article`` from going live at ``at`` (now by default), as
+    French sentences. The workflow refuses to publish or schedule while this
+    is not empty."""
     problems = []
     if not article.title.strip():
         problems.append("Le titre est vide.")
@@ -36,11 +48,14 @@ def publication_problems(article: Article) -> list[str]:
     if not article.body.strip():
         problems.append("Le texte de l’article est vide.")
     problems.extend(image_publication_problems(article))
+    at = at or timezone.now()
+    for check in _publication_checks:
+        problems.extend(check(article, at))
     return problems
 
 
-def refuse_if_problems(article: Article) -> None:
-    if problems := publication_problems(article):
+def refuse_if_problems(article: Article, at: dt.datetime | None = None) -> None:
+    if problems := publication_problems(article, at):
         raise WorkflowError(
             "L’article ne peut pas être mis en ligne : " + " ".join(problems)
         )

@@ -142,7 +142,7 @@ def article_schedule(
             raise WorkflowError(
                 "Cet article est déjà en ligne : dépubliez-le d’abord, ou programmez une nouvelle version."
             )
-        refuse_if_problems(locked)
+        refuse_if_problems(locked, at=publish_at)
         locked.publish_at = publish_at
         locked.unpublish_at = unpublish_at
         _move(
