@@ -133,3 +133,12 @@ def test_error_pages_need_no_database(rf, django_assert_num_queries):
 def test_refusal_pages_are_never_cached(client):
     response = client.get("/", headers={"host": "evil.example"})
     assert response["Cache-Control"] == "no-store"
+
+
+def test_expired_login_form_gets_the_french_admin_page():
+    response = Client(enforce_csrf_checks=True).post(
+        reverse("admin:login"), {"username": "x", "password": "y"}
+    )
+    assert response.status_code == 403
+    assert "Formulaire expiré" in response.text
+    assert f'href="{reverse("admin:login")}"' in response.text
