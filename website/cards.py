@@ -27,6 +27,8 @@ CARD_FIELDS = (
     "is_featured",
     "is_breaking",
     "publish_at",
+    # A live coverage page's card carries « En direct » while it runs.
+    "format",
 )
 
 

@@ -13,6 +13,7 @@ from articles.models import Article, breaking_news_window
 from images.models import RENDITION_LIST, Image, Rendition
 from website.cards import CARD_FIELDS, card
 from website.compiled import CompiledQuery, Many, with_section
+from website.live import mark_running_lives
 
 
 @dataclass
@@ -119,6 +120,7 @@ def front_page(section_ids, *, featured, latest, per_section, now=None) -> Front
         else []
     )
     breaking = queries["breaking"](now=now, since=now - breaking_news_window())
+    mark_running_lives([*top, *others, *blocks])
     return FrontPage(
         breaking=card(breaking[0], sections) if breaking else None,
         featured=top,

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from website import feeds, views
+from website import feeds, live, views
 
 app_name = "website"
 
@@ -20,5 +20,15 @@ urlpatterns = [
         "<slug:section>/<int:year>/<str:month>/<str:day>/<slug:slug>/",
         views.ArticleDetailView.as_view(),
         name="detail",
+    ),
+    path(
+        "<slug:section>/<int:year>/<str:month>/<str:day>/<slug:slug>/direct.json",
+        live.LiveUpdatesView.as_view(),
+        name="live_updates",
+    ),
+    path(
+        "<slug:section>/<int:year>/<str:month>/<str:day>/<slug:slug>/direct/rss/",
+        live.LiveEntriesFeed(),
+        name="live_feed",
     ),
 ]

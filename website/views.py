@@ -12,7 +12,7 @@ from articles.models import Article, Author
 from core.formats import iso_datetime
 from core.links import cached_reverse
 from images.body import render_body
-from website import cards, queries, seo
+from website import cards, live, queries, seo
 from website.context_processors import active_sections
 from website.front_page import front_page
 from website.pagination import UncountedPaginator
@@ -246,8 +246,12 @@ class ArticleDetailView(PageMetaMixin, DetailView):
     """
 
     template_name = "articles/detail.html"
+    live_template_name = "live/detail.html"
     context_object_name = "article"
     redirect_to_canonical = True
+    # A live's « Entrées précédentes » (website/live.py).
+    page_cache_params = ("avant",)
+    live_page = None
 
     def get_object(self, queryset=None):
         article = queries.live_article(self.kwargs["slug"])
@@ -262,8 +266,17 @@ class ArticleDetailView(PageMetaMixin, DetailView):
             return redirect(canonical, permanent=True)
         return self.render_to_response(self.get_context_data(object=self.object))
 
+    def get_template_names(self):
+        if self.object.format == Article.Format.LIVE:
+            return [self.live_template_name]
+        return super().get_template_names()
+
     def get_context_data(self, **kwargs):
         article = self.object
+        if article.format == Article.Format.LIVE:
+            self.live_page = kwargs["live"] = live.live_page(
+                article, before=self.request.GET.get("avant")
+            )
         parts = queries.Parts.of(article)
         bylines = parts.bylines
         images = queries.page_images(article)
@@ -311,24 +324,36 @@ class ArticleDetailView(PageMetaMixin, DetailView):
         ]
 
     def get_structured_data(self, breadcrumbs):
-        return [
-            seo.news_article(
+        if self.live_page is not None:
+            main = live.live_blog_posting(
+                self.object, self.live_page, authors=self.authors, tags=self.tags
+            )
+        else:
+            main = seo.news_article(
                 self.object,
                 authors=self.authors,
                 tags=self.tags,
                 corrections=self.corrections,
-            ),
-            seo.breadcrumbs(breadcrumbs),
-        ]
+            )
+        return [main, seo.breadcrumbs(breadcrumbs)]
 
     def get_feeds(self):
         section = self.object.section
-        return [
+        feeds = [
             (
                 f"{section.name} — flux RSS",
                 cached_reverse("website:section_feed", section.slug),
             )
         ]
+        if self.live_page is not None:
+            feeds.insert(
+                0,
+                (
+                    "Ce direct — flux RSS",
+                    self.object.get_absolute_url() + "direct/rss/",
+                ),
+            )
+        return feeds
 
 
 class ArticleShortLinkView(RedirectView):
