@@ -419,7 +419,38 @@ TAGGIT_CASE_INSENSITIVE = True
 IMAGES_MAX_UPLOAD_MB = env.int("IMAGES_MAX_UPLOAD_MB", default=20)
 IMAGES_MAX_PIXELS = env.int("IMAGES_MAX_PIXELS", default=50_000_000)
 IMAGES_MAX_DIMENSION = env.int("IMAGES_MAX_DIMENSION", default=12_000)
-IMAGES_RENDITIONS_AT_UPLOAD = env.bool("IMAGES_RENDITIONS_AT_UPLOAD", default=False)
+IMAGES_RENDITIONS_AT_UPLOAD = env.bool("IMAGES_RENDITIONS_AT_UPLOAD", default=True)
+
+# Background jobs (django.tasks; retries, periodic jobs and the failed-jobs
+# page in jobs/). "database" (the default): a queue in the database, drained by
+# `manage.py db_worker`, nothing else to run. "rq": Redis, through RQ
+# (`manage.py rqworker --job-class django_tasks_rq.Job --with-scheduler`),
+# when one machine's workers are not enough. "immediate": run in the process
+# that enqueues (tests). See docs/operations.md#background-jobs.
+TASKS_BACKEND = env.str("TASKS_BACKEND", default="database")
+TASKS_BACKENDS = {
+    "database": "django_tasks_db.DatabaseBackend",
+    "rq": "django_tasks_rq.RQBackend",
+    "immediate": "django.tasks.backends.immediate.ImmediateBackend",
+}
+if TASKS_BACKEND not in TASKS_BACKENDS:
+    raise ImproperlyConfigured(
+        f"TASKS_BACKEND must be one of {', '.join(TASKS_BACKENDS)}."
+    )
+TASKS = {"default": {"BACKEND": TASKS_BACKENDS[TASKS_BACKEND], "QUEUES": ["default"]}}
+INSTALLED_APPS += ["django_tasks_db", "jobs"]
+if TASKS_BACKEND == "rq":
+    INSTALLED_APPS += ["django_rq"]
+RQ_QUEUES = {
+    "default": {"URL": env.str("TASKS_REDIS_URL", default="redis://127.0.0.1:6379/1")}
+}
+# A job that fails for a passing reason (CDN down) is tried again after
+# TASKS_RETRY_DELAY seconds, doubled at each attempt up to
+# TASKS_RETRY_MAX_DELAY, TASKS_MAX_ATTEMPTS times in all; then it is listed in
+# the admin's « Tâches en échec ».
+TASKS_MAX_ATTEMPTS = env.int("TASKS_MAX_ATTEMPTS", default=6)
+TASKS_RETRY_DELAY = env.float("TASKS_RETRY_DELAY", default=10.0)
+TASKS_RETRY_MAX_DELAY = env.float("TASKS_RETRY_MAX_DELAY", default=600.0)
 
 LOGGING = {
     "version": 1,
