@@ -26,9 +26,16 @@ install: $(if $(filter .uv/bin/uv,$(UV)),.uv/bin/uv)
 .env:
 	cp .env.example .env
 
+# The site, one background-job worker and the periodic-job scheduler
+# (docs/operations.md#background-jobs); Ctrl-C stops all three. With
+# TASKS_BACKEND=rq in .env: make run WORKER="rqworker --job-class django_tasks_rq.Job --with-scheduler"
+WORKER ?= db_worker
 run: install .env
 	$(MANAGE) migrate --noinput
 	$(MANAGE) load_demo
+	trap 'kill $$(jobs -p) 2>/dev/null; wait' EXIT; \
+	$(MANAGE) $(WORKER) & \
+	$(MANAGE) run_periodic & \
 	$(MANAGE) runserver $(HOST):$(PORT)
 
 test: install

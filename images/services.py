@@ -17,7 +17,13 @@ from images.tasks import generate_image_renditions
 def image_create(*, image: Image, upload: CleanUpload, uploaded_by=None) -> Image:
     """Store a checked upload as ``image`` (an unsaved instance carrying the
     journalist's title, alt text, credit...; blanks are filled from the file's
-    own metadata) with its admin thumbnail. If anything fails, nothing is kept."""
+    own metadata). If anything fails, nothing is kept.
+
+    With ``IMAGES_RENDITIONS_AT_UPLOAD`` (the default) the request returns as
+    soon as the original is stored: a background job makes every rendition,
+    the admin thumbnail included (until it has, pages ask for it by its
+    on-demand address). Otherwise the thumbnail is made here and the rest on
+    first use."""
     image.file = upload.content
     image.width, image.height = upload.width, upload.height
     image.file_size = upload.content.size
@@ -30,7 +36,8 @@ def image_create(*, image: Image, upload: CleanUpload, uploaded_by=None) -> Imag
     try:
         with transaction.atomic():
             image.save()
-            thumbnail = rendition_get_or_create(image=image, spec=THUMBNAIL_SPEC)
+            if not settings.IMAGES_RENDITIONS_AT_UPLOAD:
+                thumbnail = rendition_get_or_create(image=image, spec=THUMBNAIL_SPEC)
     except Exception:
         # The files were written before the transaction failed: remove them.
         if image.file._committed and image.file.name:

@@ -4,6 +4,11 @@ Answered by the first middleware, before host validation, sessions or the
 page cache, so a probe by IP address works and a probe never hits a cached
 answer. 200 when the database and the cache both answer, else 503; a short
 JSON body says which part failed. Details of the errors go to the log only.
+
+The body also gives the background jobs' queue lag (``queue_lag_seconds``:
+how long the oldest job that could run has waited; ``null`` if the queue
+cannot be read) for monitoring. It never changes the status: slow or stopped
+workers are no reason to take this app server out of the load balancer.
 """
 
 import json
@@ -13,6 +18,8 @@ from django.conf import settings
 from django.core.cache import caches
 from django.db import connections
 from django.http import HttpResponse
+
+from jobs.lag import queue_lag
 
 logger = logging.getLogger("newsday.healthz")
 
@@ -46,7 +53,15 @@ def health():
         else:
             checks[name] = "ok"
     ok = all(value == "ok" for value in checks.values())
-    return {"status": "ok" if ok else "error", **checks}
+    return {"status": "ok" if ok else "error", **checks, "queue_lag_seconds": lag()}
+
+
+def lag():
+    try:
+        return round(queue_lag(), 1)
+    except Exception as exc:
+        logger.warning("Health check: job queue unreadable: %r", exc)
+        return None
 
 
 class HealthCheckMiddleware:

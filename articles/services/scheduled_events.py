@@ -3,7 +3,9 @@
 Readers see a scheduled article at its exact second without any of this
 (``Article.objects.published()`` is computed at read time). What follows it,
 the status change, the audit event, the log line, the signals that purge
-caches and the notification hooks, is done here by ``run_scheduled``.
+caches and the notification hooks, is done here: by the periodic job
+``articles.tasks.run_scheduled_events`` (on the task workers) or by the
+``run_scheduled`` command, whichever gets there first; never twice.
 """
 
 import datetime as dt

@@ -2,27 +2,23 @@
 
 ``CDN_PURGE_BACKEND`` names the class (``newsday.cdn.base.NoopBackend`` by
 default; ``newsday.cdn.cloudflare.CloudflareBackend`` and
-``newsday.cdn.nginx.NginxRefreshBackend`` are the real ones). A purge never
-breaks the publication that triggered it: errors are logged.
+``newsday.cdn.nginx.NginxRefreshBackend`` are the real ones). The purge
+itself is a background job (``newsday.cdn.tasks``): the editor's save only
+computes the addresses and enqueues it, and never waits on the CDN.
 """
 
 import logging
-from functools import cache
 
 from django.conf import settings
 from django.urls import NoReverseMatch, reverse
-from django.utils.module_loading import import_string
 
+from newsday.cdn.base import backend
+from newsday.cdn.tasks import purge_urls
 from website.sitemaps import month_sitemap_path
 
 logger = logging.getLogger("newsday.cdn")
 
-
-@cache
-def backend():
-    return import_string(settings.CDN_PURGE_BACKEND)(
-        **settings.CDN_PURGE_BACKEND_OPTIONS
-    )
+__all__ = ["backend", "paths_for", "purge_article", "urls_for"]
 
 
 def paths_for(article, *, former_publish_at=None):
@@ -50,12 +46,12 @@ def urls_for(paths):
 
 
 def purge_article(article, *, former_publish_at=None):
+    """Enqueue the purge of ``article``'s pages. A queue that cannot be
+    reached is logged: it never breaks the publication that triggered it."""
     try:
         urls = urls_for(paths_for(article, former_publish_at=former_publish_at))
-        backend().purge(urls)
+        purge_urls.enqueue(urls)
     except Exception:
-        logger.exception("CDN purge failed for article %s", article.pk)
-    else:
-        logger.info(
-            "CDN purge requested for %d URL(s) of article %s", len(urls), article.pk
+        logger.exception(
+            "Purge CDN impossible à mettre en file pour l’article %s", article.pk
         )

@@ -9,7 +9,7 @@ import json
 import logging
 import urllib.request
 
-from newsday.cdn.base import PurgeBackend
+from newsday.cdn.base import PurgeBackend, unavailable_is_retryable
 
 logger = logging.getLogger("newsday.cdn")
 
@@ -37,7 +37,10 @@ class CloudflareBackend(PurgeBackend):
                 "Content-Type": "application/json",
             },
         )
-        with urllib.request.urlopen(request, timeout=self.timeout) as answer:  # noqa: S310
+        with (
+            unavailable_is_retryable(),
+            urllib.request.urlopen(request, timeout=self.timeout) as answer,  # noqa: S310
+        ):
             body = json.load(answer)
         if not body.get("success"):
             raise RuntimeError(f"Cloudflare refused the purge: {body.get('errors')}")

@@ -12,7 +12,7 @@ per nginx when there are several: a list), ``token`` (sent as
 import urllib.parse
 import urllib.request
 
-from newsday.cdn.base import PurgeBackend
+from newsday.cdn.base import PurgeBackend, unavailable_is_retryable
 
 
 class NginxRefreshBackend(PurgeBackend):
@@ -30,5 +30,8 @@ class NginxRefreshBackend(PurgeBackend):
                     origin.rstrip("/") + path,
                     headers={"Host": parts.netloc, "X-Newsday-Purge": self.token},
                 )
-                with urllib.request.urlopen(request, timeout=self.timeout):  # noqa: S310
+                with (
+                    unavailable_is_retryable(),
+                    urllib.request.urlopen(request, timeout=self.timeout),  # noqa: S310
+                ):
                     pass

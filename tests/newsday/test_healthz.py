@@ -1,6 +1,8 @@
+import datetime as dt
 from unittest import mock
 
 import pytest
+from django.utils import timezone
 
 from newsday import healthz
 
@@ -10,7 +12,12 @@ pytestmark = pytest.mark.django_db
 def test_healthy_site_answers_200_with_a_short_json_report(client):
     response = client.get("/healthz")
     assert response.status_code == 200
-    assert response.json() == {"status": "ok", "database": "ok", "cache": "ok"}
+    assert response.json() == {
+        "status": "ok",
+        "database": "ok",
+        "cache": "ok",
+        "queue_lag_seconds": 0.0,
+    }
     assert response["Cache-Control"] == "no-store"
 
 
@@ -23,7 +30,9 @@ def test_unreachable_database_makes_the_health_check_fail(client):
     with mock.patch.object(healthz, "check_database", side_effect=OSError("refusé")):
         response = client.get("/healthz")
     assert response.status_code == 503
-    assert response.json() == {"status": "error", "database": "error", "cache": "ok"}
+    assert response.json()["status"] == "error"
+    assert response.json()["database"] == "error"
+    assert response.json()["cache"] == "ok"
 
 
 def test_unreachable_cache_makes_the_health_check_fail(client):
@@ -39,3 +48,21 @@ def test_health_report_does_not_leak_error_details(client):
     ):
         response = client.get("/healthz")
     assert b"hunter2" not in response.content
+
+
+def test_health_check_reports_the_age_of_the_oldest_ready_job(client, settings):
+    from django_tasks_db.models import DBTaskResult
+
+    from newsday.cdn.tasks import purge_urls
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    purge_urls.enqueue(["http://testserver/"])
+    DBTaskResult.objects.update(enqueued_at=timezone.now() - dt.timedelta(minutes=2))
+    assert client.get("/healthz").json()["queue_lag_seconds"] >= 120
+
+
+def test_an_unreadable_queue_is_reported_without_failing_the_health_check(client):
+    with mock.patch.object(healthz, "queue_lag", side_effect=OSError("Redis")):
+        response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.json()["queue_lag_seconds"] is None

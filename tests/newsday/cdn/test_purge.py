@@ -110,7 +110,7 @@ def test_purge_waits_for_the_transaction_to_commit(
     assert callbacks
 
 
-def test_failed_purge_is_logged_and_never_breaks_the_publication(
+def test_a_cdn_refusing_the_purge_is_logged_in_french_and_never_breaks_the_publication(
     settings, caplog, django_capture_on_commit_callbacks
 ):
     settings.CDN_PURGE_BACKEND = "newsday.cdn.cloudflare.CloudflareBackend"
@@ -119,12 +119,13 @@ def test_failed_purge_is_logged_and_never_breaks_the_publication(
     article = make_article()
     with (
         mock.patch("urllib.request.urlopen", side_effect=OSError("réseau coupé")),
-        caplog.at_level(logging.ERROR, logger="newsday.cdn"),
+        caplog.at_level(logging.WARNING, logger="jobs"),
         django_capture_on_commit_callbacks(execute=True),
     ):
         signals.article_unpublished.send(sender=Article, article=article)
     cdn.backend.cache_clear()
-    assert "CDN purge failed" in caplog.text
+    assert "Tâche en échec : newsday.cdn.tasks.purge_urls" in caplog.text
+    assert "réseau coupé" in caplog.text
 
 
 def test_default_backend_does_nothing():
