@@ -435,6 +435,17 @@ TASKS_BACKENDS = {
 }
 if TASKS_BACKEND not in TASKS_BACKENDS:
     raise ImproperlyConfigured(
+# Agency wires (wires/, docs/newsroom.md#dépêches). Items older than this are
+# purged unless an article was made from them; files over the size limit are
+# refused; pictures delivered with an item get a licence of this many days
+# (0: none given by the contract).
+WIRES_RETENTION_DAYS = env.int("WIRES_RETENTION_DAYS", default=30)
+WIRES_MAX_FILE_MB = env.int("WIRES_MAX_FILE_MB", default=5)
+WIRES_PHOTO_LICENCE_DAYS = env.int("WIRES_PHOTO_LICENCE_DAYS", default=0)
+# Drop folders and HTTPS feeds the worker reads every WIRES_POLL_SECONDS.
+WIRES_SOURCES = env.list("WIRES_SOURCES", default=[])
+WIRES_POLL_SECONDS = env.int("WIRES_POLL_SECONDS", default=60)
+
         f"TASKS_BACKEND must be one of {', '.join(TASKS_BACKENDS)}."
     )
 TASKS = {"default": {"BACKEND": TASKS_BACKENDS[TASKS_BACKEND], "QUEUES": ["default"]}}

@@ -115,3 +115,11 @@ def test_an_unreachable_feed_is_refused_without_stopping(db):
     (outcome,) = sources.poll_feed("http://127.0.0.1:9/rien")
     assert outcome.outcome == "refused"
     assert "injoignable" in outcome.reason
+
+
+def test_the_periodic_job_reads_every_configured_source(drop, settings):
+    from wires.tasks import wires_poll
+
+    settings.WIRES_SOURCES = [str(drop), str(drop / "absent")]
+    assert wires_poll.call() == 2
+    assert wires_poll.call() == 0
