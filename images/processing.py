@@ -2,12 +2,14 @@
 
 Every upload goes through ``process_upload``: the file is identified by its
 content (never its name or the browser's content type), its declared size is
-checked before any pixel is decoded, it is decoded in full (a truncated or
-corrupt file fails here), turned upright according to its EXIF orientation and
-re-encoded without any metadata (EXIF, GPS, XMP, IPTC, comments). Nothing is
-written anywhere until the file has passed.
+checked before any pixel is decoded, and so is the memory decoding it would
+take (``upload_memory_cost``, from the header alone). Then it is decoded in full
+(a truncated or corrupt file fails here), turned upright according to its EXIF
+orientation and re-encoded without any metadata (EXIF, GPS, XMP, IPTC,
+comments). Nothing is written anywhere until the file has passed.
 """
 
+import contextlib
 import io
 import re
 import struct
@@ -54,6 +56,28 @@ NO_AVIF = (
     "Ce serveur ne sait pas lire les images AVIF\u00a0: envoyez un JPEG, PNG ou WebP."
 )
 
+# Huffman optimisation makes libjpeg hold every DCT coefficient of the picture
+# (about 3 bytes a pixel) before writing: worth a few per cent of file size on
+# camera-sized photos, not 150 MB on a 50-megapixel one.
+JPEG_OPTIMIZE_MAX_PIXELS = 12_000_000
+
+# Bytes a decoded pixel takes in Pillow: one for 8-bit single-band modes, two
+# for 16-bit grey, four for everything else (RGB is stored as RGBX).
+_MODE_BYTES = {"1": 1, "L": 1, "P": 1, "I;16": 2, "I;16B": 2, "I;16L": 2}
+
+# How many times the decoded picture a worker holds, at its peak, while
+# cleaning an upload of each format (decoder buffers, the picture, the
+# encoder's own), measured with bench/upload_memory.py. WebP's decoder keeps
+# its canvas twice and returns a copy; AVIF's encoder needs several frames.
+FORMAT_COPIES = {"JPEG": 1.1, "PNG": 1.1, "GIF": 1.8, "WEBP": 4.5, "AVIF": 7.5}
+# Turning a picture upright (or converting CMYK) makes a second full copy.
+SECOND_COPY = 1.2
+
+FORMAT_WHY = {
+    "WEBP": "le décodage d’une image WebP en garde plusieurs copies",
+    "AVIF": "l’encodage d’une image AVIF demande plusieurs copies",
+}
+
 _CONTROL_CHARS = re.compile(r"[\x00-\x1f\x7f]+")
 
 
@@ -99,7 +123,9 @@ def process_upload(uploaded) -> CleanUpload:
             # Past the limit Pillow only warns; here that is a refusal.
             warnings.simplefilter("error", PILImage.DecompressionBombWarning)
             with PILImage.open(uploaded, formats=list(ACCEPTED_FORMATS)) as img:
+                # Both checks read the header only: no pixel is decoded yet.
                 _check_dimensions(*img.size)
+                _check_memory(img)
                 img.load()
                 return _clean(img, uploaded.name or "image")
     except ValidationError:
@@ -137,6 +163,49 @@ def _check_dimensions(width, height):
         raise ValidationError(DAMAGED, code="damaged")
 
 
+def _needs_turning(img):
+    try:
+        orientation = img.getexif().get(ExifTags.Base.Orientation, 1)
+    except (SyntaxError, ValueError, TypeError, IndexError, struct.error, OSError):
+        return False  # unreadable EXIF is ignored when cleaning too
+    return orientation in range(2, 9)
+
+
+def upload_memory_cost(img):
+    """Bytes cleaning the (not yet decoded) ``img`` would hold at its peak, and
+    why it takes more than one copy of the picture, if it does."""
+    width, height = img.size
+    copies = FORMAT_COPIES.get(img.format, 1)
+    why = FORMAT_WHY.get(img.format)
+    if _needs_turning(img):
+        copies += SECOND_COPY
+        why = why or "elle doit être redressée selon son orientation EXIF"
+    elif img.mode == "CMYK":
+        copies += SECOND_COPY
+        why = why or "elle doit être convertie de CMJN en RVB"
+    return width * height * _MODE_BYTES.get(img.mode, 4) * copies, why
+
+
+def _check_memory(img):
+    cost, why = upload_memory_cost(img)
+    budget = settings.IMAGES_UPLOAD_MEMORY_MB * 1024 * 1024
+    if cost <= budget:
+        return
+    width, height = img.size
+    limit = f"{budget / (cost / (width * height)) / 1_000_000:.1f}".replace(".", ",")
+    because = f", car {why}" if why else ""
+    other = ", ou envoyez-la en JPEG," if img.format in FORMAT_WHY else ""
+    raise ValidationError(
+        f"L’image mesure {french_number(width)}\u00a0\u00d7\u00a0{french_number(height)}"
+        f"\u00a0pixels\u00a0: la traiter demanderait environ "
+        f"{french_number(round(cost / 1024 / 1024))}\u00a0Mo de mémoire au serveur, plus "
+        f"que les {french_number(settings.IMAGES_UPLOAD_MEMORY_MB)}\u00a0Mo permis{because}. "
+        f"Pour cette image, la limite est de {limit}\u00a0mégapixels\u202f; "
+        f"réduisez-la{other} avant de l’envoyer.",
+        code="too_big_to_decode",
+    )
+
+
 def _looks_like_avif(head):
     return head[4:8] == b"ftyp" and head[8:12] in {b"avif", b"avis"}
 
@@ -153,17 +222,22 @@ def _clean(img, filename) -> CleanUpload:
     icc_profile = img.info.get("icc_profile")
     transparency = img.info.get("transparency")
 
-    try:
-        upright = ImageOps.exif_transpose(img)
-    except (SyntaxError, ValueError, TypeError, IndexError, struct.error, OSError):
-        # Unreadable EXIF: keep the pixels as they are rather than refuse.
-        upright = img.copy()
+    # Unreadable EXIF: keep the pixels as they are rather than refuse.
+    with contextlib.suppress(
+        SyntaxError, ValueError, TypeError, IndexError, struct.error, OSError
+    ):
+        # In place: an upright picture is not copied, a turned one replaces
+        # the decoded one instead of living beside it.
+        ImageOps.exif_transpose(img, in_place=True)
+    upright = img
     if upright.mode == "CMYK":
         upright, icc_profile = _cmyk_to_rgb(upright, icc_profile), None
     # Nothing read from the upload is written back but the pixels, the colour
     # profile and (for GIF and PNG) the transparent colour.
     upright.info = {}
     options = dict(SAVE_OPTIONS[fmt])
+    if fmt == "JPEG" and upright.width * upright.height > JPEG_OPTIMIZE_MAX_PIXELS:
+        options["optimize"] = False
     if icc_profile and fmt != "GIF":
         options["icc_profile"] = icc_profile
     if (

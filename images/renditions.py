@@ -3,7 +3,10 @@
 Only the sizes and formats in ``SPECS`` can ever exist, whatever a URL asks.
 Each is made once (at upload, by the rendition view on first use, or by
 ``manage.py generate_renditions``), stored through the storage API and reused;
-rendering a page never makes one.
+rendering a page never makes one. The original is decoded (JPEG) or reduced
+(other formats) to the largest size needed before any resize, and renditions
+are made one size at a time, so a 50-megapixel original does not cost a
+worker several copies of itself (docs/design/upload-memory.md).
 """
 
 import hashlib
@@ -162,22 +165,28 @@ def rendition_get_or_create(*, image: Image, spec: Spec) -> Rendition:
 
 def renditions_generate(*, image: Image, specs=None) -> int:
     """Make every missing rendition of ``image`` (or of ``specs``), decoding
-    the original once. Returns how many were made."""
+    the original once, already reduced to the largest of them. Returns how
+    many were made."""
     wanted = [s for s in (specs or specs_for(image)) if applies_to(s, image)]
     have = set(Rendition.objects.filter(image=image).values_list("spec", flat=True))
     missing = [s for s in wanted if s.name not in have]
     if not missing:
         return 0
-    largest = max(size_for(image, s)[0] for s in missing)
-    original = _load_original(image, (largest, largest))
+    sizes = [size_for(image, s) for s in missing]
+    original = _load_original(
+        image, (max(w for w, _ in sizes), max(h for _, h in sizes))
+    )
     made = 0
-    resized = {}  # one resize per size, shared by its formats
-    for spec in missing:
-        key = (size_for(image, spec), spec.crop)
-        if key not in resized:
-            resized[key] = _resize(original, image, spec)
+    # One size at a time, shared by its formats, then dropped before the next.
+    by_size = sorted(missing, key=lambda s: (size_for(image, s), s.crop or ()))
+    key = resized = None
+    for spec in by_size:
+        if (size_for(image, spec), spec.crop) != key:
+            # Released before the next size is made, not after.
+            key, resized = (size_for(image, spec), spec.crop), None
+            resized = _resize(original, image, spec)
         try:
-            _store(image, spec, _encode(resized[key], spec.format))
+            _store(image, spec, _encode(resized, spec.format))
             made += 1
         except IntegrityError:
             pass  # made meanwhile by a request: theirs is as good
@@ -196,21 +205,46 @@ def renditions_delete(*, image: Image, specs=None):
 
 
 def _load_original(image, at_least):
+    """The original as RGB(A) in sRGB, decoded or reduced to no less than
+    ``at_least`` (width, height) when it is at least twice that."""
     with image.file.open("rb") as fh:
-        data = fh.read()
-    img = PILImage.open(io.BytesIO(data), formats=list(ACCEPTED_FORMATS))
-    if img.format == "JPEG":
-        # Decode at a reduced scale when that still covers the largest target.
-        img.draft("RGB", at_least)
-    img.load()
+        img = PILImage.open(fh, formats=list(ACCEPTED_FORMATS))
+        if img.format == "JPEG":
+            # libjpeg decodes at 1/2, 1/4 or 1/8 scale, still covering the target.
+            img.draft("RGB", at_least)
+        img.load()
     icc = img.info.get("icc_profile")
-    if img.mode not in {"RGB", "RGBA"}:
-        has_alpha = img.mode in {"LA", "PA"} or "transparency" in img.info
-        img = img.convert("RGBA" if has_alpha else "RGB")
+    has_alpha = img.mode in {"RGBA", "LA", "PA"} or "transparency" in img.info
+    mode = "RGBA" if has_alpha else "RGB"
+    factor = max(1, min(img.width // at_least[0], img.height // at_least[1]))
+    if factor > 1 or img.mode != mode:
+        img = _reduce(img, factor, mode)
     if icc:
         img = _to_srgb(img, icc)
     img.info = {}
     return img
+
+
+# Rows converted and reduced at a time: about a megapixel.
+_BAND_PIXELS = 1_000_000
+
+
+def _reduce(img, factor, mode):
+    """``img`` in ``mode``, shrunk ``factor`` times (box average, as
+    ``Image.reduce``), one band of rows at a time: a full-size converted copy
+    (four bytes a pixel) never exists beside the decoded picture."""
+    width, height = img.size
+    reduced = PILImage.new(mode, (-(-width // factor), -(-height // factor)))
+    # A multiple of ``factor`` so that bands cut between reduced rows.
+    rows = max(1, _BAND_PIXELS // width // factor) * factor
+    for top in range(0, height, rows):
+        band = img.crop((0, top, width, min(top + rows, height)))
+        if band.mode != mode:
+            band = band.convert(mode)
+        if factor > 1:
+            band = band.reduce(factor)
+        reduced.paste(band, (0, top // factor))
+    return reduced
 
 
 def _to_srgb(img, icc):

@@ -419,6 +419,9 @@ TAGGIT_CASE_INSENSITIVE = True
 IMAGES_MAX_UPLOAD_MB = env.int("IMAGES_MAX_UPLOAD_MB", default=20)
 IMAGES_MAX_PIXELS = env.int("IMAGES_MAX_PIXELS", default=50_000_000)
 IMAGES_MAX_DIMENSION = env.int("IMAGES_MAX_DIMENSION", default=12_000)
+# Memory one upload may take to decode and clean (see images/processing.py):
+# formats that need several copies of the picture get a lower pixel limit.
+IMAGES_UPLOAD_MEMORY_MB = env.int("IMAGES_UPLOAD_MEMORY_MB", default=250)
 IMAGES_RENDITIONS_AT_UPLOAD = env.bool("IMAGES_RENDITIONS_AT_UPLOAD", default=True)
 
 # Background jobs (django.tasks; retries, periodic jobs and the failed-jobs

@@ -224,3 +224,50 @@ def test_markup_in_metadata_is_kept_as_text_and_escaped_in_the_admin(admin_clien
     response = admin_client.get(f"/admin/images/image/{image.pk}/change/")
     assert b'<script>alert("x")</script>' not in response.content
     assert b"&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in response.content
+
+
+def test_a_webp_beyond_its_memory_limit_is_refused_in_french(settings):
+    # 42 Mo allowed: plenty for a JPEG of 1 600 x 1 600, not for a WebP, whose
+    # decoder keeps several copies of the picture.
+    settings.IMAGES_UPLOAD_MEMORY_MB = 42
+    assert process_upload(upload_file("p.jpg", image_bytes("JPEG", (1600, 1600))))
+    with pytest.raises(ValidationError) as refused:
+        process_upload(upload_file("p.webp", image_bytes("WEBP", (1600, 1600))))
+    assert refused.value.code == "too_big_to_decode"
+    assert refused.value.messages[0] == (
+        "L’image mesure 1\u202f600\u00a0\u00d7\u00a01\u202f600\u00a0pixels\u00a0: la "
+        "traiter demanderait environ 44\u00a0Mo de mémoire au serveur, plus que les "
+        "42\u00a0Mo permis, car le décodage d’une image WebP en garde plusieurs "
+        "copies. Pour cette image, la limite est de 2,4\u00a0mégapixels\u202f; "
+        "réduisez-la, ou envoyez-la en JPEG, avant de l’envoyer."
+    )
+
+
+def test_a_photo_to_turn_upright_has_a_lower_pixel_limit(settings):
+    settings.IMAGES_UPLOAD_MEMORY_MB = 12
+    upright = image_bytes("JPEG", (1600, 1600))
+    assert process_upload(upload_file("photo.jpg", upright))
+    turned = image_bytes("JPEG", (1600, 1600), exif=exif_with(Orientation=6))
+    with pytest.raises(ValidationError, match="redressée selon son orientation EXIF"):
+        process_upload(upload_file("photo.jpg", turned))
+
+
+def test_the_memory_limit_is_checked_from_the_header_before_decoding(settings):
+    # The header claims 4 000 x 4 000 pixels, the data cannot be decoded: the
+    # answer is about memory, so no pixel was decoded to give it.
+    settings.IMAGES_UPLOAD_MEMORY_MB = 10
+    with pytest.raises(ValidationError) as refused:
+        process_upload(upload_file("big.png", png_declaring(4000, 4000)))
+    assert refused.value.code == "too_big_to_decode"
+
+
+def test_a_large_jpeg_original_is_written_without_huffman_optimisation(monkeypatch):
+    noise = PILImage.effect_noise((800, 600), 60).convert("RGB")
+    buffer = io.BytesIO()
+    noise.save(buffer, "JPEG", quality=95)
+    optimised = process_upload(upload_file("photo.jpg", buffer.getvalue()))
+    monkeypatch.setattr("images.processing.JPEG_OPTIMIZE_MAX_PIXELS", 800 * 600 - 1)
+    plain = process_upload(upload_file("photo.jpg", buffer.getvalue()))
+    assert plain.content.size > optimised.content.size
+    with PILImage.open(plain.content) as stored:
+        assert stored.size == (800, 600)

@@ -169,3 +169,74 @@ def test_an_image_fetched_with_only_its_thumbnail_prefetched_still_finds_its_ren
     made = rendition_get_or_create(image=make_image(), spec=SPECS["og.jpg"])
     image = Image.objects.with_renditions(["w320.webp"]).get()
     assert rendition_get_or_create(image=image, spec=SPECS["og.jpg"]) == made
+
+
+def spy_on_resized_originals(monkeypatch):
+    """The size of the decoded original each rendition is resized from."""
+    sizes = []
+    resize = renditions._resize
+
+    def spy(original, image, spec):
+        sizes.append(original.size)
+        return resize(original, image, spec)
+
+    monkeypatch.setattr(renditions, "_resize", spy)
+    return sizes
+
+
+def test_a_large_jpeg_is_decoded_at_reduced_scale_for_its_renditions(monkeypatch):
+    image = make_image(file=upload_file(content=image_bytes("JPEG", (4000, 3000))))
+    sizes = spy_on_resized_originals(monkeypatch)
+    renditions_generate(image=image, specs=[SPECS["w1600.jpg"], SPECS["og.jpg"]])
+    # Half scale still covers 1 600 x 1 200; a quarter would not.
+    assert sizes == [(2000, 1500), (2000, 1500)]
+
+
+def test_a_large_png_is_reduced_before_its_renditions_are_made(monkeypatch):
+    image = make_image(
+        file=upload_file("p.png", image_bytes("PNG", (4000, 3000)), "image/png")
+    )
+    sizes = spy_on_resized_originals(monkeypatch)
+    rendition = rendition_get_or_create(image=image, spec=SPECS["w960.webp"])
+    assert sizes == [(4000 // 4, 3000 // 4)]
+    assert opened(rendition).size == (960, 720)
+
+
+def test_reducing_band_by_band_gives_the_pixels_of_a_whole_reduction(monkeypatch):
+    # Bands of a few rows, so that many band edges cross the picture.
+    monkeypatch.setattr(renditions, "_BAND_PIXELS", 1000)
+    noise = PILImage.effect_noise((301, 203), 80).convert("RGB").convert("P")
+    noise.info["transparency"] = 3
+    reduced = renditions._reduce(noise, 3, "RGBA")
+    assert reduced.tobytes() == noise.convert("RGBA").reduce(3).tobytes()
+
+
+def test_a_transparent_palette_png_keeps_its_transparency_once_reduced():
+    img = PILImage.new("P", (2000, 1000), 1)
+    img.putpalette([255, 255, 255, 200, 0, 0] + [0] * 762)
+    img.paste(0, (0, 0, 1000, 1000))
+    buffer = io.BytesIO()
+    img.save(buffer, "PNG", transparency=0)
+    image = make_image(file=upload_file("p.png", buffer.getvalue(), "image/png"))
+    stored = opened(rendition_get_or_create(image=image, spec=SPECS["w480.webp"]))
+    assert stored.mode == "RGBA"
+    assert stored.getpixel((10, 100))[3] == 0
+    red, green, _, alpha = stored.getpixel((470, 100))
+    assert red > 190
+    assert green < 20
+    assert alpha == 255
+
+
+def test_the_upload_stores_the_original_only_and_queues_the_renditions(
+    settings, django_capture_on_commit_callbacks
+):
+    from django_tasks_db.models import DBTaskResult
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    settings.IMAGES_RENDITIONS_AT_UPLOAD = True
+    with django_capture_on_commit_callbacks(execute=True):
+        image = make_image()
+    assert not image.renditions.exists()
+    job = DBTaskResult.objects.get()
+    assert job.task_path == "images.tasks.generate_image_renditions"
+    assert job.args_kwargs["args"] == [image.pk]
