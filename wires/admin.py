@@ -94,6 +94,9 @@ class WireItemAdmin(FrenchTitles, admin.ModelAdmin):
     show_full_result_count = False
     ordering = ("-received_at", "-id")
 
+    class Media:
+        css = {"all": ["css/admin.css"]}
+
     def get_queryset(self, request):
         return (
             super()
