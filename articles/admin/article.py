@@ -3,7 +3,7 @@ the bulk actions and the workflow's own pages are the mixins it is built
 from, one module each."""
 
 from django.contrib import admin
-from django.urls import reverse_lazy
+from django.urls import reverse, reverse_lazy
 from django.utils.html import format_html
 
 from articles.admin.bulk_actions import BulkActions
@@ -72,6 +72,7 @@ class ArticleAdmin(
         "publication",
         "is_featured",
         "word_count",
+        "live_link",
     ]
     list_filter = [
         "status",
@@ -81,6 +82,7 @@ class ArticleAdmin(
         ("publish_at", admin.DateFieldListFilter),
         "is_featured",
         "is_breaking",
+        "format",
     ]
     list_display_links = ["hero_thumbnail", "title"]
     list_select_related = ["section"]
@@ -140,6 +142,16 @@ class ArticleAdmin(
     @admin.display(description="signature")
     def byline(self, article):
         return ", ".join(author.name for author in article.authors.all())
+
+    @admin.display(description="direct")
+    def live_link(self, article):
+        if article.format != Article.Format.LIVE:
+            return ""
+        # The posting screen of the live app (live/admin.py).
+        return format_html(
+            '<a href="{}">Écrire dans le direct</a>',
+            reverse("admin:live_livecoverage_post", args=[article.pk]),
+        )
 
     @admin.display(description="statut", ordering="status")
     def status_badge(self, article):

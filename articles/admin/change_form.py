@@ -66,7 +66,15 @@ class ChangeFormMixin:
             ),
             (
                 "Classement",
-                {"fields": ["tags", "sources", "is_featured", "is_breaking"]},
+                {
+                    "fields": [
+                        "tags",
+                        "sources",
+                        "is_featured",
+                        "is_breaking",
+                        "format",
+                    ]
+                },
             ),
             ("Publication", {"fields": self.workflow_fields}),
         ]

@@ -108,6 +108,7 @@ class ArticleAdminForm(forms.ModelForm):
             "sources",
             "is_featured",
             "is_breaking",
+            "format",
         ]
         widgets = {"tags": SuggestingTagWidget, "hero_image": ImageChooserWidget}
         help_texts = {
