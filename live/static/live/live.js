@@ -15,6 +15,9 @@
   var summary = document.querySelector("[data-live-summary]");
   var status = document.querySelector("[data-live-status]");
   var waiting = []; // new entries not shown yet, as {id, t, html}
+  // The HTML last received for each entry shown: the server's text is
+  // compared with the server's text (a browser rewrites what it parses).
+  var seen = {};
   var lastSummary = null;
   var lastStatus = null;
   var lastPinned = null;
@@ -42,7 +45,10 @@
     var empty = list.querySelector(".empty");
     if (empty) empty.remove();
     waiting.sort(function (a, b) { return a.t - b.t || a.id - b.id; });
-    waiting.forEach(function (row) { list.prepend(fragment(row.html)); });
+    waiting.forEach(function (row) {
+      list.prepend(fragment(row.html));
+      seen[row.id] = row.html;
+    });
     waiting = [];
     button.hidden = true;
   }
@@ -73,7 +79,10 @@
       oldest = Math.min(oldest, row.t);
       var node = shown[row.id];
       if (node) {
-        if (node.outerHTML !== row.html.trim()) node.replaceWith(fragment(row.html));
+        if (row.id in seen && seen[row.id] !== row.html) {
+          node.replaceWith(fragment(row.html));
+        }
+        seen[row.id] = row.html;
         return;
       }
       var pending = waiting.filter(function (w) { return w.id === row.id; })[0];
@@ -103,6 +112,7 @@
     var first = list.querySelector("[data-entry-id]");
     if (!first || row.t >= Number(first.getAttribute("data-t"))) return false;
     var nodes = list.querySelectorAll("[data-entry-id]");
+    seen[row.id] = row.html;
     for (var i = 0; i < nodes.length; i++) {
       if (Number(nodes[i].getAttribute("data-t")) < row.t) {
         nodes[i].before(fragment(row.html));
