@@ -258,6 +258,24 @@ TIME_ZONE = "Europe/Paris"
 USE_I18N = True
 USE_TZ = True
 
+# ---------------------------------------------------------------- content API
+# The read-only API for apps and partners (api/, docs/api.md). Not in the page
+# cache: its answers depend on the Accept header (ninjs) and each request
+# counts against a rate limit; it sends its own ETag and Cache-Control.
+INSTALLED_APPS += ["ninja", "api"]
+API_PATH_PREFIX = "/api/"
+PAGE_CACHE_EXCLUDED_PATHS += [API_PATH_PREFIX]
+# Right after the health check: it also turns the site's own refusals of an
+# API request (a NUL byte, an unknown address) into problem details.
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("newsday.healthz.HealthCheckMiddleware") + 1,
+    "api.middleware.ApiCorsMiddleware",
+)
+# Requests per window (seconds) for a reader without a key, per IP address;
+# each partner key has its own limit (admin, « Clés partenaires »).
+API_ANONYMOUS_RATE_LIMIT = env.int("API_ANONYMOUS_RATE_LIMIT", default=60)
+API_RATE_LIMIT_WINDOW = env.int("API_RATE_LIMIT_WINDOW", default=60)
+
 # ---------------------------------------------------------------- static files
 # whitenoise serves collectstatic's output with hashed names (cached for a
 # year), gzip and Brotli variants; `manage.py collectstatic` before starting.

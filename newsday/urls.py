@@ -42,6 +42,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("images/", include("images.urls")),
     path("preview/", include("website.preview")),
+    path("api/v1/", include("api.urls")),
     # Public site: search engines' entry points, then the reader pages.
     path(
         "robots.txt",

@@ -1,0 +1,278 @@
+"""The content API, /api/v1/: thin operations over the reader site's queries.
+
+Every article comes through ``Article.objects.published()`` and shows its
+due scheduled version, as on the site: what readers may not see answers 404.
+"""
+
+import datetime as dt
+import json
+from typing import Literal
+
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db.models import Exists, OuterRef, Q
+from django.http import Http404, HttpResponse
+from django.utils import timezone
+from django.utils.http import urlencode
+from ninja import NinjaAPI, Path, Query
+from taggit.models import Tag, TaggedItem
+
+from api import cursors, errors, ninjs, representation, schemas
+from api.access import FixedWindowThrottle, PartnerKeyAuth
+from api.http import http_headers
+from api.problems import PROBLEM_TYPE
+from articles.models import Article, Author, Section
+from website import cards, queries
+from website.compiled import json_value
+from website.search import MAX_QUERY_LENGTH, SearchForm, search_articles
+from website.seo import absolute
+
+DEFAULT_LIMIT = 20
+MAX_LIMIT = 100
+MAX_ID = 2**63 - 1
+SLUG = r"^[-\w]+$"
+# A signed cursor is about a hundred characters.
+MAX_CURSOR = 500
+
+
+class ContentAPI(NinjaAPI):
+    def get_openapi_schema(self, *args, **kwargs):
+        """The schema, errors declared as ``application/problem+json``: the
+        media type they are sent with (``api.problems``)."""
+        schema = super().get_openapi_schema(*args, **kwargs)
+        for operations in schema["paths"].values():
+            for operation in operations.values():
+                if operation.pop("x-ninjs", False):
+                    answers = operation["responses"]
+                    ok = answers.get(200) or answers["200"]
+                    ok["content"][ninjs.MEDIA_TYPE] = NINJS_CONTENT
+                for status, answer in operation.get("responses", {}).items():
+                    content = answer.get("content", {})
+                    if str(status).startswith("4") and "application/json" in content:
+                        answer["content"] = {PROBLEM_TYPE: content["application/json"]}
+        return schema
+
+
+api = ContentAPI(
+    title="API de contenus News Day FR",
+    version="1",
+    description=(
+        "Lecture seule des contenus publiés : articles, rubriques, auteurs, "
+        "mots-clés, recherche. Documentation : docs/api.md."
+    ),
+    urls_namespace="api",
+    openapi_url="/schema/",
+    docs_url="/docs/",
+    auth=PartnerKeyAuth(),
+    throttle=FixedWindowThrottle(),
+)
+api.add_decorator(http_headers, mode="view")
+errors.install(api)
+
+ERRORS = {400: schemas.Problem, 401: schemas.Problem, 429: schemas.Problem}
+# The article's 200 also comes as ninjs (added to the schema below).
+NINJS_RESPONSE = {"x-ninjs": True}
+NINJS_CONTENT = {
+    "schema": {"type": "object", "description": "L’article en IPTC ninjs 2.1."}
+}
+
+
+def _problems(*statuses):
+    return dict.fromkeys(statuses, schemas.Problem)
+
+
+def _next_url(request, cursor):
+    params = request.GET.copy()
+    params["cursor"] = cursor
+    return absolute(f"{request.path}?{urlencode(sorted(params.items()))}")
+
+
+def _card_rows(queryset, now):
+    return (
+        queries.with_lists(queryset, *representation.CARD_LISTS)
+        .with_due_versions(now)
+        .for_cards()
+        .with_hero_image()
+    )
+
+
+def _cards(rows):
+    sections = {}
+    items = []
+    for article in rows:
+        for name in representation.CARD_LISTS:
+            setattr(article, name, json_value(getattr(article, name)))
+        cards.show_due_version(article)
+        # One Section per rubrique for the whole page.
+        article.section = sections.setdefault(article.section_id, article.section)
+        items.append(representation.card_data(article))
+    return items
+
+
+def _one(model, name, slug, label):
+    found = model.objects.filter(slug=slug).first()
+    if found is None:
+        raise errors.BadParameter(name, f"{label} inconnu(e) : « {slug} ».")
+    return found
+
+
+@api.get(
+    "/articles",
+    response={200: schemas.ArticlePage, **ERRORS},
+    url_name="articles",
+    summary="Articles publiés, du plus récent au plus ancien",
+)
+def article_list(
+    request,
+    rubrique: str | None = Query(None, pattern=SLUG, max_length=100),
+    author: str | None = Query(None, pattern=SLUG, max_length=150),
+    tag: str | None = Query(None, pattern=SLUG, max_length=100),
+    updated_since: dt.datetime | None = None,
+    cursor: str | None = Query(None, max_length=MAX_CURSOR),
+    limit: int = Query(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT),
+):
+    """Keyset pagination on (publication, id): follow ``next`` (or pass
+    ``next_cursor`` as ``cursor``) until it is null. ``updated_since``
+    keeps the articles published or changed since that moment (for
+    syncing)."""
+    now = timezone.now()
+    articles = Article.objects.published(now)
+    if rubrique:
+        section = _one(Section, "rubrique", rubrique, "Rubrique")
+        articles = articles.filter(section=section)
+    if author:
+        articles = articles.filter(authors=_one(Author, "author", author, "Auteur"))
+    if tag:
+        articles = articles.tagged(_one(Tag, "tag", tag, "Mot-clé"))
+    if updated_since:
+        if timezone.is_naive(updated_since):
+            updated_since = timezone.make_aware(updated_since)
+        articles = articles.filter(
+            Q(modified_at__gte=updated_since) | Q(publish_at__gte=updated_since)
+        )
+    if cursor:
+        publish_at, pk = cursors.decode(cursor, kinds=(dt.datetime, int))
+        articles = articles.filter(publish_at__lte=publish_at).filter(
+            Q(publish_at__lt=publish_at) | Q(pk__lt=pk)
+        )
+    rows = list(_card_rows(articles, now).order_by("-publish_at", "-id")[: limit + 1])
+    page, more = rows[:limit], len(rows) > limit
+    next_cursor = cursors.encode(page[-1].publish_at, page[-1].pk) if more else None
+    return {
+        "items": _cards(page),
+        "next_cursor": next_cursor,
+        "next": _next_url(request, next_cursor) if next_cursor else None,
+    }
+
+
+@api.get(
+    "/articles/{article_id}",
+    response={200: schemas.Article, **_problems(400, 401, 404, 429)},
+    url_name="article",
+    summary="Un article publié",
+    openapi_extra=NINJS_RESPONSE,
+)
+def article_detail(
+    request,
+    article_id: int = Path(..., ge=1, le=MAX_ID),
+    format: Literal["json", "ninjs"] | None = Query(None),
+):
+    """The article as its page shows it. In IPTC ninjs 2.1 with
+    ``?format=ninjs`` or ``Accept: application/ninjs+json``."""
+    now = timezone.now()
+    article = representation.live_article(article_id, now=now)
+    if article is None:
+        raise Http404("Aucun article publié sous cet identifiant.")
+    # A due version shown before the worker writes it changes the content
+    # without changing the row: its Last-Modified is now.
+    request.api_last_modified = (
+        now if article.due_version else max(article.modified_at, article.publish_at)
+    )
+    data = representation.article_data(article)
+    if format == "ninjs" or (
+        format is None and ninjs.MEDIA_TYPE in request.headers.get("Accept", "")
+    ):
+        return HttpResponse(
+            json.dumps(ninjs.article(data), cls=DjangoJSONEncoder, ensure_ascii=False),
+            content_type=f"{ninjs.MEDIA_TYPE}; charset=utf-8",
+        )
+    return data
+
+
+@api.get(
+    "/search",
+    response={200: schemas.SearchResults, **ERRORS},
+    url_name="search",
+    summary="Recherche dans les articles publiés",
+)
+def search(
+    request,
+    q: str = Query(..., max_length=MAX_QUERY_LENGTH),
+    limit: int = Query(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT),
+):
+    """The site's search (French full-text on PostgreSQL): the best matches
+    first, at most ``limit``; ``more`` says there are others."""
+    form = SearchForm({"q": q})
+    if not form.is_valid():
+        raise errors.BadParameter("q", " ".join(form.errors["q"]))
+    text = form.cleaned_data["q"]
+    if not text:
+        raise errors.BadParameter("q", "indiquez les mots à rechercher.")
+    now = timezone.now()
+    results = search_articles(_card_rows(Article.objects.published(now), now), text)
+    rows = list(results[: limit + 1])
+    return {
+        "items": _cards(rows[:limit]),
+        "more": len(rows) > limit or bool(getattr(results, "more", False)),
+    }
+
+
+@api.get(
+    "/rubriques",
+    response={200: schemas.Sections, **_problems(401, 429)},
+    url_name="rubriques",
+    summary="Les rubriques, dans l’ordre du menu",
+)
+def rubriques(request):
+    sections = Section.objects.filter(is_active=True)
+    return {"items": [representation.section_data(s) for s in sections]}
+
+
+@api.get(
+    "/authors",
+    response={200: schemas.Authors, **_problems(401, 429)},
+    url_name="authors",
+    summary="Les auteurs, par nom",
+)
+def authors(request):
+    return {"items": [representation.author_data(a) for a in Author.objects.all()]}
+
+
+@api.get(
+    "/tags",
+    response={200: schemas.TagPage, **ERRORS},
+    url_name="tags",
+    summary="Les mots-clés d’au moins un article publié, par identifiant d’URL",
+)
+def tags(
+    request,
+    cursor: str | None = Query(None, max_length=MAX_CURSOR),
+    limit: int = Query(MAX_LIMIT, ge=1, le=MAX_LIMIT),
+):
+    live = TaggedItem.objects.filter(
+        tag=OuterRef("pk"),
+        content_type__app_label="articles",
+        content_type__model="article",
+        object_id__in=Article.objects.published().values("pk"),
+    )
+    found = Tag.objects.filter(Exists(live)).order_by("slug")
+    if cursor:
+        (after,) = cursors.decode(cursor, kinds=(str,))
+        found = found.filter(slug__gt=after)
+    rows = list(found[: limit + 1])
+    page = rows[:limit]
+    next_cursor = cursors.encode(page[-1].slug) if len(rows) > limit else None
+    return {
+        "items": [representation.tag_data(tag) for tag in page],
+        "next_cursor": next_cursor,
+        "next": _next_url(request, next_cursor) if next_cursor else None,
+    }

@@ -1,0 +1,67 @@
+"""Schema-driven fuzzing: schemathesis generates requests from the OpenAPI
+schema at /api/v1/schema/ and sends them in-process (WSGI): no answer is a
+5xx, and every answer conforms to the schema (status, media type, body)."""
+
+import pytest
+import schemathesis
+from django.core.signals import request_finished, request_started
+from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
+from hypothesis import HealthCheck
+from hypothesis import settings as hypothesis_settings
+from schemathesis.checks import not_a_server_error
+from schemathesis.specs.openapi.checks import (
+    content_type_conformance,
+    response_schema_conformance,
+    status_code_conformance,
+)
+
+from tests.factories import (
+    hidden_articles,
+    make_article,
+    make_author,
+    make_correction,
+    make_image,
+    make_related_link,
+)
+
+
+@pytest.fixture
+def published(db, settings):
+    """An article with everything it may show, and one of each hidden kind."""
+    settings.API_ANONYMOUS_RATE_LIMIT = 1_000_000
+    article = make_article(
+        authors=[make_author()], tags=["climat"], hero_image=make_image()
+    )
+    make_correction(article)
+    make_related_link(article)
+    hidden_articles()
+    # As Django's test client does: the WSGI handler would otherwise close
+    # the test's connection (and its transaction) after each request.
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield article
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
+# Read at collection: the schema is generated from code, without the database.
+schema = schemathesis.openapi.from_wsgi("/api/v1/schema/", get_wsgi_application())
+
+
+@schema.parametrize()
+@hypothesis_settings(
+    # Bounded: the whole run stays within a few seconds per operation.
+    max_examples=25,
+    deadline=None,
+    suppress_health_check=list(HealthCheck),
+)
+def test_the_api_answers_as_its_schema_says(case, published):
+    case.call_and_validate(
+        checks=[
+            not_a_server_error,
+            status_code_conformance,
+            content_type_conformance,
+            response_schema_conformance,
+        ]
+    )
