@@ -30,10 +30,11 @@ from articles.models import (
 )
 from demo import content
 from demo.images import abstract_jpeg
-from demo.spec import DemoArticle, DemoSection, ExternalLink
+from demo.spec import DemoArticle, DemoLive, DemoSection, ExternalLink
 from images.models import Image
 from images.processing import process_upload
 from images.services import image_create, image_delete
+from live.models import LiveCoverage, LiveEntry
 
 NBSP = "\u00a0"
 ADMIN_USERNAME = "admin"
@@ -87,6 +88,7 @@ class DemoReport:
     sections: Tally = field(default_factory=Tally)
     authors: Tally = field(default_factory=Tally)
     articles: Tally = field(default_factory=Tally)
+    lives: Tally = field(default_factory=Tally)
     articles_removed: int = 0
     accounts_created: list[str] = field(default_factory=list)
     # Set only when the loader made the password up: show it once, then forget it.
@@ -136,6 +138,14 @@ def load_demo(
     _ensure_newsroom_accounts(password=admin_password, report=report, authors=authors)
     _ensure_articles(
         now=now, sections=sections, authors=authors, admin=admin, tally=report.articles
+    )
+    _ensure_live(
+        content.LIVE,
+        now=now,
+        sections=sections,
+        authors=authors,
+        admin=admin,
+        tally=report.lives,
     )
     return report
 
@@ -336,6 +346,58 @@ def _add_related_links(article, related, by_slug) -> None:
                 RelatedLink(article=article, target=by_slug[item], position=position)
             )
     RelatedLink.objects.bulk_create(links)
+
+
+def _ensure_live(spec: DemoLive, *, now, sections, authors, admin, tally: Tally):
+    """The running live coverage page, its « L’essentiel » and its entries
+    (one scheduled a little later, to show scheduling)."""
+    if Article.objects.filter(
+        Q(external_id=EXTERNAL_ID_PREFIX + spec.slug) | Q(slug=spec.slug)
+    ).exists():
+        tally.existing += 1
+        return
+    opened = now - dt.timedelta(minutes=spec.opened_minutes_ago)
+    article = Article(
+        title=typeset(spec.title),
+        slug=spec.slug,
+        standfirst=typeset(spec.standfirst),
+        body=demo_body(spec.body),
+        section=sections[spec.section],
+        format=Article.Format.LIVE,
+        status=Article.Status.PUBLISHED,
+        publish_at=opened,
+        first_published_at=opened,
+        external_id=EXTERNAL_ID_PREFIX + spec.slug,
+        created_by=admin,
+    )
+    section_spec = next(s for s in content.SECTIONS if s.slug == spec.section)
+    attach_hero_image(article, section=section_spec, caption=spec.caption)
+    article.save()
+    ArticleAuthor.objects.bulk_create(
+        ArticleAuthor(article=article, author=authors[slug], position=position)
+        for position, slug in enumerate(spec.authors)
+    )
+    article.tags.add(*spec.tags)
+    LiveCoverage.objects.create(
+        article=article,
+        summary="\n".join(typeset(point) for point in spec.summary),
+        summary_updated_at=now,
+    )
+    LiveEntry.objects.bulk_create(
+        LiveEntry(
+            article=article,
+            author=authors[entry.author],
+            created_by=authors[entry.author].user or admin,
+            title=typeset(entry.title),
+            body=demo_body(entry.body),
+            is_important=entry.is_important,
+            is_pinned=entry.is_pinned,
+            publish_at=now + dt.timedelta(minutes=entry.minutes),
+            created_at=now + dt.timedelta(minutes=min(entry.minutes, 0)),
+        )
+        for entry in spec.entries
+    )
+    tally.created += 1
 
 
 def _delete_demo_articles() -> int:

@@ -56,3 +56,34 @@ class DemoArticle:
     updated_hours_after: float | None = None
     related: tuple[str | ExternalLink, ...] = field(default=())
     correction: DemoCorrection | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class DemoLiveEntry:
+    # Minutes from the moment the demo is loaded: negative in the past,
+    # positive for an entry scheduled later.
+    minutes: int
+    author: str
+    body: str
+    title: str = ""
+    is_important: bool = False
+    is_pinned: bool = False
+    # An article of the demo, shown as a card under the entry.
+    link: str = ""
+
+
+@dataclass(frozen=True, kw_only=True)
+class DemoLive:
+    """A live coverage page (``live``), running since ``opened_minutes_ago``."""
+
+    slug: str
+    title: str
+    standfirst: str
+    section: str
+    authors: tuple[str, ...]
+    tags: tuple[str, ...]
+    opened_minutes_ago: int
+    caption: str
+    body: str
+    summary: tuple[str, ...]
+    entries: tuple[DemoLiveEntry, ...]

@@ -8,6 +8,7 @@ into no-break spaces (see ``loader.typeset``).
 
 from demo.content import (
     culture,
+    direct,
     economie,
     international,
     politique,
@@ -120,3 +121,6 @@ ARTICLES = (
     *culture.ARTICLES,
     *sport.ARTICLES,
 )
+
+# The running live coverage page (live/), with its entries.
+LIVE = direct.LIVE

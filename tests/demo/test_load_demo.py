@@ -76,4 +76,4 @@ def test_command_refuses_to_run_when_debug_is_off(db, settings):
 def test_command_runs_with_debug_off_when_forced(db, settings):
     settings.DEBUG = False
     run_command("--force")
-    assert Article.objects.count() == 24
+    assert Article.objects.count() == 25  # 24 articles and the live

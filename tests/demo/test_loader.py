@@ -59,7 +59,7 @@ class TestWhatTheLoaderCreates:
         assert not Author.objects.filter(bio="").exists()
 
     def test_loader_creates_twenty_four_articles(self, demo):
-        assert Article.objects.count() == 24
+        assert Article.objects.count() == 25  # 24 articles and the live
         assert demo.articles.created == 24
 
     def test_loader_creates_most_articles_published(self, demo):
@@ -194,14 +194,14 @@ class TestRunningItAgain:
         article.slug = "un-nouveau-titre"
         article.save()
         load_demo()
-        assert Article.objects.count() == 24
+        assert Article.objects.count() == 25  # 24 articles and the live
         assert Article.objects.get(pk=article.pk).slug == "un-nouveau-titre"
 
 
 def test_reset_recreates_demo_articles_with_fresh_dates(fresh_demo, clock):
     clock.shift(dt.timedelta(days=3))
     report = load_demo(reset=True)
-    assert report.articles_removed == 24
+    assert report.articles_removed == 25  # with the live
     assert report.articles.created == 24
     breaking = Article.objects.get(is_breaking=True)
     assert breaking.publish_at >= NOW + dt.timedelta(days=3, hours=-1)
@@ -292,3 +292,16 @@ def test_publication_times_are_daytime_and_stay_on_their_side_of_now(hour):
         )
         assert 7 <= timezone.localtime(at).hour <= 22
         assert (at > now) == (spec.publish_offset_hours > 0)
+
+
+def test_the_demo_has_a_running_live_with_about_thirty_entries(demo, client):
+    from live.models import LiveEntry
+
+    live = Article.objects.get(format=Article.Format.LIVE)
+    assert live.live.is_running
+    assert len(live.live.summary_points) >= 3
+    assert 25 <= LiveEntry.objects.published().filter(article=live).count() <= 35
+    assert LiveEntry.objects.filter(
+        article=live, publish_at__gt=timezone.now()
+    ).exists()
+    assert "En direct" in client.get(live.get_absolute_url()).text

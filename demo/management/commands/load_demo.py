@@ -46,6 +46,7 @@ class Command(BaseCommand):
             f"- rubriques : {_agreed(report.sections, feminine=True)}",
             f"- auteurs : {_agreed(report.authors)}",
             f"- articles : {_agreed(report.articles)}",
+            f"- directs : {_agreed(report.lives)}",
         ]
         for line in lines:
             self.stdout.write(typeset(line))
