@@ -46,7 +46,9 @@ def log_failure(sender, task_result, **kwargs):
         task_result.task.module_path,
         task_result.id,
         [*task_result.args, task_result.kwargs],
-        summary(error.exception_class_path, error.traceback) if error else "?",
+        summary(error.exception_class_path, error.traceback)
+        if error
+        else "voir le journal du worker",
     )
 
 

@@ -41,8 +41,8 @@ def retry_later(task: Task, error: Exception, *, attempt: int, **kwargs) -> None
         error,
         delay.total_seconds(),
     )
-    if task.get_backend().supports_defer:
+    if delay and task.get_backend().supports_defer:
         task = task.using(run_after=timezone.now() + delay)
-    # Without deferral (the immediate backend of tests) the next attempt runs
-    # at once: the number of attempts is still capped.
+    # Without a delay, or a backend that can defer (the immediate backend of
+    # tests), the next attempt runs at once: the number is still capped.
     task.enqueue(attempt=attempt + 1, **kwargs)
