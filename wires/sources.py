@@ -7,6 +7,7 @@ reason (and, from a drop folder, moved to its ``quarantine/`` folder with a
 """
 
 import datetime as dt
+import itertools
 import logging
 import shutil
 import urllib.error
@@ -23,8 +24,8 @@ from images.models import Image
 from images.processing import process_upload
 from images.services import image_create
 from wires.models import WireFeed
-from wires.parsing import WireFormatError, parse
-from wires.services import REFUSED, Outcome, wire_ingest
+from wires.parsing import ParsedItem, WireFormatError, parse
+from wires.services import REFUSED, Outcome, wire_ingest_many
 
 logger = logging.getLogger("wires")
 
@@ -36,45 +37,81 @@ def max_bytes() -> int:
     return settings.WIRES_MAX_FILE_MB * 1024 * 1024
 
 
-def ingest_bytes(data: bytes, *, agency: str = "", pictures_dir: Path | None = None):
-    """Each item of ``data``, stored (``Outcome`` per item)."""
+# Files read, then stored together (``wire_ingest_many``).
+BATCH = 200
+
+
+def _parsed(data: bytes, agency: str = "") -> list:
+    """The items of ``data``, and a refusal in place of each unreadable one."""
     try:
         items = parse(data, agency=agency)
     except WireFormatError as error:
         return [Outcome(REFUSED, reason=str(error))]
-    outcomes = []
-    for item in items:
-        if isinstance(item, WireFormatError):
-            outcomes.append(Outcome(REFUSED, reason=str(item)))
-            continue
-        outcome = wire_ingest(parsed=item)
-        if pictures_dir is not None and item.pictures and outcome.item is not None:
-            _attach_pictures(outcome.item, item.pictures, pictures_dir)
-        outcomes.append(outcome)
-    return outcomes
+    return [
+        Outcome(REFUSED, reason=str(item))
+        if isinstance(item, WireFormatError)
+        else item
+        for item in items
+    ]
 
 
-def ingest_file(path: Path, *, folder: Path | None = None):
-    """One file; from a drop ``folder``, moved to its archive or quarantine."""
+def _read(path: Path) -> list:
     try:
         size = path.stat().st_size
         if size > max_bytes():
-            outcomes = [
+            return [
                 Outcome(
                     REFUSED,
                     reason=f"fichier de {size // 1024} Ko, au-delà de la limite de "
                     f"{settings.WIRES_MAX_FILE_MB} Mo",
                 )
             ]
-        else:
-            outcomes = ingest_bytes(path.read_bytes(), pictures_dir=path.parent)
+        return _parsed(path.read_bytes())
     except OSError as error:
-        outcomes = [Outcome(REFUSED, reason=f"fichier illisible ({error.strerror})")]
-    for outcome in outcomes:
-        outcome.source = str(path)
-    if folder is not None:
-        _file_away(path, folder, outcomes)
+        return [Outcome(REFUSED, reason=f"fichier illisible ({error.strerror})")]
+
+
+def _store(entries: list, pictures_dir: Path | None) -> list[Outcome]:
+    """Outcomes for ``entries`` (parsed items and refusals), in order."""
+    parsed = [entry for entry in entries if isinstance(entry, ParsedItem)]
+    stored = iter(wire_ingest_many(items=parsed) if parsed else [])
+    outcomes = []
+    for entry in entries:
+        if isinstance(entry, Outcome):
+            outcomes.append(entry)
+            continue
+        outcome = next(stored)
+        if pictures_dir is not None and entry.pictures and outcome.item is not None:
+            _attach_pictures(outcome.item, entry.pictures, pictures_dir)
+        outcomes.append(outcome)
     return outcomes
+
+
+def ingest_bytes(data: bytes, *, agency: str = "", pictures_dir: Path | None = None):
+    """Each item of ``data``, stored (``Outcome`` per item)."""
+    return _store(_parsed(data, agency), pictures_dir)
+
+
+def ingest_files(paths, *, folder: Path | None = None):
+    """Files, ``BATCH`` at a time; from a drop ``folder``, each moved to its
+    archive or quarantine once its items are stored."""
+    for chunk in itertools.batched(paths, BATCH, strict=False):
+        read = [(path, _read(path)) for path in chunk]
+        entries = [entry for _, found in read for entry in found]
+        pictures_dir = chunk[0].parent
+        outcomes = iter(_store(entries, pictures_dir))
+        for path, found in read:
+            mine = [next(outcomes) for _ in found]
+            for outcome in mine:
+                outcome.source = str(path)
+            if folder is not None:
+                _file_away(path, folder, mine)
+            yield from mine
+
+
+def ingest_file(path: Path, *, folder: Path | None = None):
+    """One file; from a drop ``folder``, moved to its archive or quarantine."""
+    return list(ingest_files([path], folder=folder))
 
 
 def ingest_folder(folder: Path):
@@ -91,8 +128,7 @@ def ingest_folder(folder: Path):
         ),
         key=lambda p: (p.stat().st_mtime, p.name),
     )
-    for path in files:
-        yield from ingest_file(path, folder=folder)
+    yield from ingest_files(files, folder=folder)
 
 
 def poll_feed(url: str, *, agency: str = "", timeout: float = 20):

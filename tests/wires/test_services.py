@@ -12,6 +12,7 @@ from wires.services import (
     UNCHANGED,
     UPDATED,
     wire_ingest,
+    wire_ingest_many,
     wire_item_reprise,
     wires_purge,
 )
@@ -111,3 +112,29 @@ def test_purge_keeps_recent_items_and_those_articles_use(sample, journalist):
         "france-incendie",
         "",
     }
+
+
+def test_a_batch_inserts_the_new_items_at_once_and_keeps_the_order(sample):
+    (v1,) = parse(sample("g2-v1.xml"))
+    (v2,) = parse(sample("g2-v2.xml"))
+    (kill,) = parse(sample("g2-kill.xml"))
+    (latin,) = parse(sample("afp-latin1.xml"))
+    wire_ingest(parsed=v1)
+    outcomes = wire_ingest_many(items=[kill, v2, latin, latin])
+    assert [o.outcome for o in outcomes] == [CREATED, UPDATED, CREATED, UNCHANGED]
+    assert outcomes[0].item.guid == kill.guid
+    assert WireItem.objects.count() == 3
+
+
+def test_a_batch_of_new_items_is_one_select_and_one_insert(
+    sample, django_assert_num_queries
+):
+    items = [
+        item
+        for name in ("g2-kill.xml", "afp-latin1.xml")
+        for item in parse(sample(name))
+    ]
+    # The two, and the savepoint around the INSERT (inside the test's own
+    # transaction): four statements however many items.
+    with django_assert_num_queries(4):
+        wire_ingest_many(items=items)
