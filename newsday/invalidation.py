@@ -12,8 +12,8 @@ Connected in ``NewsdayConfig.ready()``:
   remembers the article's former publication time: if it moved to another
   month, the CDN purges that month's sitemap too.
 
-* saves and deletions of live entries and of a live's state (``live``) do
-  the same for the live's article.
+* saves and deletions of live entries and of a live's state (``live``) bump
+  the generation too, and purge the live's own addresses at the CDN.
 
 All of it runs after the transaction commits: purging earlier would let a
 reader re-cache the old version before the new one is visible.
@@ -79,15 +79,33 @@ def on_scheduled_change_saved(sender, instance, **kwargs):
     transaction.on_commit(pagecache.forget_visibility_bound)
 
 
+def invalidate_live(article_id):
+    """Retire cached pages and purge the live's own addresses (its page, its
+    poll answer, its entries' feed) at the CDN: an entry changes nothing
+    else readers see, so the lists around the live are left alone."""
+    pagecache.forget_visibility_bound()
+    pagecache.bump_generation()
+    # Read now: the live's article may have been deleted with the entry.
+    article = Article.objects.filter(pk=article_id).select_related("section").first()
+    if article is None:
+        return
+    page = article.get_absolute_url()
+    try:
+        cdn.purge_urls.enqueue(
+            cdn.urls_for([page, page + "direct.json", page + "direct/rss/"])
+        )
+    except Exception:
+        logger.exception(
+            "Purge CDN impossible à mettre en file pour le direct %s", article_id
+        )
+
+
 def on_live_saved(sender, instance, **kwargs):
     # An entry posted, edited, deleted or scheduled, or a live's summary or
     # state changed: the live's page and its poll answer change now (or a
     # scheduled entry moves the next change).
     article_id = instance.article_id
-    # Read at commit: the live's article may have been deleted with it.
-    transaction.on_commit(
-        lambda: invalidate(Article.objects.filter(pk=article_id).first())
-    )
+    transaction.on_commit(lambda: invalidate_live(article_id))
 
 
 def connect():

@@ -93,3 +93,23 @@ def test_a_deleted_scheduled_entry_no_longer_bounds_the_cache(
     at = timezone.now() + dt.timedelta(minutes=5)
     entry_of(journalist, publish_at=at, deleted_at=timezone.now())
     assert Article.objects.next_visibility_change() is None
+
+
+def test_an_entry_purges_the_lives_own_addresses_only(
+    live, journalist, settings, django_capture_on_commit_callbacks
+):
+    from newsday import cdn
+    from tests.newsday.cdn.test_purge import RecordingBackend
+
+    settings.CDN_PURGE_BACKEND = "tests.newsday.cdn.test_purge.RecordingBackend"
+    cdn.backend.cache_clear()
+    RecordingBackend.calls = []
+    try:
+        with django_capture_on_commit_callbacks(execute=True):
+            services.entry_post(article=live, user=journalist, body="<p>Purge</p>")
+        page = "http://testserver" + live.get_absolute_url()
+        assert RecordingBackend.calls == [
+            [page, page + "direct.json", page + "direct/rss/"]
+        ]
+    finally:
+        cdn.backend.cache_clear()
