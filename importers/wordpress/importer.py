@@ -16,6 +16,7 @@ addresses) and ``media`` and ``bodyimages`` (images).
 """
 
 import logging
+from collections import Counter
 from collections.abc import Callable
 from contextlib import nullcontext
 from pathlib import Path
@@ -40,7 +41,7 @@ from importers.wordpress.reader import (
 from importers.wordpress.redirects import keep_old_addresses
 from importers.wordpress.report import ImportReport
 from importers.wordpress.runcache import RunCache
-from importers.wordpress.taxonomy import Taxonomy, set_tags
+from importers.wordpress.taxonomy import SECTION_MODES, Taxonomy, set_tags
 
 logger = logging.getLogger(__name__)
 
@@ -73,8 +74,16 @@ def import_wordpress(
     uploads_dir: Path | None = None,
     dry_run: bool = False,
     on_progress: Callable[[int, int, ImportReport], None] | None = None,
+    sections: str = "none",
+    top_sections: int = 6,
+    default_section: str = "",
+    keep_sticky: bool = False,
 ) -> ImportReport:
     """Import the WXR file at ``path``; see the module docstring.
+
+    ``sections``, ``top_sections`` and ``default_section`` (a rubrique's
+    slug) say which categories become rubriques (see ``taxonomy``);
+    ``keep_sticky`` puts sticky posts « À la une ».
 
     Raises ``WXRError`` (French message) if the file is not a WordPress
     export, before anything is written. A file that breaks off part-way keeps
@@ -84,6 +93,13 @@ def import_wordpress(
     """
     if uploads_dir is not None and not uploads_dir.is_dir():
         raise WXRError(f"le dossier --uploads-dir « {uploads_dir} » n’existe pas.")
+    if sections not in SECTION_MODES:
+        raise WXRError(f"--sections vaut « {sections} » : choisissez none, top ou all.")
+    fallback = None
+    if default_section:
+        fallback = Section.objects.filter(slug=default_section).first()
+        if fallback is None:
+            raise WXRError(f"la rubrique « {default_section} » n’existe pas.")
     report = ImportReport(dry_run=dry_run)
     total = path.stat().st_size
     before = _counts()
@@ -91,10 +107,27 @@ def import_wordpress(
         stream = CleanStream(raw)
         items = read_wxr(stream)
         channel = next(items)  # WXRError here: nothing was written
-        run = _Run(channel, report, uploads_dir=uploads_dir, dry_run=dry_run)
+        run = _Run(
+            channel,
+            report,
+            uploads_dir=uploads_dir,
+            dry_run=dry_run,
+            taxonomy=Taxonomy(
+                channel, RunCache(), sections=sections, default_section=fallback
+            ),
+            keep_sticky=keep_sticky,
+        )
         try:
-            if uploads_dir is not None:
-                _read_attachments(path, run.media, report, on_progress)
+            if uploads_dir is not None or sections == "top":
+                counts = _first_pass(
+                    path,
+                    run.media if uploads_dir is not None else None,
+                    run.taxonomy if sections == "top" else None,
+                    report,
+                    on_progress,
+                )
+                if sections == "top":
+                    report.top_sections = run.taxonomy.choose_top(counts, top_sections)
             for item in items:
                 run.handle(item)
                 if on_progress:
@@ -113,11 +146,13 @@ def import_wordpress(
     return report
 
 
-def _read_attachments(path, media, report, on_progress):
+def _first_pass(path, media, taxonomy, report, on_progress) -> Counter:
     """The first pass: remember every image attachment (in a temporary
-    index, see ``attachments``). A break in the file ends it quietly; the
-    second pass reports it."""
-    report.phase = "pièces jointes"
+    index, see ``attachments``) and count the posts of each top-level
+    category (for ``--sections top``). A break in the file ends it quietly;
+    the second pass reports it."""
+    report.phase = "pièces jointes" if media else "rubriques"
+    counts = Counter()
     total = path.stat().st_size
     with path.open("rb") as raw:
         stream = CleanStream(raw)
@@ -125,13 +160,20 @@ def _read_attachments(path, media, report, on_progress):
         try:
             next(items)
             for item in items:
-                if item.post_type == "attachment":
+                if media and item.post_type == "attachment":
                     media.remember(item)
+                elif (
+                    taxonomy
+                    and item.post_type == "post"
+                    and item.status not in SKIPPED_STATUSES
+                ):
+                    taxonomy.count(item, counts)
                 if on_progress:
                     on_progress(stream.position, total, report)
         except (WXRInterrupted, WXRError):
             pass
     report.phase = ""
+    return counts
 
 
 def _counts():
@@ -149,15 +191,16 @@ def site_key(channel) -> str:
 
 
 class _Run:
-    def __init__(self, channel, report, *, uploads_dir, dry_run):
+    def __init__(self, channel, report, *, uploads_dir, dry_run, taxonomy, keep_sticky):
         self.report = report
+        self.keep_sticky = keep_sticky
         self.site = site_key(channel)
         report.site = channel.title or channel.link
         self.media = MediaLibrary(
             uploads_dir=uploads_dir, dry_run=dry_run, report=report, site=self.site
         )
-        self.cache = RunCache()
-        self.taxonomy = Taxonomy(channel, self.cache)
+        self.cache = taxonomy.cache
+        self.taxonomy = taxonomy
         self.people = People(channel, self.cache)
 
     def handle(self, item: Item):
@@ -233,9 +276,15 @@ class _Run:
         article = article or Article()
 
         values = article_values(
-            item, title=title, body=body, article=article, report=self.report
+            item,
+            title=title,
+            body=body,
+            article=article,
+            report=self.report,
+            keep_sticky=self.keep_sticky,
         )
-        values["section_id"] = self.taxonomy.section(item).pk
+        current = article.section if article.section_id else None
+        values["section_id"] = self.taxonomy.section(item, current).pk
         if hero_pk is not None:
             values["hero_image_id"] = hero_pk
         changed = created

@@ -1,4 +1,9 @@
-"""WordPress authors → our authors and an article's byline."""
+"""WordPress authors → our authors and an article's byline.
+
+An author's address is made from the name readers see, never from the
+WordPress login: a login is an account name, and publishing it helps
+whoever tries to break into the old site.
+"""
 
 from django.utils.text import slugify
 
@@ -7,12 +12,8 @@ from importers.wordpress.content import plain_text
 from importers.wordpress.reader import Item
 from importers.wordpress.runcache import RunCache
 
-
-def author_slug(login: str) -> str:
-    """The author's URL slug from their WordPress login (« jean.dupont » →
-    « jean-dupont »; an e-mail login keeps its part before the @)."""
-    local = login.split("@", 1)[0]
-    return slugify(local.replace(".", "-").replace("_", "-"))[:150]
+# Whoever signs a post the export says nothing about.
+ANONYMOUS = "Rédaction"
 
 
 def _people(item: Item) -> list[tuple[str, str]]:
@@ -30,6 +31,10 @@ class People:
     def __init__(self, channel, cache: RunCache):
         self.authors_by_login = channel.authors
         self.cache = cache
+        # Which login took which address in this run: two people with the
+        # same name get two addresses (« -2 »), in the order they appear,
+        # so a re-import finds each again.
+        self.logins_by_slug: dict[str, str] = {}
 
     def authors(self, item: Item) -> list[Author]:
         """The post's authors in byline order, found or created."""
@@ -40,26 +45,40 @@ class People:
                 authors.append(author)
         return authors
 
+    def display_name(self, login: str, name: str) -> str:
+        known = self.authors_by_login.get(login)
+        full_name = f"{known.first_name} {known.last_name}" if known else ""
+        return (
+            (plain_text(known.display_name) if known else "")
+            or plain_text(name)
+            or plain_text(full_name)
+            or ANONYMOUS
+        )[:150]
+
+    def _slug(self, login: str, display: str) -> str:
+        base = slugify(display)[:140] or slugify(ANONYMOUS)
+        for number in range(1, 1000):
+            slug = base if number == 1 else f"{base}-{number}"
+            if self.logins_by_slug.setdefault(slug, login) == login:
+                return slug
+        return ""
+
     def _author(self, login: str, name: str) -> Author | None:
-        slug = author_slug(login)
-        if not slug:
+        if not login:
             return None
-        key = ("author", slug)
+        key = ("author", login)
         if author := self.cache.get(key):
             return author
+        display = self.display_name(login, name)
+        slug = self._slug(login, display)
         author = Author.objects.filter(slug=slug).first()
         if author:
             return self.cache.keep(key, author)
         known = self.authors_by_login.get(login)
-        display = (
-            (plain_text(known.display_name) if known else "")
-            or plain_text(name)
-            or login
-        )
         return self.cache.stage(
             key,
             Author.objects.create(
-                name=display[:150],
+                name=display,
                 slug=slug,
                 bio=plain_text(known.description) if known else "",
             ),

@@ -1,11 +1,12 @@
 """A WordPress post's own fields → its article's: status, dates, title,
 slug, standfirst, « À la une »."""
 
+import re
 from datetime import UTC, datetime
 from urllib.parse import unquote
 
 from django.utils import timezone
-from django.utils.text import slugify
+from django.utils.text import Truncator, slugify
 
 from articles.models import Article
 from importers.wordpress.content import plain_text
@@ -14,6 +15,11 @@ from importers.wordpress.report import ImportReport
 
 Status = Article.Status
 DATE_FORMAT = "%Y-%m-%d %H:%M:%S"
+# A chapô taken from the text: a few sentences, as long as a search
+# engine's description at most twice over.
+STANDFIRST_LENGTH = 300
+_PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.DOTALL)
+_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+")
 STATUSES = {
     "publish": Status.PUBLISHED,
     "future": Status.SCHEDULED,
@@ -49,11 +55,42 @@ def parse_datetime(gmt: str, local: str) -> datetime | None:
     return None
 
 
+def standfirst_from(body: str) -> str:
+    """A chapô from the body's first paragraph with text (the body's text
+    if it has none): whole sentences up to ``STANDFIRST_LENGTH``
+    characters, or its first words."""
+    for paragraph in _PARAGRAPH.findall(body):
+        if text := plain_text(paragraph):
+            break
+    else:
+        # No paragraph (a list, a quote or code alone): the text as it comes.
+        text = plain_text(body)
+    if len(text) <= STANDFIRST_LENGTH:
+        return text
+    kept = ""
+    for sentence in _SENTENCE_END.split(text):
+        if len(kept) + len(sentence) + 1 > STANDFIRST_LENGTH:
+            break
+        kept = f"{kept} {sentence}".strip()
+    return kept or Truncator(text).chars(STANDFIRST_LENGTH)
+
+
 def article_values(
-    item: Item, *, title: str, body: str, article: Article, report: ImportReport
+    item: Item,
+    *,
+    title: str,
+    body: str,
+    article: Article,
+    report: ImportReport,
+    keep_sticky: bool = False,
 ) -> dict:
     """The article's fields for this post (all but its section), reporting
-    what had to be adapted. Raises ``ItemError`` for a post we cannot take."""
+    what had to be adapted. Raises ``ItemError`` for a post we cannot take.
+
+    The sticky flag makes « À la une » only with ``keep_sticky``: a post
+    pinned years ago on another site is not today's front page. Without it a
+    new article is not featured and an existing one keeps what editors
+    chose."""
     wp_status = item.status
     published = parse_datetime(item.get("wp:post_date_gmt"), item.get("wp:post_date"))
     modified = parse_datetime(
@@ -69,6 +106,10 @@ def article_values(
     if item.get("wp:post_password").strip() and status == Status.PUBLISHED:
         status = Status.UNPUBLISHED
         report.warn(item, "protégé par mot de passe : importé dépublié", title=title)
+    if not body and status in {Status.PUBLISHED, Status.SCHEDULED}:
+        # A page with a title and nothing under it is never published.
+        status = Status.DRAFT
+        report.empty(item, title=title or "Sans titre")
     if status in {Status.DRAFT, Status.REVIEW}:
         # A draft's local date is its last save, not a publication date;
         # only a date the editor chose (GMT set) is kept.
@@ -79,18 +120,14 @@ def article_values(
         title = "Sans titre"
         report.warn(item, "article sans titre, nommé « Sans titre »")
 
-    if status == Status.SCHEDULED and not body:
-        # Already-published posts stay published (their links must keep
-        # working), but a future one goes through our own checks.
-        status = Status.REVIEW
-        report.warn(
-            item, "programmé mais sans texte : importé « à relire »", title=title
-        )
+    standfirst = plain_text(item.get("excerpt:encoded"))
+    if not standfirst and (standfirst := standfirst_from(body)):
+        report.derived_standfirsts += 1
 
-    return {
+    values = {
         "title": title[:250],
         "slug": _slug(item, title, article),
-        "standfirst": plain_text(item.get("excerpt:encoded")),
+        "standfirst": standfirst,
         "body": body,
         "status": status,
         "publish_at": published,
@@ -100,8 +137,12 @@ def article_values(
         "updated_at": modified
         if modified and published and modified > published
         else None,
-        "is_featured": item.get("wp:is_sticky").strip() == "1",
     }
+    if keep_sticky:
+        values["is_featured"] = item.get("wp:is_sticky").strip() == "1"
+    elif article.pk is None:
+        values["is_featured"] = False
+    return values
 
 
 def _slug(item: Item, title: str, article: Article) -> str:

@@ -32,6 +32,10 @@ class ImportReport:
     skipped_items: list[Entry] = field(default_factory=list)
     errors: list[Entry] = field(default_factory=list)
     warnings: list[Entry] = field(default_factory=list)
+    # Posts with no text, imported as drafts; chapôs taken from the text.
+    empty_bodies: list[Entry] = field(default_factory=list)
+    derived_standfirsts: int = 0
+    top_sections: list[str] = field(default_factory=list)  # --sections top
     # Library images made from attachments (one count per attachment), then
     # how the posts' featured images and body images fared.
     images: Counter = field(default_factory=Counter)
@@ -58,6 +62,9 @@ class ImportReport:
 
     def warn(self, item, message: str, *, title=""):
         self.warnings.append(Entry(item.post_id, title, message))
+
+    def empty(self, item, *, title=""):
+        self.empty_bodies.append(Entry(item.post_id, title, "sans texte"))
 
     def lines(self, *, verbose=False) -> list[str]:
         """The summary, in French, one line per list entry."""
@@ -89,6 +96,17 @@ class ImportReport:
             out += [f"    - {entry}" for entry in self.skipped_items]
         out.append(f"Erreurs (éléments non importés){NBSP}: {len(self.errors)}")
         out += [f"  - {entry}" for entry in self.errors]
+        if self.empty_bodies:
+            out.append(
+                "Articles sans texte, importés en brouillon (jamais publiés)"
+                f"{NBSP}: {len(self.empty_bodies)}"
+            )
+            out += [f"  - {entry}" for entry in self.empty_bodies]
+        if self.derived_standfirsts:
+            out.append(
+                "Chapôs tirés du premier paragraphe (pas d’extrait WordPress)"
+                f"{NBSP}: {self.derived_standfirsts}"
+            )
         if self.warnings:
             out.append(f"Avertissements{NBSP}: {len(self.warnings)}")
             out += [f"  - {entry}" for entry in self.warnings]
@@ -96,6 +114,11 @@ class ImportReport:
             f"Rubriques créées{NBSP}: {self.new_sections} ; auteurs créés{NBSP}: "
             f"{self.new_authors} ; redirections créées{NBSP}: {self.new_redirects}"
         )
+        if self.top_sections:
+            out.append(
+                f"Catégories devenues rubriques (les plus utilisées){NBSP}: "
+                + ", ".join(self.top_sections)
+            )
         for heading, counts in (
             ("Photothèque (pièces jointes)", self.images),
             ("Images principales", self.featured),

@@ -3,6 +3,7 @@
 import pytest
 
 from importers.wordpress.content import convert_body
+from tests.importers.wordpress.conformance import body_errors
 from tests.importers.wordpress.conftest import article, with_images
 
 
@@ -157,3 +158,23 @@ def test_table_is_kept_with_its_header_cells(run_import):
 def test_preformatted_text_keeps_its_lines(run_import):
     run_import("newsroom.xml")
     assert "<pre>ligne 1\nligne 2</pre>" in article(109).body
+
+
+def test_repaired_bodies_pass_the_html5_check():
+    body = convert_body(
+        "<h3>A</h3><ol>Libre<br><li>un</li></ol><ul><p>x</p><ul><li>y</li></ul></ul>"
+        '<p>Texte<br><img src="a.jpg"><br></p>'
+        "<table><tr><th>a</th></tr><tr><td>1</td><td>2</td></tr></table>"
+    )
+    assert body_errors(body) == []
+
+
+def test_the_html5_check_sees_what_the_source_had_wrong():
+    assert body_errors("<h3>A</h3><ul>texte<p>x</p></ul><p><br></p>") == [
+        "texte directement dans <ul>",
+        "<p> directement dans <ul>",
+        "<p> vide",
+        "premier intertitre en <h3>",
+        "coquille vide <p><br>",
+        "coquille vide <br></p>",
+    ]

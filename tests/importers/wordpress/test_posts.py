@@ -122,6 +122,55 @@ def test_password_protected_post_is_not_public_and_is_reported(run_import):
     assert any("mot de passe" in w.message for w in report.warnings)
 
 
-def test_sticky_post_is_featured(run_import):
-    run_import("newsroom.xml")
+def test_sticky_post_is_featured_only_with_keep_sticky(run_import):
+    run_import("newsroom.xml", keep_sticky=True)
     assert list(Article.objects.filter(is_featured=True)) == [article(101)]
+
+
+def test_imported_posts_never_enter_the_front_page_by_default(run_import):
+    run_import("newsroom.xml")
+    assert not Article.objects.filter(is_featured=True).exists()
+
+
+def test_reimport_keeps_what_editors_put_on_the_front_page(run_import):
+    run_import("newsroom.xml")
+    Article.objects.filter(pk=article(109).pk).update(is_featured=True)
+    run_import("newsroom.xml")
+    assert article(109).is_featured
+
+
+def fidelity(post_id):
+    return Article.objects.get(external_id=f"wordpress:blog-du-quai.example:{post_id}")
+
+
+def test_chapo_is_taken_from_the_first_paragraph_without_an_excerpt(run_import):
+    report = run_import("fidelity.xml")
+    assert fidelity(1).standfirst == (
+        "Le premier paragraphe dit l’essentiel. Il tient en deux phrases."
+    )
+    assert report.derived_standfirsts == 4
+    assert (
+        "Chapôs tirés du premier paragraphe (pas d’extrait WordPress)\u00a0: 4"
+        in report.lines()
+    )
+
+
+def test_excerpt_stays_the_chapo_when_there_is_one(run_import):
+    run_import("newsroom.xml")
+    assert article(101).standfirst.startswith("Le projet de loi de finances")
+
+
+def test_a_long_first_paragraph_gives_its_first_sentences():
+    from importers.wordpress.posts import STANDFIRST_LENGTH, standfirst_from
+
+    sentence = "Une phrase de quarante caractères ici. "
+    chapo = standfirst_from(f"<h2>Titre</h2><p>{sentence * 20}</p>")
+    assert chapo == (sentence * (STANDFIRST_LENGTH // len(sentence))).strip()
+
+
+def test_a_post_with_an_empty_body_is_imported_as_a_listed_draft(run_import):
+    report = run_import("fidelity.xml")
+    assert fidelity(2).status == Article.Status.DRAFT
+    assert fidelity(2).first_published_at is None
+    assert [e.post_id for e in report.empty_bodies] == [2]
+    assert "  - n°\u00a02 « Sans texte »\u00a0: sans texte" in report.lines()
