@@ -83,3 +83,8 @@ def test_no_break_space_entity_before_colon_becomes_narrow():
 def test_applying_twice_changes_nothing_more():
     once = french_typography("« Cela » : 10 000 soldats, 50 % !")
     assert french_typography(once) == once
+
+
+def test_preformatted_code_blocks_are_left_alone():
+    html = "<pre><code>x = 10 000 ; « a »</code>\ny : 50%</pre><p>a : b</p>"
+    assert french_typography(html) == html.replace("a : b", f"a{NNBSP}: b")
