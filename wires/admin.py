@@ -8,10 +8,12 @@ import re
 
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, TextField
+from django.core.paginator import Paginator
+from django.db.models import Exists, OuterRef, TextField
 from django.db.models.functions import Cast
 from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
+from django.utils.functional import cached_property
 from django.utils.html import format_html, strip_tags
 from django.utils.text import Truncator
 
@@ -22,6 +24,34 @@ from core.formats import french_datetime, french_time, site_time
 from wires.models import WireItem, WireUse
 from wires.parsing import FLASH, URGENT
 from wires.services import wire_item_reprise
+
+# Filters offer what the latest items hold: reading every item of a large
+# desk for its distinct values would cost more than the page itself.
+RECENT = 1000
+
+
+class CappedPaginator(Paginator):
+    """Counts at most ``CAP`` matches (« 10 000+ » beyond): counting a
+    whole wire to number its pages would cost more than showing one."""
+
+    CAP = 10_000
+
+    @cached_property
+    def count(self):
+        return self.object_list[: self.CAP + 1].count()
+
+
+class AgencyFilter(admin.SimpleListFilter):
+    title = "agence"
+    parameter_name = "agence"
+
+    def lookups(self, request, model_admin):
+        recent = WireItem.objects.order_by("-received_at", "-id")[:RECENT]
+        agencies = sorted({a for a in recent.values_list("agency", flat=True) if a})
+        return [(agency, agency) for agency in agencies]
+
+    def queryset(self, request, queryset):
+        return queryset.filter(agency=self.value()) if self.value() else queryset
 
 
 class UrgencyFilter(admin.SimpleListFilter):
@@ -61,13 +91,11 @@ class SubjectFilter(admin.SimpleListFilter):
 
     title = "thème"
     parameter_name = "theme"
-    RECENT = 500
 
     def lookups(self, request, model_admin):
         names = {}
-        for subjects in WireItem.objects.values_list("subjects", flat=True)[
-            : self.RECENT
-        ]:
+        recent = WireItem.objects.order_by("-received_at", "-id")[:RECENT]
+        for subjects in recent.values_list("subjects", flat=True):
             for subject in subjects or []:
                 if name := (subject.get("name") or subject.get("code") or "").strip():
                     names[name] = names.get(name, 0) + 1
@@ -87,7 +115,7 @@ class WireItemAdmin(FrenchTitles, admin.ModelAdmin):
     list_title = "Dépêches"
     list_display = ("time", "agency", "urgency_badge", "slugline", "summary", "state")
     list_display_links = ("summary",)
-    list_filter = ("agency", UrgencyFilter, UnusedFilter, SubjectFilter)
+    list_filter = (AgencyFilter, UrgencyFilter, UnusedFilter, SubjectFilter)
     search_fields = ("headline",)  # replaced by the French full-text search below
     search_help_text = "Recherche en texte intégral dans les titres et les textes."
     list_per_page = 50
@@ -97,12 +125,14 @@ class WireItemAdmin(FrenchTitles, admin.ModelAdmin):
     class Media:
         css = {"all": ["css/admin.css"]}
 
+    paginator = CappedPaginator
+
     def get_queryset(self, request):
         return (
             super()
             .get_queryset(request)
-            .defer("ednote", "usage_terms", "copyright")
-            .annotate(use_count=Count("uses"))
+            .defer("ednote", "usage_terms", "copyright", "subjects")
+            .annotate(used=Exists(WireUse.objects.filter(item=OuterRef("pk"))))
         )
 
     def get_search_results(self, request, queryset, search_term):
@@ -147,8 +177,8 @@ class WireItemAdmin(FrenchTitles, admin.ModelAdmin):
             parts.append(f"Embargo jusqu’au {french_datetime(item.embargoed)}")
         if item.is_update:
             parts.append(f"Mise à jour (v{item.version})")
-        if item.use_count:
-            parts.append(f"Reprise ({item.use_count})")
+        if item.used:
+            parts.append("Reprise")
         return format_html(" · ".join(["{}"] * len(parts)), *parts) if parts else ""
 
     # ---------------------------------------------------------- item page
