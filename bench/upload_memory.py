@@ -83,6 +83,7 @@ def images():
             lambda s: encode(camera(s), "JPEG", quality=90),
         ),
         "jpeg-camera-rotated": ("portrait.jpg", (6_000, 4_000), rotated),
+        "jpeg-rotated-at-its-limit": ("portrait.jpg", (6_500, 4_300), rotated),
         "webp-square": (
             "carre.webp",
             (7_000, 7_000),
@@ -90,7 +91,7 @@ def images():
         ),
         "webp-at-its-limit": (
             "photo.webp",
-            (4_000, 3_500),
+            (4_000, 2_900),
             lambda s: encode(camera(s), "WEBP", quality=80),
         ),
         "gif-square": (
@@ -105,7 +106,7 @@ def images():
         ),
         "avif-at-its-limit": (
             "photo.avif",
-            (3_264, 2_448),
+            (3_200, 2_400),
             lambda s: encode(camera(s), "AVIF", quality=60, speed=8),
         ),
     }

@@ -69,7 +69,7 @@ _MODE_BYTES = {"1": 1, "L": 1, "P": 1, "I;16": 2, "I;16B": 2, "I;16L": 2}
 # cleaning an upload of each format (decoder buffers, the picture, the
 # encoder's own), measured with bench/upload_memory.py. WebP's decoder keeps
 # its canvas twice and returns a copy; AVIF's encoder needs several frames.
-FORMAT_COPIES = {"JPEG": 1.1, "PNG": 1.1, "GIF": 1.8, "WEBP": 4.5, "AVIF": 7.5}
+FORMAT_COPIES = {"JPEG": 1.1, "PNG": 1.1, "GIF": 1.8, "WEBP": 5.5, "AVIF": 8.5}
 # Turning a picture upright (or converting CMYK) makes a second full copy.
 SECOND_COPY = 1.2
 

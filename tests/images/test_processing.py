@@ -227,17 +227,17 @@ def test_markup_in_metadata_is_kept_as_text_and_escaped_in_the_admin(admin_clien
 
 
 def test_a_webp_beyond_its_memory_limit_is_refused_in_french(settings):
-    # 42 Mo allowed: plenty for a JPEG of 1 600 x 1 600, not for a WebP, whose
+    # 50 Mo allowed: plenty for a JPEG of 1 600 x 1 600, not for a WebP, whose
     # decoder keeps several copies of the picture.
-    settings.IMAGES_UPLOAD_MEMORY_MB = 42
+    settings.IMAGES_UPLOAD_MEMORY_MB = 50
     assert process_upload(upload_file("p.jpg", image_bytes("JPEG", (1600, 1600))))
     with pytest.raises(ValidationError) as refused:
         process_upload(upload_file("p.webp", image_bytes("WEBP", (1600, 1600))))
     assert refused.value.code == "too_big_to_decode"
     assert refused.value.messages[0] == (
         "L’image mesure 1\u202f600\u00a0\u00d7\u00a01\u202f600\u00a0pixels\u00a0: la "
-        "traiter demanderait environ 44\u00a0Mo de mémoire au serveur, plus que les "
-        "42\u00a0Mo permis, car le décodage d’une image WebP en garde plusieurs "
+        "traiter demanderait environ 54\u00a0Mo de mémoire au serveur, plus que les "
+        "50\u00a0Mo permis, car le décodage d’une image WebP en garde plusieurs "
         "copies. Pour cette image, la limite est de 2,4\u00a0mégapixels\u202f; "
         "réduisez-la, ou envoyez-la en JPEG, avant de l’envoyer."
     )
