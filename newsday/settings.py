@@ -82,6 +82,7 @@ INSTALLED_APPS = [
 # ``Vary: Accept-Language`` would split every shared cache.)
 MIDDLEWARE = [
     "newsday.healthz.HealthCheckMiddleware",
+    "newsday.requests.RequestCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "newsday.security.CrossOriginResourcePolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
