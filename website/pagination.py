@@ -10,6 +10,10 @@ import math
 
 from django.core.paginator import EmptyPage, Page, Paginator
 
+# Databases hold a query's OFFSET in a signed 64-bit integer: a page that
+# starts past it cannot exist, and asking for it fails in the database.
+LARGEST_OFFSET = 2**63 - 1
+
 
 class UncountedPage(Page):
     def __init__(self, object_list, number, paginator, *, has_next):
@@ -25,7 +29,8 @@ class UncountedPaginator(Paginator):
 
     A page number below 1 or not an integer raises ``PageNotAnInteger`` or
     ``EmptyPage`` as usual; a page past the end raises ``EmptyPage`` once its
-    rows come back empty (page 1 may be empty if ``allow_empty_first_page``).
+    rows come back empty (page 1 may be empty if ``allow_empty_first_page``),
+    or before any query if no database could read that far.
     ``orphans`` is not supported.
     """
 
@@ -38,8 +43,12 @@ class UncountedPaginator(Paginator):
         super().__init__(object_list, per_page, 0, allow_empty_first_page)
 
     def validate_number(self, number):
-        # Django's checks (an integer, at least 1) without an upper bound.
-        return self._validate_number(number, math.inf)
+        # Django's checks (an integer, at least 1); the only upper bound is
+        # the database's.
+        number = self._validate_number(number, math.inf)
+        if number * self.per_page > LARGEST_OFFSET:
+            raise EmptyPage(self.error_messages["no_results"])
+        return number
 
     def page(self, number):
         number = self.validate_number(number)
