@@ -5,13 +5,14 @@ import datetime as dt
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponseRedirect
+from django.http import Http404, HttpResponseRedirect
 from django.utils import timezone
 
 from articles import services
 from articles.admin.forms import RescheduleForm
 from articles.admin.pages import message_of, require_post
 from articles.models import Article, ScheduledChange
+from articles.services.checks import in_schedule_years
 from articles.services.scheduled_events import overdue_events
 from core.adminpages import admin_url
 from core.formats import MONTHS, french_date, french_datetime
@@ -40,6 +41,10 @@ class CalendarViews:
             )
         except ValueError:
             day = today
+        if not in_schedule_years(day):
+            # Nothing is ever scheduled then, and the days around 9999-12-31
+            # do not exist.
+            raise Http404("Date hors du calendrier.")
         view = "jour" if request.GET.get("vue") == "jour" else "semaine"
         start = day if view == "jour" else day - dt.timedelta(days=day.weekday())
         days = [start + dt.timedelta(days=n) for n in range(1 if view == "jour" else 7)]

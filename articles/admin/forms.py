@@ -4,11 +4,12 @@ from django import forms
 from django.urls import reverse_lazy
 from django.utils import timezone
 from taggit.forms import TagWidget
+from taggit.models import Tag
 
 from articles.models import Article, Correction, RelatedLink, Revision
 from articles.models.workflow import PREVIEW_LINK_LIFETIME
 from articles.revisions import TEXT_FIELDS, article_snapshot, compare, fingerprint
-from articles.services.checks import is_live
+from articles.services.checks import DATE_OUT_OF_RANGE, in_schedule_years, is_live
 from articles.services.rights import (
     HIDDEN_ARTICLE_LABEL,
     content_seen_by,
@@ -53,7 +54,7 @@ class ParisDateTimeInput(forms.DateTimeInput):
 class ParisDateTimeField(forms.DateTimeField):
     def to_python(self, value):
         try:
-            return super().to_python(value)
+            moment = super().to_python(value)
         except forms.ValidationError as error:
             if error.code == "ambiguous_timezone":
                 raise forms.ValidationError(
@@ -62,6 +63,9 @@ class ParisDateTimeField(forms.DateTimeField):
                     code="ambiguous_timezone",
                 ) from error
             raise
+        if moment is not None and not in_schedule_years(moment):
+            raise forms.ValidationError(DATE_OUT_OF_RANGE, code="out_of_range")
+        return moment
 
 
 def paris_datetime_field(label, *, required=True, help_text=""):
@@ -114,6 +118,18 @@ class ArticleAdminForm(forms.ModelForm):
         help_texts = {
             "tags": "Séparés par des virgules ; les mots-clés existants sont proposés."
         }
+
+    def clean_tags(self):
+        # The tag table's column: a longer name would fail in the database.
+        limit = Tag._meta.get_field("name").max_length
+        tags = self.cleaned_data["tags"]
+        if too_long := [tag for tag in tags if len(tag) > limit]:
+            raise forms.ValidationError(
+                f"Un mot-clé compte au plus {limit} caractères ; « {too_long[0][:40]}… » "
+                f"en a {len(too_long[0])}.",
+                code="tag_too_long",
+            )
+        return tags
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -25,6 +25,22 @@ def require_aware(value: dt.datetime | None, name: str) -> None:
         raise ValueError(f"{name} must be timezone-aware")
 
 
+# The years anything may be scheduled in (and the editorial calendar shows).
+# Outside them a date is a slip of the keyboard (« 9999 », « 0001 »), and
+# near the ends of Python's calendar turning Paris time into UTC overflows.
+SCHEDULE_YEARS = range(1900, 2100)
+DATE_OUT_OF_RANGE = "Choisissez une date entre 1900 et 2099."
+
+
+def in_schedule_years(day: dt.date) -> bool:
+    return day.year in SCHEDULE_YEARS
+
+
+def require_schedule_years(*moments: dt.datetime | None) -> None:
+    if any(m is not None and not in_schedule_years(m) for m in moments):
+        raise WorkflowError(DATE_OUT_OF_RANGE, code="out_of_range")
+
+
 # Checks other apps add (``register_publication_check``): each is called as
 # ``check(article, at)`` and returns French sentences. The wires app, for
 # one, refuses an article made from an item still under embargo at ``at``.

@@ -19,6 +19,7 @@ from articles.services.checks import (
     lock_article,
     require_aware,
     require_perm,
+    require_schedule_years,
 )
 from articles.services.revisions import article_revision_create
 from core.formats import french_datetime
@@ -47,6 +48,7 @@ def article_schedule_change(
         user, "schedule_article", "Vous ne pouvez pas programmer de modification."
     )
     require_aware(apply_at, "apply_at")
+    require_schedule_years(apply_at)
     if apply_at <= timezone.now():
         raise WorkflowError("Choisissez une date à venir pour la nouvelle version.")
     with transaction.atomic():

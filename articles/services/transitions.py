@@ -25,6 +25,7 @@ from articles.services.checks import (
     refuse_if_problems,
     require_aware,
     require_perm,
+    require_schedule_years,
 )
 from articles.services.rights import can_submit
 
@@ -127,6 +128,7 @@ def article_schedule(
     require_perm(user, "schedule_article", "Vous ne pouvez pas programmer d’article.")
     require_aware(publish_at, "publish_at")
     require_aware(unpublish_at, "unpublish_at")
+    require_schedule_years(publish_at, unpublish_at)
     now = timezone.now()
     if publish_at <= now:
         raise WorkflowError(
@@ -213,6 +215,7 @@ def article_unpublish(
     """« Dépublier » : now, or at ``at`` (the article stays live until then)."""
     require_perm(user, "unpublish_article", "Vous ne pouvez pas dépublier d’article.")
     require_aware(at, "at")
+    require_schedule_years(at)
     now = timezone.now()
     with transaction.atomic():
         locked = lock_article(article)

@@ -100,3 +100,30 @@ def test_run_overdue_button_catches_up(as_editor):
 def test_journalist_cannot_run_overdue_events(as_journalist):
     response = as_journalist.post(reverse("admin:articles_article_run_overdue"))
     assert response.status_code == 403
+
+
+# --- Dates the calendar does not show --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "date=9999-12-31",
+        "date=9999-12-31&vue=jour",
+        "date=0001-01-01",
+        "date=1899-12-31&vue=jour",
+        "date=2100-01-01",
+    ],
+)
+def test_calendar_at_a_date_nothing_can_be_scheduled_is_a_french_404(as_editor, query):
+    as_editor.raise_request_exception = False
+    response = as_editor.get(f"{reverse('admin:articles_article_calendar')}?{query}")
+    assert response.status_code == 404
+    assert "Cette page est introuvable" in response.text
+
+
+def test_calendar_shows_the_last_week_of_2099(as_editor):
+    response = as_editor.get(
+        f"{reverse('admin:articles_article_calendar')}?date=2099-12-31"
+    )
+    assert response.status_code == 200

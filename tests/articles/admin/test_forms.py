@@ -101,3 +101,60 @@ def test_a_paris_time_lost_or_doubled_by_daylight_saving_is_refused_clearly(
     own_draft.refresh_from_db()
     assert own_draft.status == Status.DRAFT
     assert "changement d’heure" in response.text
+
+
+@pytest.mark.parametrize(
+    "dates",
+    [
+        {"publish_at": "9999-12-31T23:59"},
+        {"publish_at": "2099-07-14T10:30", "unpublish_at": "9999-12-31T23:59"},
+        {"publish_at": "0001-01-01T00:00"},
+    ],
+    ids=["publication-in-9999", "unpublication-in-9999", "publication-in-year-1"],
+)
+def test_schedule_outside_1900_to_2099_is_refused_in_french_and_kept_in_the_form(
+    workflow_url, as_editor, own_draft, dates
+):
+    response = as_editor.post(workflow_url(own_draft, "programmer"), dates)
+    own_draft.refresh_from_db()
+    assert own_draft.status == Status.DRAFT
+    assert "Choisissez une date entre 1900 et 2099." in response.text
+    assert next(iter(dates.values())) in response.text
+
+
+def test_unpublication_on_the_first_of_january_of_year_1_is_refused_in_french(
+    workflow_url, as_editor
+):
+    article = make_article()
+    response = as_editor.post(
+        workflow_url(article, "depublier"), {"at": "0001-01-01T00:00"}
+    )
+    article.refresh_from_db()
+    assert article.status == Status.PUBLISHED
+    assert article.unpublish_at is None
+    assert "Choisissez une date entre 1900 et 2099." in response.text
+
+
+# --- Tags ---------------------------------------------------------------------------
+
+
+def test_tag_over_100_characters_is_refused_in_french_and_the_text_kept(
+    change_url, as_editor
+):
+    article = make_article()
+    long_tag = "municipales " * 10
+    response = as_editor.post(
+        change_url(article),
+        form_data(as_editor.get(change_url(article)))
+        | {"tags": f"Paris, {long_tag.strip()}"},
+    )
+    assert response.status_code == 200
+    assert "Un mot-clé compte au plus 100 caractères" in response.text
+    assert long_tag.strip() in response.text
+    assert not article.tags.exists()
+
+
+def test_tag_of_100_characters_is_saved(change_url, save_in_admin, as_editor):
+    article = make_article()
+    save_in_admin(as_editor, article, tags="x" * 100)
+    assert list(article.tags.names()) == ["x" * 100]

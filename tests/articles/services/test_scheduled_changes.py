@@ -13,7 +13,11 @@ from django.utils import timezone
 
 from articles.models import Article, AuditEvent, ScheduledChange
 from articles.revisions import article_snapshot
-from articles.services import article_schedule_change, scheduled_events_run
+from articles.services import (
+    WorkflowError,
+    article_schedule_change,
+    scheduled_events_run,
+)
 from tests.factories import make_article, make_editor
 
 T = timezone.make_aware(dt.datetime(2026, 6, 15, 9, 0))
@@ -146,3 +150,13 @@ def test_a_scheduled_slug_taken_since_leaves_the_address_as_it_is(live_article):
     scheduled_events_run(now=T)
     live_article.refresh_from_db()
     assert live_article.slug == slug
+
+
+def test_new_version_scheduled_in_year_9999_is_refused_in_french(live_article):
+    with pytest.raises(WorkflowError, match="entre 1900 et 2099"):
+        schedule_new_title(
+            live_article,
+            "Plus tard",
+            at=dt.datetime(9999, 12, 31, tzinfo=dt.UTC),
+        )
+    assert not ScheduledChange.objects.exists()

@@ -235,3 +235,48 @@ def test_a_live_schedule_cannot_be_sent_back(editor):
     )
     with pytest.raises(WorkflowError):
         article_send_back(article=article, user=editor, comment="Trop tard")
+
+
+# --- Dates outside the years anything may be scheduled in (1900 to 2099) -----------
+
+YEAR_9999 = dt.datetime(9999, 12, 31, 23, 59, tzinfo=dt.UTC)
+YEAR_1 = dt.datetime(1, 1, 1, tzinfo=dt.UTC)
+
+
+@time_machine.travel(T, tick=False)
+def test_schedule_in_year_9999_is_refused_in_french(editor):
+    article = make_article(status=Status.REVIEW, publish_at=None)
+    with pytest.raises(WorkflowError, match="entre 1900 et 2099"):
+        article_schedule(article=article, user=editor, publish_at=YEAR_9999)
+    article.refresh_from_db()
+    assert article.status == Status.REVIEW
+
+
+@time_machine.travel(T, tick=False)
+def test_schedule_with_an_unpublication_in_year_9999_is_refused(editor):
+    article = make_article(status=Status.REVIEW, publish_at=None)
+    with pytest.raises(WorkflowError, match="entre 1900 et 2099"):
+        article_schedule(
+            article=article,
+            user=editor,
+            publish_at=T + dt.timedelta(days=1),
+            unpublish_at=YEAR_9999,
+        )
+
+
+@time_machine.travel(T, tick=False)
+def test_unpublication_on_the_first_of_january_of_year_1_is_refused(editor):
+    article = make_article(publish_at=T - dt.timedelta(hours=1))
+    with pytest.raises(WorkflowError, match="entre 1900 et 2099"):
+        article_unpublish(article=article, user=editor, at=YEAR_1)
+    article.refresh_from_db()
+    assert article.status == Status.PUBLISHED
+    assert article.unpublish_at is None
+
+
+@time_machine.travel(T, tick=False)
+def test_schedule_on_the_last_day_of_2099_is_accepted(editor):
+    article = make_article(status=Status.REVIEW, publish_at=None)
+    at = timezone.make_aware(dt.datetime(2099, 12, 31, 23, 0))
+    article_schedule(article=article, user=editor, publish_at=at)
+    assert article.publish_at == at
