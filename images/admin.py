@@ -246,7 +246,12 @@ class ImageAdmin(FrenchTitles, admin.ModelAdmin):
         if not self.has_view_permission(request):
             return JsonResponse({"results": []}, status=403)
         images = self.get_queryset(request)
-        if ids := [i for i in request.GET.get("id", "").split(",") if i.isdigit()]:
+        # Ids a primary key can hold: ASCII digits, 18 at most (under 2⁶³).
+        if ids := [
+            i
+            for i in request.GET.get("id", "").split(",")
+            if i.isascii() and i.isdigit() and len(i) <= 18
+        ]:
             images = images.filter(pk__in=ids[:50])
         elif terms := request.GET.get("q", "").strip()[:200]:
             images = images.search(terms)

@@ -7,6 +7,8 @@ whitenoise cannot do this: it lists its files when the process starts, and
 photos are uploaded, and renditions made, afterwards.
 """
 
+import errno
+
 from django.conf import settings
 from django.core.exceptions import SuspiciousFileOperation
 from django.http import Http404
@@ -30,6 +32,11 @@ def serve(request, path):
         response = static.serve(request, path, document_root=settings.MEDIA_ROOT)
     except SuspiciousFileOperation:
         # « ../ » out of MEDIA_ROOT: as if the file did not exist.
+        raise Http404("Fichier introuvable.") from None
+    except OSError as error:
+        # A name longer than the file system allows cannot be a file either.
+        if error.errno != errno.ENAMETOOLONG:
+            raise
         raise Http404("Fichier introuvable.") from None
     response["Cache-Control"] = (
         IMMUTABLE if path.startswith(RENDITIONS) else OTHER_FILES

@@ -67,3 +67,8 @@ def test_nothing_outside_media_root_nor_a_folder_listing_is_served(client, path)
 @pytest.mark.usefixtures("files")
 def test_photos_cannot_be_posted_to(client):
     assert client.post("/media/images/manif-a1b2c3d4.jpg").status_code == 405
+
+
+@pytest.mark.usefixtures("files")
+def test_name_longer_than_the_file_system_allows_is_not_found(client):
+    assert client.get("/media/images/" + "a" * 300 + ".jpg").status_code == 404
