@@ -65,13 +65,19 @@ class FixedWindowThrottle(BaseThrottle):
             ip = get_client_ip_address(request) or "unknown"
             who, limit = f"ip:{ip}", settings.API_ANONYMOUS_RATE_LIMIT
         key = f"api:rate:{who}:{start}"
-        cache.add(key, 0, timeout=window + 1)
         try:
+            # Most requests find their window's counter: one increment.
             count = cache.incr(key)
         except ValueError:
-            # The counter vanished (evicted, or the cache is down): let the
-            # request through rather than refuse everyone.
-            count = 1
+            # The window's first request (or a counter evicted): create it;
+            # another server may have just done so.
+            try:
+                added = cache.add(key, 1, timeout=window + 1)
+                count = 1 if added else cache.incr(key)
+            except ValueError:
+                # Gone again (the cache is down): let the request through
+                # rather than refuse everyone.
+                count = 1
         request.api_rate = (limit, max(0, limit - count), start + window - now)
         return count <= limit
 

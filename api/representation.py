@@ -7,12 +7,17 @@ an image whose licence has expired is left out. Each function returns plain
 dicts that the schemas (``api.schemas``) describe.
 """
 
+import functools
+
+from django.db import models
+from django.db.models import Q
 from django.utils import timezone
 
 from articles.models import Article
 from core.formats import site_time
 from core.links import cached_reverse
 from images.body import render_body
+from images.models import Image
 from images.pictures import is_showable
 from images.renditions import (
     absolute_url,
@@ -22,7 +27,7 @@ from images.renditions import (
     specs_for,
 )
 from website import queries
-from website.compiled import json_value
+from website.compiled import CompiledQuery, attach_section, json_value, with_section
 from website.seo import absolute
 
 # What a list item carries besides the article row.
@@ -166,20 +171,109 @@ def article_data(article):
     }
 
 
+@functools.cache
+def _live_by_id():
+    # Compiled once (website.compiled): building and compiling this query
+    # took most of a request's time, as it did for the article page.
+    return CompiledQuery(
+        lambda now, pk: (
+            queries.with_lists(
+                with_section(Article.objects.published(now)), *queries.ALL_LISTS
+            )
+            .with_due_versions(now)
+            .filter(pk=pk)[:1]
+        ),
+        now=models.DateTimeField(),
+        pk=models.BigIntegerField(),
+    )
+
+
+# The filters a list may combine, each with the field its value goes in.
+LIST_FILTERS = {
+    "section": models.BigIntegerField(),
+    "author": models.BigIntegerField(),
+    "tag": models.BigIntegerField(),
+    "since": models.DateTimeField(),
+    "after_at": models.DateTimeField(),
+    "after_pk": models.BigIntegerField(),
+}
+
+
+@functools.lru_cache(maxsize=256)
+def _list_query(names: tuple, limit: int):
+    """The compiled query of a list page filtered by ``names`` (a sorted
+    tuple of LIST_FILTERS keys), ``limit`` + 1 rows, newest first."""
+
+    def build(now, section=None, author=None, tag=None, since=None, **after):
+        articles = Article.objects.published(now)
+        if "section" in names:
+            articles = articles.filter(section=section)
+        if "author" in names:
+            articles = articles.filter(authors=author)
+        if "tag" in names:
+            articles = articles.tagged(tag)
+        if "since" in names:
+            articles = articles.filter(
+                Q(modified_at__gte=since) | Q(publish_at__gte=since)
+            )
+        if "after_at" in names:
+            # Keyset: the rows after the cursor's (publish_at, id), read from
+            # the (publish_at, id) index from where the last page stopped.
+            at, pk = after["after_at"], after["after_pk"]
+            articles = articles.filter(publish_at__lte=at).filter(
+                Q(publish_at__lt=at) | Q(pk__lt=pk)
+            )
+        return (
+            queries.with_lists(with_section(articles), *CARD_LISTS)
+            .with_due_versions(now)
+            .defer("body")
+            .order_by("-publish_at", "-id")[: limit + 1]
+        )
+
+    return CompiledQuery(
+        build,
+        now=models.DateTimeField(),
+        **{name: LIST_FILTERS[name] for name in names},
+    )
+
+
+def list_cards(*, limit: int, now=None, **filters) -> list:
+    """Up to ``limit`` + 1 live articles as list rows (bylines, tags, the
+    section, the hero image with its renditions, a due version shown), in
+    one query plus two for the hero images. ``filters``: LIST_FILTERS."""
+    now = now or timezone.now()
+    names = tuple(sorted(name for name, value in filters.items() if value is not None))
+    rows = _list_query(names, limit)(now=now, **{n: filters[n] for n in names})
+    return with_hero_images(rows)
+
+
+def with_hero_images(articles):
+    """``articles`` with their section shared, lists decoded, due version
+    shown and hero image read (two queries for all of them)."""
+    sections = {}
+    for article in articles:
+        for name in ("due_version", *CARD_LISTS):
+            setattr(article, name, json_value(getattr(article, name, None)))
+        if hasattr(article, "section_name"):
+            attach_section(article, sections)
+        article.show_due_version()
+    ids = {article.hero_image_id for article in articles if article.hero_image_id}
+    images = Image.objects.with_renditions().in_bulk(ids) if ids else {}
+    for article in articles:
+        if article.hero_image_id in images:
+            article.hero_image = images[article.hero_image_id]
+    return articles
+
+
 def live_article(article_id: int, *, now=None) -> Article | None:
     """The published article ``article_id`` with its lists, showing its
     scheduled new version if its time has come (as the article page does);
     None if readers may not see it."""
     now = now or timezone.now()
-    article = (
-        queries.with_lists(Article.objects.published(now), *queries.ALL_LISTS)
-        .with_due_versions(now)
-        .select_related("section")
-        .filter(pk=article_id)
-        .first()
-    )
-    if article is None:
+    found = _live_by_id()(now=now, pk=article_id)
+    if not found:
         return None
+    article = attach_section(found[0])
     for name in ("due_version", *queries.ALL_LISTS):
         setattr(article, name, json_value(getattr(article, name)))
     return article.show_due_version()

@@ -9,7 +9,7 @@ import json
 from typing import Literal
 
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef
 from django.http import Http404, HttpResponse
 from django.utils import timezone
 from django.utils.http import urlencode
@@ -21,8 +21,7 @@ from api.access import FixedWindowThrottle, PartnerKeyAuth
 from api.http import http_headers
 from api.problems import PROBLEM_TYPE
 from articles.models import Article, Author, Section
-from website import cards, queries
-from website.compiled import json_value
+from website import queries
 from website.search import MAX_QUERY_LENGTH, SearchForm, search_articles
 from website.seo import absolute
 
@@ -86,26 +85,8 @@ def _next_url(request, cursor):
     return absolute(f"{request.path}?{urlencode(sorted(params.items()))}")
 
 
-def _card_rows(queryset, now):
-    return (
-        queries.with_lists(queryset, *representation.CARD_LISTS)
-        .with_due_versions(now)
-        .for_cards()
-        .with_hero_image()
-    )
-
-
-def _cards(rows):
-    sections = {}
-    items = []
-    for article in rows:
-        for name in representation.CARD_LISTS:
-            setattr(article, name, json_value(getattr(article, name)))
-        cards.show_due_version(article)
-        # One Section per rubrique for the whole page.
-        article.section = sections.setdefault(article.section_id, article.section)
-        items.append(representation.card_data(article))
-    return items
+def _cards(articles):
+    return [representation.card_data(article) for article in articles]
 
 
 def _one(model, name, slug, label):
@@ -134,27 +115,22 @@ def article_list(
     ``next_cursor`` as ``cursor``) until it is null. ``updated_since``
     keeps the articles published or changed since that moment (for
     syncing)."""
-    now = timezone.now()
-    articles = Article.objects.published(now)
+    filters = {}
     if rubrique:
-        section = _one(Section, "rubrique", rubrique, "Rubrique")
-        articles = articles.filter(section=section)
+        filters["section"] = _one(Section, "rubrique", rubrique, "Rubrique").pk
     if author:
-        articles = articles.filter(authors=_one(Author, "author", author, "Auteur"))
+        filters["author"] = _one(Author, "author", author, "Auteur").pk
     if tag:
-        articles = articles.tagged(_one(Tag, "tag", tag, "Mot-clé"))
+        filters["tag"] = _one(Tag, "tag", tag, "Mot-clé").pk
     if updated_since:
         if timezone.is_naive(updated_since):
             updated_since = timezone.make_aware(updated_since)
-        articles = articles.filter(
-            Q(modified_at__gte=updated_since) | Q(publish_at__gte=updated_since)
-        )
+        filters["since"] = updated_since
     if cursor:
-        publish_at, pk = cursors.decode(cursor, kinds=(dt.datetime, int))
-        articles = articles.filter(publish_at__lte=publish_at).filter(
-            Q(publish_at__lt=publish_at) | Q(pk__lt=pk)
+        filters["after_at"], filters["after_pk"] = cursors.decode(
+            cursor, kinds=(dt.datetime, int)
         )
-    rows = list(_card_rows(articles, now).order_by("-publish_at", "-id")[: limit + 1])
+    rows = representation.list_cards(limit=limit, **filters)
     page, more = rows[:limit], len(rows) > limit
     next_cursor = cursors.encode(page[-1].publish_at, page[-1].pk) if more else None
     return {
@@ -218,8 +194,11 @@ def search(
     if not text:
         raise errors.BadParameter("q", "indiquez les mots à rechercher.")
     now = timezone.now()
-    results = search_articles(_card_rows(Article.objects.published(now), now), text)
-    rows = list(results[: limit + 1])
+    live = Article.objects.published(now).for_cards().with_due_versions(now)
+    results = search_articles(
+        queries.with_lists(live, *representation.CARD_LISTS), text
+    )
+    rows = representation.with_hero_images(list(results[: limit + 1]))
     return {
         "items": _cards(rows[:limit]),
         "more": len(rows) > limit or bool(getattr(results, "more", False)),
