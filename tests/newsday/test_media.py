@@ -72,3 +72,17 @@ def test_photos_cannot_be_posted_to(client):
 @pytest.mark.usefixtures("files")
 def test_name_longer_than_the_file_system_allows_is_not_found(client):
     assert client.get("/media/images/" + "a" * 300 + ".jpg").status_code == 404
+
+
+@pytest.mark.usefixtures("files")
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/media/" + "a" * 300,
+        "/media/images/" + "a" * 300 + "/x.jpg",
+        "/media/" + "a" * 5000,
+    ],
+)
+def test_name_too_long_for_the_disk_is_a_404(client, path):
+    client.raise_request_exception = False
+    assert client.get(path).status_code == 404
