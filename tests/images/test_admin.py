@@ -115,6 +115,14 @@ def test_chooser_searches_titles_captions_and_credits(admin_client):
     assert data["results"][0]["thumbnail"]
 
 
+@pytest.mark.parametrize("ids", ["99999999999999999999999", "²,-1", "9" * 5000])
+def test_chooser_ignores_ids_no_image_can_have(admin_client, ids):
+    image = make_image()
+    response = admin_client.get(reverse("admin:images_image_chooser"), {"id": ids})
+    assert response.status_code == 200
+    assert [item["id"] for item in response.json()["results"]] == [image.pk]
+
+
 def test_chooser_upload_returns_the_new_image(admin_client):
     response = admin_client.post(
         reverse("admin:images_image_chooser_upload"),
