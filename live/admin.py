@@ -32,6 +32,12 @@ def _require_post(request):
         raise PermissionDenied("Utilisez le bouton prévu.")
 
 
+def is_key(object_id: str) -> bool:
+    """An id from an address that a primary key can hold (18 digits stay
+    under 2⁶³)."""
+    return object_id.isascii() and object_id.isdigit() and len(object_id) <= 18
+
+
 @admin.register(LiveCoverage)
 class LiveCoverageAdmin(admin.ModelAdmin):
     list_display = ["article", "state", "entry_count", "posting_link"]
@@ -92,7 +98,16 @@ class LiveCoverageAdmin(admin.ModelAdmin):
             admin_url(LiveCoverage, "post", coverage.article_id),
         )
 
+    def get_object(self, request, object_id, from_field=None):
+        # The key is the article's (a one-to-one relation), on which Django
+        # does not check that an id fits in the column: « 9999… » was a 500.
+        if not is_key(object_id):
+            return None
+        return super().get_object(request, object_id, from_field)
+
     def change_view(self, request, object_id, form_url="", extra_context=None):
+        if not is_key(object_id):
+            raise Http404("Direct introuvable.")
         return HttpResponseRedirect(admin_url(LiveCoverage, "post", object_id))
 
     def get_urls(self):
@@ -313,5 +328,6 @@ class LiveEntryAdmin(admin.ModelAdmin):
         raise Http404
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
-        entry = get_object_or_404(LiveEntry, pk=object_id)
+        if (entry := self.get_object(request, object_id)) is None:
+            raise Http404("Entrée introuvable.")
         return HttpResponseRedirect(admin_url(LiveCoverage, "post", entry.article_id))

@@ -189,3 +189,21 @@ def test_the_link_field_finds_published_articles_as_one_types(as_journalist, liv
     assert [row["text"] for row in response.json()["results"]] == [
         "Inondations à Quimper"
     ]
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "livecoverage/9999999999999999999999999/history/",
+        "livecoverage/9999999999999999999999999/delete/",
+        "livecoverage/abc/change/",
+        "liveentry/abc/change/",
+        "liveentry/9999999999999999999999999/change/",
+    ],
+)
+def test_admin_address_with_an_id_no_key_can_hold_is_not_a_server_error(
+    as_editor, path
+):
+    as_editor.raise_request_exception = False
+    response = as_editor.get(f"/admin/live/{path}")
+    assert response.status_code in (302, 403, 404)
