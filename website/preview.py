@@ -27,6 +27,12 @@ from website import queries
 from website.views import ArticleDetailView
 
 
+def is_number(value: str) -> bool:
+    # ASCII digits only (« ² » is a digit to Python, not to int()), and few
+    # enough for a database column.
+    return value.isascii() and value.isdigit() and len(value) <= 18
+
+
 class LinkUnavailable(Exception):
     """A genuine link that no longer works (expired or revoked)."""
 
@@ -73,12 +79,12 @@ class ArticlePreviewView(PreviewMixin, ArticleDetailView):
         if not can_view(self.request.user, article):
             raise Http404
         if number := self.request.GET.get("revision", "").strip():
-            if not number.isdigit():
+            if not is_number(number):
                 raise Http404
             revision = get_object_or_404(article.revisions, number=int(number))
             return article.show_content(revision.content)
         if change := self.request.GET.get("modification", "").strip():
-            if not change.isdigit():
+            if not is_number(change):
                 raise Http404
             scheduled = get_object_or_404(ScheduledChange, pk=change, article=article)
             return article.show_content(scheduled.content)

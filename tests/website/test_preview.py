@@ -105,6 +105,17 @@ def test_staff_preview_of_a_revision_that_does_not_exist_is_not_found(
     assert response.status_code == 404
 
 
+@pytest.mark.parametrize("key", ["revision", "modification"])
+@pytest.mark.parametrize("value", ["²", "9" * 5000])
+def test_staff_preview_of_a_version_number_int_cannot_read_is_not_found(
+    client, editor, draft, key, value
+):
+    client.force_login(editor)
+    client.raise_request_exception = False
+    response = client.get(reverse("preview:article", args=[draft.pk]), {key: value})
+    assert response.status_code == 404
+
+
 def test_journalist_cannot_preview_another_journalists_draft(
     as_journalist, others_draft
 ):
