@@ -11,12 +11,12 @@ read time as ``ArticleQuerySet.published()`` is: no job runs.
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Q
 from django.utils import timezone
 from django_prose_editor.fields import ProseEditorField
 
 from articles.models import Article, Author
-from images.models import renditions_prefetch
+from images.models import Image
 from live.sanitizer import sanitize_entry_html
 
 # What the entry editor offers: no intertitles, no images in the text.
@@ -96,19 +96,9 @@ class LiveEntryQuerySet(models.QuerySet):
         return self.filter(deleted_at__isnull=True, publish_at__lte=now)
 
     def for_readers(self, at=None):
-        """Rows for the reader page: author, photo and its renditions, and
-        whether the linked article is one readers may see (``link_is_live``)."""
-        now = at or timezone.now()
-        return (
-            self.published(now)
-            .select_related("author", "image", "link_article__section")
-            .prefetch_related(renditions_prefetch("image__renditions"))
-            .annotate(
-                link_is_live=Exists(
-                    Article.objects.published(now).filter(pk=OuterRef("link_article"))
-                )
-            )
-        )
+        """Rows for readers, with their author. Photos and linked articles
+        are few: ``attach_photos_and_links()`` reads them for a whole page."""
+        return self.published(at).select_related("author")
 
     def before(self, entry_id):
         """Entries older than the entry ``entry_id`` (the « Entrées
@@ -118,14 +108,33 @@ class LiveEntryQuerySet(models.QuerySet):
             Q(publish_at__lt=cursor) | Q(publish_at=cursor, pk__lt=entry_id)
         )
 
-    def next_publication(self, after):
-        """The next instant an entry appears after ``after``, or None."""
-        return (
-            self.filter(deleted_at__isnull=True, publish_at__gt=after)
-            .order_by("publish_at")
-            .values_list("publish_at", flat=True)
-            .first()
+
+def attach_photos_and_links(entries, at=None) -> None:
+    """Set ``photo`` (the image with its renditions) and ``link_card`` (the
+    linked article, only if readers may see it, with its section) on each
+    entry: one query for each kind, none when no entry has one."""
+    now = at or timezone.now()
+    image_ids = {entry.image_id for entry in entries if entry.image_id}
+    link_ids = {entry.link_article_id for entry in entries if entry.link_article_id}
+    photos = Image.objects.with_renditions().in_bulk(image_ids) if image_ids else {}
+    cards = (
+        Article.objects.published(now)
+        .select_related("section")
+        .only(
+            "title",
+            "slug",
+            "publish_at",
+            "created_at",
+            "section__name",
+            "section__slug",
         )
+        .in_bulk(link_ids)
+        if link_ids
+        else {}
+    )
+    for entry in entries:
+        entry.photo = photos.get(entry.image_id)
+        entry.link_card = cards.get(entry.link_article_id)
 
 
 class LiveEntry(models.Model):

@@ -1,0 +1,136 @@
+"""A live coverage page under load, in-process (Django's test client), in
+one run so the figures sit side by side:
+
+1. a live with 1,000 entries, uncached, against the uncached article page
+   (target: at least 2/3 of its requests per second);
+2. the poll answer (``direct.json``) served from the page cache, against the
+   bare Django floor: a view that returns « ok » through the whole
+   middleware stack (target: at least 80 %).
+
+    uv run python bench/live.py              # 1,000 articles in a scratch SQLite file
+    N=100000 uv run python bench/live.py
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/newsday_bench uv run python bench/live.py
+
+CPU (process) time per request, median of ``ROUNDS``: on a shared machine
+wall time mostly measures the neighbours. The page cache runs here on a
+process-local cache (one process), so a hit costs what the middleware does,
+not a network round trip.
+"""
+
+import datetime as dt
+import os
+import sys
+import time
+import types
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from bench.inprocess import setup_django
+
+N = setup_django()
+
+from django.db import connection  # noqa: E402
+from django.http import HttpResponse  # noqa: E402
+from django.test import Client, override_settings  # noqa: E402
+from django.urls import include, path  # noqa: E402
+from django.utils import timezone  # noqa: E402
+
+from bench.inprocess import measure, prepare_pages  # noqa: E402
+
+ROUNDS = int(os.environ.get("ROUNDS", "300"))
+ENTRIES = int(os.environ.get("ENTRIES", "1000"))
+LIVE_SLUG = "bench-direct"
+
+
+def bench_live(entries):
+    """The bench's live (made once, reused), with ``entries`` entries over
+    the last hours: a tenth important, a few with a title, two pinned."""
+    from articles.models import Article, Author, Section
+    from live.models import LiveCoverage, LiveEntry
+
+    live = Article.objects.filter(slug=LIVE_SLUG).first()
+    if live is None:
+        now = timezone.now()
+        live = Article.objects.create(
+            title="Direct du banc d’essai : la journée en continu",
+            slug=LIVE_SLUG,
+            standfirst="Un direct de mesure, fait d’entrées courtes.",
+            body="<p>Ce direct sert aux mesures de performance.</p>",
+            section=Section.objects.order_by("pk").first(),
+            format=Article.Format.LIVE,
+            status=Article.Status.PUBLISHED,
+            publish_at=now - dt.timedelta(hours=10),
+        )
+        # Tagged like the bench's articles (« À lire aussi » reads the tags).
+        live.tags.add(
+            *Article.objects.filter(external_id__startswith="bench:").first().tags.all()
+        )
+        LiveCoverage.objects.create(
+            article=live, summary="Premier point\nDeuxième point\nTroisième point"
+        )
+        authors = list(Author.objects.order_by("pk")[:6])
+        LiveEntry.objects.bulk_create(
+            LiveEntry(
+                article=live,
+                author=authors[i % len(authors)],
+                title=f"Point numéro {i}" if i % 7 == 0 else "",
+                body=f"<p>Entrée {i} : <strong>un fait</strong>, une source, "
+                "une précision de lieu et d’heure, en deux ou trois phrases "
+                "comme en écrit un journaliste sur le terrain.</p>",
+                is_important=i % 10 == 0,
+                is_pinned=i in (3, 400),
+                publish_at=now - dt.timedelta(seconds=30 * (entries - i)),
+            )
+            for i in range(entries)
+        )
+    return live
+
+
+def bare(request):
+    return HttpResponse("ok")
+
+
+def main():
+    urls = prepare_pages(N)
+    live = bench_live(ENTRIES)
+    client = Client()
+    print(f"{N} articles, a live of {ENTRIES} entries, {connection.vendor}")
+    print(f"{'page':<24} {'bytes':>8} {'queries':>8} {'CPU ms':>8} {'req/s':>8}")
+
+    def row(name, client, url):
+        size, queries, cpu = measure(
+            client, url, rounds=ROUNDS, clock=time.process_time
+        )
+        print(f"{name:<24} {size:>8} {queries:>8} {cpu:>8.2f} {1000 / cpu:>8.0f}")
+        return cpu
+
+    article = row("article (uncached)", client, urls["article"])
+    page = row("live (uncached)", client, live.get_absolute_url())
+    row("direct.json (uncached)", client, live.get_absolute_url() + "direct.json")
+    print(f"live / article requests per second: {article / page:.2f} (target ≥ 0.67)")
+
+    floor_urls = types.ModuleType("bench_floor_urls")
+    floor_urls.urlpatterns = [
+        path("plancher/", bare),
+        path("", include("newsday.urls")),
+    ]
+    with override_settings(ROOT_URLCONF=floor_urls):
+        floor = row("bare view (floor)", Client(), "/plancher/")
+        with override_settings(
+            PAGE_CACHE_ENABLED=True,
+            CACHES={
+                "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+            },
+        ):
+            cached = row(
+                "direct.json (page cache)",
+                Client(),
+                live.get_absolute_url() + "direct.json",
+            )
+    print(
+        f"cached poll answer / floor requests per second: {floor / cached:.2f} (target ≥ 0.80)"
+    )
+
+
+if __name__ == "__main__":
+    main()
