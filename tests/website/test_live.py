@@ -225,3 +225,12 @@ def test_the_home_page_marks_a_running_live_en_direct(client, live):
 def test_the_home_page_does_not_mark_a_closed_live(client, live):
     LiveCoverage.objects.filter(article=live).update(closed_at=timezone.now())
     assert "live-badge" not in client.get("/").text
+
+
+def test_a_renamed_author_shows_on_an_entry_already_rendered(client, live):
+    author = make_author(name="Léa Fontaine")
+    make_entry(live, author=author)
+    assert "Léa Fontaine" in client.get(live.get_absolute_url()).text
+    author.name = "Léa Fontaine-Morel"
+    author.save()
+    assert "Léa Fontaine-Morel" in client.get(live.get_absolute_url()).text
