@@ -32,6 +32,7 @@ def test_a_complete_article_can_be_written_through_the_admin(superuser_client, a
         "tags": "Ukraine, Corée du Nord",
         "sources": "Avec AFP",
         "status": "draft",
+        "format": Article.Format.ARTICLE,
         **inline_management("bylines"),
         "bylines-0-author": author.pk,
         "bylines-0-position": "0",
