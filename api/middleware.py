@@ -35,7 +35,15 @@ class ApiCorsMiddleware:
             response.headers["Access-Control-Max-Age"] = str(PREFLIGHT_MAX_AGE)
             response.headers["Cache-Control"] = f"public, max-age={PREFLIGHT_MAX_AGE}"
         else:
+            head = request.method == "HEAD"
+            if head:
+                # Answered as a GET (headers, ETag, limits), without the body:
+                # what Django's generic views do for HEAD.
+                request.method = "GET"
             response = self.get_response(request)
+            if head:
+                response.headers["Content-Length"] = str(len(response.content))
+                response.content = b""
             if response.status_code >= 400 and not response.get(
                 "Content-Type", ""
             ).startswith((PROBLEM_TYPE, "application/json")):

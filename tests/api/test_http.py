@@ -131,3 +131,18 @@ def test_the_page_cache_never_stores_an_api_answer(client, settings):
 
     assert "X-Page-Cache" not in response
     assert response["Content-Type"].startswith("application/json")
+
+
+def test_head_answers_like_get_without_a_body(client):
+    response = client.head("/api/v1/rubriques")
+
+    assert response.status_code == 200
+    assert response.content == b""
+    assert response["ETag"]
+
+
+def test_an_id_that_is_not_a_number_is_a_400_problem(client):
+    response = client.get("/api/v1/articles/abc")
+
+    assert response.status_code == 400
+    assert response["Content-Type"].startswith("application/problem+json")
