@@ -3,10 +3,15 @@
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponseNotAllowed, HttpResponseRedirect
+from django_tasks_db.models import DBTaskResult
 
 from core.adminpages import admin_page, admin_route, admin_url
 from jobs.failures import failed_task_retry, failed_tasks
 from jobs.models import FailedTask
+
+# django-tasks-db's own list of every job is in English and shows nothing an
+# editor can act on; the failed ones are below, in French.
+admin.site.unregister(DBTaskResult)
 
 
 @admin.register(FailedTask)
