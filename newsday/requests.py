@@ -3,6 +3,8 @@
 - A method the site does not use (``TRACE``, ``PUT``, ``PROPFIND``…) answers
   405 on every address: feeds, sitemaps and the admin's pages would
   otherwise treat it as a ``GET``.
+- A cookie with a NUL byte is dropped, as if the browser had not sent it
+  (the session cookie was looked up in the database).
 - A control character in the path, or a NUL byte in the query string,
   answers 400 with the project's French 400 page. No address the site makes
   contains one, and PostgreSQL refuses NUL in any text it is asked to
@@ -48,6 +50,8 @@ class RequestCheckMiddleware:
                 request=request,
             )
             return response
+        for name in [n for n, value in request.COOKIES.items() if "\x00" in value]:
+            del request.COOKIES[name]
         if has_forbidden_characters(request):
             exception = BadRequest("Caractère de contrôle dans l’adresse.")
             handler = get_resolver().resolve_error_handler(400)

@@ -49,9 +49,10 @@ class EditingViews:
             Autosave.objects.filter(user=request.user, article=article).delete()
             return JsonResponse({"discarded": True})
         # Whole: the request's size is already bounded (ARTICLE_POST_MAX_MB),
-        # and a cut would lose the end of a long article.
+        # and a cut would lose the end of a long article. Without NUL bytes,
+        # which nobody types and PostgreSQL's JSON cannot hold (a 500).
         data = {
-            name: request.POST[name]
+            name: request.POST[name].replace("\x00", "")
             for name in AUTOSAVED_FIELDS
             if name in request.POST
         }

@@ -69,6 +69,13 @@ def test_refusal_logs_one_warning_without_traceback(live_client, caplog):
     assert "Traceback" not in caplog.text
 
 
+def test_cookie_with_a_nul_byte_is_ignored(live_client):
+    # « \000 » in a quoted cookie is how a NUL reaches Django through a server.
+    live_client.cookies["sessionid"] = "abcdefghij\x00"
+    assert live_client.get("/admin/").status_code == 302
+    assert live_client.get("/").status_code == 200
+
+
 @pytest.mark.parametrize("method", ["TRACE", "PROPFIND", "PUT", "DELETE", "PATCH"])
 @pytest.mark.parametrize("address", ["/", "/rss/", "/sitemap.xml", "/admin/"])
 def test_method_the_site_does_not_use_is_405(live_client, method, address):

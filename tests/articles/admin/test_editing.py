@@ -35,6 +35,17 @@ def test_autosave_keeps_a_long_article_whole(as_editor, editor):
     assert Autosave.objects.get(user=editor, article=article).data["body"] == body
 
 
+def test_autosave_keeps_the_text_around_a_nul_byte(as_editor, editor):
+    article = make_article()
+    response = as_editor.post(
+        reverse("admin:articles_article_autosave", args=[article.pk]),
+        {"title": "Titre\x00 en cours", "body": "<p>Phrase\x00</p>"},
+    )
+    assert response.status_code == 200
+    data = Autosave.objects.get(user=editor, article=article).data
+    assert (data["title"], data["body"]) == ("Titre en cours", "<p>Phrase</p>")
+
+
 def test_journalist_gets_a_new_articles_draft_back_after_the_session_ended(client):
     journalist = make_journalist()
     client.force_login(journalist)
