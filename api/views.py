@@ -89,10 +89,11 @@ def _cards(articles):
     return [representation.card_data(article) for article in articles]
 
 
-def _one(model, name, slug, label):
+def _one(model, name, slug, unknown):
+    """The ``model`` row at ``slug``, else a 400 naming the parameter."""
     found = model.objects.filter(slug=slug).first()
     if found is None:
-        raise errors.BadParameter(name, f"{label} inconnu(e) : « {slug} ».")
+        raise errors.BadParameter(name, f"{unknown} « {slug} ».")
     return found
 
 
@@ -117,11 +118,15 @@ def article_list(
     syncing)."""
     filters = {}
     if rubrique:
-        filters["section"] = _one(Section, "rubrique", rubrique, "Rubrique").pk
+        filters["section"] = _one(
+            Section, "rubrique", rubrique, "aucune rubrique n’a l’identifiant"
+        ).pk
     if author:
-        filters["author"] = _one(Author, "author", author, "Auteur").pk
+        filters["author"] = _one(
+            Author, "author", author, "aucun auteur n’a l’identifiant"
+        ).pk
     if tag:
-        filters["tag"] = _one(Tag, "tag", tag, "Mot-clé").pk
+        filters["tag"] = _one(Tag, "tag", tag, "aucun mot-clé n’a l’identifiant").pk
     if updated_since:
         if timezone.is_naive(updated_since):
             updated_since = timezone.make_aware(updated_since)

@@ -84,3 +84,11 @@ def test_writing_is_refused_as_a_405_problem(client):
     body = assert_problem(client.post(f"/api/v1/articles/{article.pk}"), 405)
 
     assert "GET" in body["detail"]
+
+
+def test_an_unknown_rubrique_is_named_in_the_error(client):
+    body = assert_problem(client.get("/api/v1/articles?rubrique=meteo"), 400)
+
+    assert body["detail"] == (
+        "Paramètre « rubrique » : aucune rubrique n’a l’identifiant « meteo »."
+    )
