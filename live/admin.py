@@ -314,18 +314,38 @@ def _add_errors(form, error: ValidationError) -> None:
 
 @admin.register(LiveEntry)
 class LiveEntryAdmin(admin.ModelAdmin):
-    """Not in the admin's menu: registered so that the posting screen's
-    « lien vers un de nos articles » can search articles (Django's
-    autocomplete asks the admin of the model holding the field)."""
+    """Every entry, deleted ones included (who deleted them and when), read
+    only: entries are written from the posting screen. Also what Django's
+    autocomplete asks for the posting screen's « lien vers un de nos
+    articles » (the admin of the model holding the field)."""
 
-    def get_model_perms(self, request):
-        return {}
+    list_display = [
+        "__str__",
+        "article",
+        "author",
+        "publish_at",
+        "edited_at",
+        "deleted_at",
+        "deleted_by",
+    ]
+    list_select_related = ["article", "author", "deleted_by"]
+    list_filter = [("deleted_at", admin.EmptyFieldListFilter)]
+    search_fields = ["title", "article__title"]
 
     def has_view_permission(self, request, obj=None):
         return request.user.has_perm("articles.change_article")
 
-    def changelist_view(self, request, extra_context=None):
-        raise Http404
+    def has_module_permission(self, request):
+        return self.has_view_permission(request)
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         if (entry := self.get_object(request, object_id)) is None:

@@ -207,3 +207,16 @@ def test_admin_address_with_an_id_no_key_can_hold_is_not_a_server_error(
     as_editor.raise_request_exception = False
     response = as_editor.get(f"/admin/live/{path}")
     assert response.status_code in (302, 403, 404)
+
+
+def test_the_entries_list_shows_deleted_entries_with_who_deleted_them(
+    as_editor, editor, live, entry_of, journalist
+):
+    from live import services
+
+    entry = entry_of(journalist, title="Retirée")
+    services.entry_delete(entry=entry, user=editor)
+    response = as_editor.get(reverse("admin:live_liveentry_changelist"))
+    assert response.status_code == 200
+    assert "Retirée" in response.text
+    assert editor.username in response.text
