@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from articles.models import Article, ScheduledChange
-from tests.factories import make_article
+from tests.factories import hidden_articles, make_article, make_author, make_section
 from website import search
 from website.search import (
     MARK_END,
@@ -111,8 +111,6 @@ def test_a_result_shows_its_scheduled_version_from_its_second(client):
     assert "Budget initial" not in response.text
 
 
-@postgres_only
-@pytest.mark.postgres
 def test_search_of_a_common_word_shows_the_newest_matches_only(client, monkeypatch):
     monkeypatch.setattr(search, "MAX_RESULTS", 3)
     for n in range(5):
@@ -148,8 +146,6 @@ def test_the_newest_matches_are_found_across_the_month_and_year_windows(
     assert "Plus de 3 résultats" in response.content.decode()
 
 
-@postgres_only
-@pytest.mark.postgres
 def test_a_word_found_only_in_old_articles_is_found(client):
     make_article(title="Un sujet récent")
     make_article(title="Le Concordat, vieille affaire", publish_at=days_ago(4000))
@@ -184,8 +180,6 @@ def test_results_are_ranked_by_title_and_chapo_then_newest(client):
     ]
 
 
-@postgres_only
-@pytest.mark.postgres
 def test_excerpt_is_the_chapo_when_the_title_or_chapo_matches(client):
     make_article(
         title="Retraites : le vote",
@@ -197,8 +191,6 @@ def test_excerpt_is_the_chapo_when_the_title_or_chapo_matches(client):
     assert "Parlement" not in article.headline
 
 
-@postgres_only
-@pytest.mark.postgres
 def test_excerpt_is_a_passage_of_the_text_when_only_the_text_matches(client):
     make_article(
         title="Le vote",
@@ -209,8 +201,6 @@ def test_excerpt_is_a_passage_of_the_text_when_only_the_text_matches(client):
     assert f"{MARK_START}retraites{MARK_END}" in article.headline
 
 
-@postgres_only
-@pytest.mark.postgres
 def test_typo_search_is_tried_only_when_words_find_nothing(client):
     make_article(title="Le gouvernement annonce un plan")
     make_article(title="Un gouvernail cassé")
@@ -229,22 +219,16 @@ def test_excerpt_keeps_postgres_marks_and_escapes_text():
     )
 
 
-@postgres_only
-@pytest.mark.postgres
 def test_search_ignores_accents(client):
     make_article(title="L’économie française ralentit")
     assert results(client, "economie") == ["L’économie française ralentit"]
 
 
-@postgres_only
-@pytest.mark.postgres
 def test_search_uses_french_stemming(client):
     make_article(title="Les agriculteurs manifestent")
     assert results(client, "agriculteur") == ["Les agriculteurs manifestent"]
 
 
-@postgres_only
-@pytest.mark.postgres
 def test_search_forgives_a_typo_in_a_title_word(client):
     make_article(title="Présidentielle : les candidats en campagne")
     assert results(client, "presidentiele") == [
@@ -252,16 +236,12 @@ def test_search_forgives_a_typo_in_a_title_word(client):
     ]
 
 
-@postgres_only
-@pytest.mark.postgres
 def test_title_match_ranks_above_text_match(client):
     make_article(title="Un article", body="<p>Il est question de retraites ici.</p>")
     make_article(title="Retraites : ce qui change")
     assert results(client, "retraites")[0] == "Retraites : ce qui change"
 
 
-@postgres_only
-@pytest.mark.postgres
 def test_results_carry_a_highlighted_excerpt(client):
     make_article(
         title="Un titre", body="<p>Le Sénat adopte la réforme des retraites.</p>"
@@ -296,3 +276,165 @@ def test_search_conditions_match_their_gin_index(condition, index):
             assert index in queryset.explain()
         finally:
             cursor.execute("RESET enable_seqscan; RESET enable_indexscan")
+
+
+# The SQLite index (FTS5): what the embedded default gives a newcomer.
+
+sqlite_only = pytest.mark.skipif(
+    connection.vendor != "sqlite", reason="SQLite FTS5 index"
+)
+
+
+def indexed(article):
+    """The article's row in the SQLite index, or None."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT title, section, authors FROM website_search WHERE rowid = %s",
+            [article.pk],
+        )
+        return cursor.fetchone()
+
+
+def test_search_ignores_case_and_accents_of_the_query(client):
+    make_article(title="Le prix de l’énergie flambe")
+    assert results(client, "ENERGIE") == ["Le prix de l’énergie flambe"]
+
+
+def test_search_finds_other_forms_of_a_long_word(client):
+    make_article(title="La croissance économique ralentit")
+    assert results(client, "économie") == ["La croissance économique ralentit"]
+
+
+def test_search_finds_the_plural_of_a_short_word(client):
+    make_article(title="Les votes du Sénat")
+    assert results(client, "vote") == ["Les votes du Sénat"]
+
+
+def test_a_short_word_does_not_find_longer_words_that_start_with_it(client):
+    make_article(title="Marseille en fête")
+    assert results(client, "mars") == []
+
+
+def test_search_of_two_words_finds_articles_with_both(client):
+    make_article(title="Budget de l’énergie")
+    make_article(title="Budget de la culture")
+    assert results(client, "budget energie") == ["Budget de l’énergie"]
+
+
+def test_search_forgives_a_typo_in_a_word_of_the_title(client):
+    make_article(title="L’économie française ralentit")
+    assert results(client, "ecnomie") == ["L’économie française ralentit"]
+
+
+def test_the_excerpt_highlights_the_word_found_without_its_accent(client):
+    make_article(
+        title="Un titre",
+        body="<p>Le Sénat adopte la <em>réforme</em> des retraites.</p>",
+    )
+    html = client.get("/recherche/", {"q": "reforme"}).content.decode()
+    assert "<mark>réforme</mark>" in html
+
+
+def test_the_excerpt_of_the_text_shows_no_markup(client):
+    make_article(
+        title="Un titre",
+        body='<p>Voir <a href="https://exemple.fr/x">le rapport</a> sur la dette.</p>',
+    )
+    (article,) = client.get("/recherche/", {"q": "dette"}).context_data["articles"]
+    assert "<" not in article.headline
+    assert "href" not in article.headline
+
+
+def test_search_finds_articles_by_the_name_of_their_rubrique(client):
+    make_article(title="La Bourse recule", section=make_section(name="Économie"))
+    make_article(title="Match nul à Lyon")
+    assert results(client, "economie") == ["La Bourse recule"]
+
+
+def test_search_finds_articles_by_the_name_of_an_author(client):
+    make_article(title="Un reportage", authors=[make_author(name="Inès Benali")])
+    make_article(title="Un autre reportage")
+    assert results(client, "benali") == ["Un reportage"]
+
+
+def test_articles_readers_may_not_see_are_never_found(client):
+    hidden_articles(title="Budget secret")
+    make_article(title="Budget public")
+    assert results(client, "budget") == ["Budget public"]
+
+
+def test_a_typo_never_finds_articles_readers_may_not_see(client):
+    hidden_articles(title="L’économie secrète")
+    assert results(client, "ecnomie") == []
+
+
+def test_an_edited_title_is_found_by_its_new_words_only(client):
+    article = make_article(title="Budget initial")
+    article.title = "Dette publique"
+    article.save()
+    assert results(client, "budget") == []
+    assert results(client, "dette") == ["Dette publique"]
+
+
+def test_an_unpublished_article_is_no_longer_found(client):
+    article = make_article(title="Budget retiré")
+    Article.objects.filter(pk=article.pk).update(status=Article.Status.UNPUBLISHED)
+    assert results(client, "budget") == []
+
+
+def test_a_bulk_update_is_found(client):
+    article = make_article(title="Budget initial")
+    Article.objects.filter(pk=article.pk).update(title="Dette publique")
+    assert results(client, "dette") == ["Dette publique"]
+
+
+def test_a_bulk_import_is_found(client):
+    section = make_section()
+    Article.objects.bulk_create(
+        Article(
+            title=f"Import numéro {n}",
+            slug=f"import-{n}",
+            section=section,
+            status=Article.Status.PUBLISHED,
+            publish_at=timezone.now(),
+        )
+        for n in range(3)
+    )
+    assert len(results(client, "import")) == 3
+
+
+@sqlite_only
+def test_a_deleted_article_leaves_the_index():
+    article = make_article(title="Budget supprimé", authors=[make_author()])
+    article.delete()
+    assert indexed(article) is None
+
+
+@sqlite_only
+def test_the_index_follows_a_renamed_rubrique_and_author():
+    section, author = make_section(name="Sport"), make_author(name="Hugo Marchetti")
+    article = make_article(title="Match nul", section=section, authors=[author])
+    section.name = "Sports d’hiver"
+    section.save()
+    author.name = "Hugo Marchetti-Leroy"
+    author.save()
+    assert indexed(article) == ("Match nul", "Sports d’hiver", "Hugo Marchetti-Leroy")
+
+
+@sqlite_only
+def test_the_index_follows_bylines_added_and_removed():
+    first, second = make_author(name="Inès Benali"), make_author(name="Hugo Marchetti")
+    article = make_article(title="Match nul", authors=[first])
+    article.authors.add(second, through_defaults={"position": 1})
+    article.authors.remove(first)
+    assert indexed(article)[2] == "Hugo Marchetti"
+
+
+@sqlite_only
+def test_the_index_holds_the_text_without_its_markup():
+    article = make_article(
+        body='<p>Une <strong>table</strong> ronde.</p><figure data-image-id="3"></figure>'
+    )
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT body FROM website_search WHERE rowid = %s", [article.pk])
+        assert cursor.fetchone() == ("Une table ronde.",)
