@@ -485,6 +485,60 @@ TASKS_MAX_ATTEMPTS = env.int("TASKS_MAX_ATTEMPTS", default=6)
 TASKS_RETRY_DELAY = env.float("TASKS_RETRY_DELAY", default=10.0)
 TASKS_RETRY_MAX_DELAY = env.float("TASKS_RETRY_MAX_DELAY", default=600.0)
 
+# ---------------------------------------------------------------- newsletters
+# Newsletters and « Alerte info » by email (newsletters/, docs/newsletters.md).
+# Delivery through Django's email backends, chosen by configuration only:
+# EMAIL_BACKEND (console in DEBUG, SMTP otherwise, or an anymail provider's,
+# e.g. anymail.backends.brevo.EmailBackend), EMAIL_URL for SMTP, and every
+# ANYMAIL_* variable into ANYMAIL (ANYMAIL_BREVO_API_KEY → BREVO_API_KEY,
+# ANYMAIL_WEBHOOK_SECRET for the bounce webhooks).
+INSTALLED_APPS += ["anymail", "newsletters"]
+# Django's mailers (MAILERS, which replaces the EMAIL_* settings in 6.1).
+_email_backend = env.str(
+    "EMAIL_BACKEND",
+    default="django.core.mail.backends."
+    + ("console.EmailBackend" if DEBUG else "smtp.EmailBackend"),
+)
+MAILERS = {"default": {"BACKEND": _email_backend, "OPTIONS": {}}}
+if _email_backend.endswith("smtp.EmailBackend"):
+    _smtp = env.email_url("EMAIL_URL", default="smtp://localhost:25")
+    MAILERS["default"]["OPTIONS"] = {
+        "host": _smtp["EMAIL_HOST"],
+        "port": _smtp["EMAIL_PORT"],
+        "username": _smtp["EMAIL_HOST_USER"],
+        "password": _smtp["EMAIL_HOST_PASSWORD"],
+        "use_tls": _smtp.get("EMAIL_USE_TLS", False),
+        "use_ssl": _smtp.get("EMAIL_USE_SSL", False),
+        "timeout": 30,
+    }
+DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default=f"{SITE_NAME} <noreply@localhost>")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+NEWSLETTERS_FROM_EMAIL = env.str("NEWSLETTERS_FROM_EMAIL", default=DEFAULT_FROM_EMAIL)
+ANYMAIL = {
+    name.removeprefix("ANYMAIL_"): value
+    for name, value in env.ENVIRON.items()
+    if name.startswith("ANYMAIL_")
+}
+NEWSLETTERS_UNSUBSCRIBE_MAILTO = env.str("NEWSLETTERS_UNSUBSCRIBE_MAILTO", default="")
+# « La matinale »: Paris time, and how many articles (pinned ones first).
+NEWSLETTERS_MATINALE_TIME = env.str("NEWSLETTERS_MATINALE_TIME", default="07:00")
+NEWSLETTERS_MATINALE_ARTICLES = env.int("NEWSLETTERS_MATINALE_ARTICLES", default=8)
+# Sending: emails per batch (one connection each), emails per second per job
+# (0: no limit), jobs working on one send at once, seconds a batch holds its
+# rows before another worker may take them (a killed worker).
+NEWSLETTERS_BATCH_SIZE = env.int("NEWSLETTERS_BATCH_SIZE", default=200)
+NEWSLETTERS_RATE_LIMIT = env.float("NEWSLETTERS_RATE_LIMIT", default=100.0)
+NEWSLETTERS_PARALLEL_JOBS = env.int("NEWSLETTERS_PARALLEL_JOBS", default=2)
+NEWSLETTERS_CLAIM_SECONDS = env.int("NEWSLETTERS_CLAIM_SECONDS", default=300)
+# Sign-ups: per IP address and window (seconds); days before an unconfirmed
+# sign-up is deleted; days a preferences link stays valid.
+NEWSLETTERS_SIGNUP_RATE_LIMIT = env.int("NEWSLETTERS_SIGNUP_RATE_LIMIT", default=5)
+NEWSLETTERS_SIGNUP_RATE_WINDOW = env.int("NEWSLETTERS_SIGNUP_RATE_WINDOW", default=3600)
+NEWSLETTERS_UNCONFIRMED_DAYS = env.int("NEWSLETTERS_UNCONFIRMED_DAYS", default=7)
+NEWSLETTERS_PREFERENCES_LINK_DAYS = env.int("NEWSLETTERS_PREFERENCES_LINK_DAYS", default=60)
+# Signed links and per-reader answers: never in the page cache.
+PAGE_CACHE_EXCLUDED_PATHS += ["/newsletters/"]
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
