@@ -43,6 +43,7 @@ urlpatterns = [
     path("images/", include("images.urls")),
     path("preview/", include("website.preview")),
     path("api/v1/", include("api.urls")),
+    path("newsletters/", include("newsletters.urls")),
     # Public site: search engines' entry points, then the reader pages.
     path(
         "robots.txt",
