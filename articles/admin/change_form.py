@@ -73,6 +73,7 @@ class ChangeFormMixin:
                         "is_featured",
                         "is_breaking",
                         "format",
+                        "language",
                     ]
                 },
             ),

@@ -113,6 +113,7 @@ class ArticleAdminForm(forms.ModelForm):
             "is_featured",
             "is_breaking",
             "format",
+            "language",
         ]
         widgets = {"tags": SuggestingTagWidget, "hero_image": ImageChooserWidget}
         help_texts = {

@@ -53,6 +53,14 @@ class Article(models.Model):
         def visible(cls):
             return [cls.SCHEDULED, cls.PUBLISHED]
 
+    class Language(models.TextChoices):
+        FRENCH = "fr", "Français"
+        ENGLISH = "en", "Anglais"
+        SPANISH = "es", "Espagnol"
+        GERMAN = "de", "Allemand"
+        ITALIAN = "it", "Italien"
+        PORTUGUESE = "pt", "Portugais"
+
     class Format(models.TextChoices):
         ARTICLE = "article", "Article"
         # A live coverage page: its entries and state live in the live app.
@@ -86,6 +94,15 @@ class Article(models.Model):
             "OrderedList": True,
             "ListItem": True,
             "Blockquote": True,
+            # Code and simple tables, as imported from WordPress (the editor's
+            # tables have no caption: one typed in the source is kept until
+            # the table is edited here).
+            "Code": True,
+            "CodeBlock": True,
+            "Table": True,
+            "TableRow": True,
+            "TableHeader": True,
+            "TableCell": True,
             "HardBreak": True,
             "Link": {"enableTarget": False, "protocols": ["http", "https", "mailto"]},
             "History": True,
@@ -138,6 +155,13 @@ class Article(models.Model):
         choices=Format,
         default=Format.ARTICLE,
         help_text="« Direct » : un suivi en direct, fait d’entrées courtes publiées au fil de l’actualité.",
+    )
+    language = models.CharField(
+        "langue",
+        max_length=8,
+        choices=Language,
+        default=Language.FRENCH,
+        help_text="La langue du texte : navigateurs, lecteurs d’écran et moteurs de recherche la lisent.",
     )
 
     status = models.CharField(

@@ -1,13 +1,23 @@
 """The article's edit page: its fields, its single save path, and what
 it shows beside the form."""
 
+import datetime as dt
+
 import pytest
+import time_machine
 from django.urls import reverse
+from django.utils import timezone
 
 from articles.models import Article, ArticleRedirect
 from articles.services import article_send_back
 from core.adminpages import admin_url
-from tests.factories import make_article, make_editor, make_journalist, make_section
+from tests.factories import (
+    make_article,
+    make_editor,
+    make_journalist,
+    make_scheduled_article,
+    make_section,
+)
 from tests.forms import form_data
 
 pytestmark = pytest.mark.django_db
@@ -19,6 +29,17 @@ def test_article_form_uses_the_rich_text_editor(superuser_client, article):
     response = superuser_client.get(admin_url(Article, "change", article.pk))
     assert b"prose-editor" in response.content
     assert b'id="reading-stats"' in response.content
+
+
+def test_an_article_in_english_is_marked_so_through_the_form(superuser_client, article):
+    url = admin_url(Article, "change", article.pk)
+    page = superuser_client.get(url)
+    assert '<select name="language"' in page.text
+    assert '<option value="en">Anglais</option>' in page.text
+    response = superuser_client.post(url, form_data(page) | {"language": "en"})
+    assert response.status_code == 302
+    article.refresh_from_db()
+    assert article.language == "en"
 
 
 def test_editor_reads_how_long_a_breaking_news_banner_stays(as_editor, settings):
@@ -166,3 +187,22 @@ def test_edit_page_query_budget(change_url, as_editor, django_assert_max_num_que
     as_editor.get(change_url(article))
     with django_assert_max_num_queries(30):
         as_editor.get(change_url(article))
+
+
+def test_a_live_article_whose_scheduled_event_is_overdue_can_still_be_saved(
+    as_editor, change_url
+):
+    # Scheduled 60 s ahead, then online with no worker to run the event: the
+    # page shows « Traiter maintenant », which must not break the article form.
+    start = timezone.make_aware(dt.datetime(2026, 6, 15, 9, 0))
+    with time_machine.travel(start, tick=False):
+        article = make_scheduled_article(start + dt.timedelta(seconds=60))
+    with time_machine.travel(start + dt.timedelta(minutes=2), tick=False):
+        url = change_url(article)
+        page = as_editor.get(url)
+        assert "Traiter maintenant" in page.text
+        data = form_data(page) | {"standfirst": "Un chapô revu."}
+        response = as_editor.post(url, data)
+    assert response.status_code == 302, response.text[:2000]
+    article.refresh_from_db()
+    assert article.standfirst == "Un chapô revu."

@@ -33,6 +33,7 @@ def test_a_complete_article_can_be_written_through_the_admin(superuser_client, a
         "sources": "Avec AFP",
         "status": "draft",
         "format": Article.Format.ARTICLE,
+        "language": Article.Language.FRENCH,
         **inline_management("bylines"),
         "bylines-0-author": author.pk,
         "bylines-0-position": "0",
