@@ -195,6 +195,7 @@ class _Run:
         self.report = report
         self.keep_sticky = keep_sticky
         self.site = site_key(channel)
+        self.language = channel.language
         report.site = channel.title or channel.link
         self.media = MediaLibrary(
             uploads_dir=uploads_dir, dry_run=dry_run, report=report, site=self.site
@@ -282,6 +283,7 @@ class _Run:
             article=article,
             report=self.report,
             keep_sticky=self.keep_sticky,
+            site_language=self.language,
         )
         current = article.section if article.section_id else None
         values["section_id"] = self.taxonomy.section(item, current).pk

@@ -75,6 +75,33 @@ def standfirst_from(body: str) -> str:
     return kept or Truncator(text).chars(STANDFIRST_LENGTH)
 
 
+# Where multilingual plugins keep a post's language: Polylang as a term of
+# its « language » taxonomy, others in post meta.
+LANGUAGE_TAXONOMY = "language"
+LANGUAGE_META_KEYS = ("language", "_language", "lang", "_locale", "locale")
+
+
+def language_code(value: str) -> str:
+    """The article language of a WordPress locale (``en-US``, ``fr_FR``,
+    ``en``), or "" when we have none for it."""
+    code = value.strip().replace("_", "-").split("-")[0].lower()
+    return code if code in Article.Language.values else ""
+
+
+def post_language(item: Item, site_language: str = "") -> str:
+    """The post's own language if a plugin recorded one, else the site's
+    (the export's ``<language>``), else French."""
+    candidates = [
+        *(t.nicename or t.name for t in item.terms if t.domain == LANGUAGE_TAXONOMY),
+        *(item.meta.get(key, "") for key in LANGUAGE_META_KEYS),
+        site_language,
+    ]
+    for candidate in candidates:
+        if code := language_code(candidate):
+            return code
+    return Article.Language.FRENCH
+
+
 def article_values(
     item: Item,
     *,
@@ -83,6 +110,7 @@ def article_values(
     article: Article,
     report: ImportReport,
     keep_sticky: bool = False,
+    site_language: str = "",
 ) -> dict:
     """The article's fields for this post (all but its section), reporting
     what had to be adapted. Raises ``ItemError`` for a post we cannot take.
@@ -129,6 +157,7 @@ def article_values(
         "slug": _slug(item, title, article),
         "standfirst": standfirst,
         "body": body,
+        "language": post_language(item, site_language),
         "status": status,
         "publish_at": published,
         "first_published_at": published

@@ -71,6 +71,8 @@ class Channel:
     link: str = ""
     base_blog_url: str = ""
     wxr_version: str = ""
+    # The site's language as WordPress exports it (``fr-FR``, ``en-US``).
+    language: str = ""
     authors: dict[str, Author] = field(default_factory=dict)
     categories: dict[str, Category] = field(default_factory=dict)
 
@@ -256,6 +258,8 @@ def _read_channel_child(channel: Channel, tag: str, element):
         channel.title = _text(element).strip()
     elif tag == "link":
         channel.link = _text(element).strip()
+    elif tag == "language":
+        channel.language = _text(element).strip()
     elif tag == "wp:base_blog_url":
         channel.base_blog_url = _text(element).strip()
     elif tag == "wp:wxr_version":

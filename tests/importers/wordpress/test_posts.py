@@ -7,6 +7,7 @@ import time_machine
 from django.utils import timezone
 
 from articles.models import Article
+from tests.importers.conftest import FIXTURES
 from tests.importers.wordpress.conftest import article, paris
 
 pytestmark = pytest.mark.django_db
@@ -174,3 +175,41 @@ def test_a_post_with_an_empty_body_is_imported_as_a_listed_draft(run_import):
     assert fidelity(2).first_published_at is None
     assert [e.post_id for e in report.empty_bodies] == [2]
     assert "  - n°\u00a02 « Sans texte »\u00a0: sans texte" in report.lines()
+
+
+# -- language -------------------------------------------------------------------
+
+
+def export_in(tmp_path, language, *, first_post_term=""):
+    """fidelity.xml with another channel ``<language>`` and, on its first
+    post, an extra term (a multilingual plugin's language)."""
+    xml = (FIXTURES / "fidelity.xml").read_text()
+    xml = xml.replace("<language>fr-FR</language>", f"<language>{language}</language>")
+    xml = xml.replace("<item>", f"<item>{first_post_term}", 1)
+    path = tmp_path / "export.xml"
+    path.write_text(xml)
+    return path
+
+
+def test_articles_take_the_exports_language(run_import):
+    run_import("fidelity.xml")
+    assert fidelity(1).language == "fr"
+
+
+def test_articles_of_an_english_site_are_in_english(run_import, tmp_path):
+    run_import(export_in(tmp_path, "en-US"))
+    assert set(Article.objects.values_list("language", flat=True)) == {"en"}
+
+
+def test_a_posts_own_language_wins_over_the_sites(run_import, tmp_path):
+    polylang = (
+        '<category domain="language" nicename="en"><![CDATA[English]]></category>'
+    )
+    run_import(export_in(tmp_path, "fr-FR", first_post_term=polylang))
+    assert fidelity(1).language == "en"
+    assert fidelity(2).language == "fr"
+
+
+def test_a_language_we_do_not_have_leaves_the_article_in_french(run_import, tmp_path):
+    run_import(export_in(tmp_path, "nl-NL"))
+    assert fidelity(1).language == "fr"
