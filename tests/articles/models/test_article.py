@@ -52,3 +52,10 @@ def test_an_article_url_carries_its_paris_date_whatever_time_zone_is_active():
     )
     with timezone.override("America/New_York"):
         assert "/2025/01/01/reveillon/" in article.get_absolute_url()
+
+
+def test_the_body_editor_offers_code_blocks_and_tables():
+    from articles.models import Article
+
+    extensions = Article._meta.get_field("body").formfield().widget.config["extensions"]
+    assert {"CodeBlock", "Code", "Table", "TableHeader"} <= set(extensions)
