@@ -70,13 +70,10 @@ def deliver_batch(
                 result.failed += 1
             else:
                 mail = emails.message(
-                    rendered,
-                    subscriber_id=subscriber_id,
-                    email=email,
-                    connection=connection,
+                    rendered, subscriber_id=subscriber_id, email=email
                 )
                 try:
-                    mail.send()
+                    connection.send_messages([mail])
                 except REFUSED as error:
                     _mark(
                         delivery_id, Delivery.State.FAILED, f"adresse refusée : {error}"

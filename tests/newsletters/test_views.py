@@ -44,7 +44,8 @@ def link_in(message, name):
 
 def test_the_page_lists_each_list_with_its_rhythm(client, matinale, alert_list):
     page = client.get(INDEX).content.decode()
-    assert "La matinale" in page and "Chaque jour à 7" in page
+    assert "La matinale" in page
+    assert "Chaque jour à 7" in page
     assert "Alerte info" in page
 
 

@@ -1,0 +1,138 @@
+"""Sending in batches: headers and both parts, resuming after a crash
+without sending anyone twice or skipping anyone."""
+
+import smtplib
+
+import pytest
+from django.core import mail
+from django.core.mail.backends.locmem import EmailBackend
+from django.utils import timezone
+
+from newsletters import delivery, sending
+from newsletters.models import Delivery, Send
+from tests.factories import make_article
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def started(matinale, subscribe, django_capture_on_commit_callbacks):
+    """``started(n)``: a « Matinale » started for ``n`` subscribers, its
+    batch jobs not yet run."""
+
+    def start(count):
+        for n in range(count):
+            subscribe(matinale, f"lecteur{n}@example.fr")
+        make_article(title="Budget : le texte adopté", is_featured=True)
+        send = sending.matinale_prepare()
+        send.scheduled_for = timezone.now()
+        send.save()
+        with django_capture_on_commit_callbacks(execute=False):
+            assert sending.send_start(send=send)
+        return send
+
+    return start
+
+
+class CrashingBackend(EmailBackend):
+    """The SMTP server goes away after ``accept`` emails."""
+
+    def __init__(self, accept, **kwargs):
+        super().__init__(**kwargs)
+        self.accept = accept
+
+    def send_messages(self, messages):
+        if self.accept == 0:
+            raise smtplib.SMTPServerDisconnected("connexion perdue")
+        self.accept -= 1
+        return super().send_messages(messages)
+
+
+def recipients():
+    return sorted(message.to[0] for message in mail.outbox)
+
+
+def test_each_email_has_both_parts_and_the_unsubscribe_headers(started):
+    send = started(1)
+    delivery.deliver_batch(send_id=send.pk)
+    message = mail.outbox[0]
+    assert message.subject.startswith("La matinale du ")
+    assert "Budget" in message.body
+    html, mimetype = message.alternatives[0]
+    assert mimetype == "text/html"
+    assert '<html lang="fr">' in html
+    assert "Budget\u202f: le texte adopté" in html  # the site's typography
+    assert message.extra_headers["List-Unsubscribe"].startswith(
+        "<http://testserver/newsletters/desabonnement/"
+    )
+    assert (
+        message.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+    )
+    assert "/newsletters/preferences/" in message.body
+    assert "/newsletters/preferences/" in html
+
+
+def test_a_batch_sends_one_email_per_subscriber_and_marks_each_row(started):
+    send = started(3)
+    delivery.deliver_batch(send_id=send.pk)
+    assert recipients() == [f"lecteur{n}@example.fr" for n in range(3)]
+    assert not Delivery.objects.filter(state=Delivery.State.PENDING).exists()
+
+
+def test_a_worker_killed_mid_send_resumes_without_duplicates_or_gaps(started):
+    send = started(7)
+    with pytest.raises(smtplib.SMTPServerDisconnected):
+        delivery.deliver_batch(send_id=send.pk, connection=CrashingBackend(accept=3))
+    assert len(mail.outbox) == 3
+    assert Delivery.objects.filter(state=Delivery.State.SENT).count() == 3
+    while delivery.deliver_batch(send_id=send.pk, batch_size=2).more:
+        pass
+    assert recipients() == [f"lecteur{n}@example.fr" for n in range(7)]
+    send.refresh_from_db()
+    assert (send.state, send.sent_count, send.failed_count) == (Send.State.DONE, 7, 0)
+
+
+def test_rows_claimed_by_a_dead_worker_wait_for_the_claim_to_expire(started, settings):
+    send = started(2)
+    Delivery.objects.update(
+        claimed_until=timezone.now() + timezone.timedelta(minutes=5)
+    )
+    assert delivery.deliver_batch(send_id=send.pk).sent == 0
+    assert mail.outbox == []
+    Delivery.objects.update(
+        claimed_until=timezone.now() - timezone.timedelta(seconds=1)
+    )
+    assert delivery.deliver_batch(send_id=send.pk).sent == 2
+
+
+def test_a_subscriber_who_left_during_the_send_is_not_mailed(started):
+    send = started(2)
+    Delivery.objects.get(
+        subscriber__email="lecteur0@example.fr"
+    ).subscriber.subscriptions.all().delete()
+    delivery.deliver_batch(send_id=send.pk)
+    assert recipients() == ["lecteur1@example.fr"]
+
+
+def test_the_batch_job_runs_the_whole_send(
+    matinale, subscribe, django_capture_on_commit_callbacks, settings
+):
+    settings.NEWSLETTERS_BATCH_SIZE = 2
+    for n in range(5):
+        subscribe(matinale, f"lecteur{n}@example.fr")
+    make_article()
+    send = sending.matinale_prepare()
+    with django_capture_on_commit_callbacks(execute=True):
+        sending.send_start(send=send)
+    assert len(recipients()) == 5
+    send.refresh_from_db()
+    assert send.state == Send.State.DONE
+
+
+def test_a_job_stalled_for_a_claims_length_is_found(started, settings):
+    send = started(1)
+    later = timezone.now() + timezone.timedelta(
+        seconds=settings.NEWSLETTERS_CLAIM_SECONDS + 1
+    )
+    assert delivery.stalled_sends(now=later) == [send.pk]
+    assert delivery.stalled_sends() == []
