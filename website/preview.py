@@ -13,6 +13,8 @@ caches and search engines:
   shows that one article and nothing else.
 """
 
+import datetime as dt
+
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.urls import path
@@ -23,8 +25,14 @@ from django.utils.decorators import method_decorator
 from articles.models import Article, PreviewLink, ScheduledChange
 from articles.services.rights import can_view
 from core.staff import verified_staff_required
+from images.body import image_ids
+from images.views import preview_grant
 from website import queries
 from website.views import ArticleDetailView
+
+# How long the images of a shared preview stay open to its visitor after the
+# page was last shown: a revoked link closes them within that time.
+IMAGE_GRANT = dt.timedelta(hours=1)
 
 
 def is_number(value: str) -> bool:
@@ -114,9 +122,17 @@ class SharedPreviewView(PreviewMixin, ArticleDetailView):
         if now >= link.expires_at:
             raise LinkUnavailable("expired")
         PreviewLink.objects.filter(pk=link.pk).update(last_used_at=now)
-        return queries.with_lists(
+        article = queries.with_lists(
             Article.objects.select_related("section"), *queries.ALL_LISTS
         ).get(pk=link.article_id)
+        # The page links images readers cannot open yet (renditions not made,
+        # article unpublished): open them to this visitor, for this article only.
+        preview_grant(
+            self.request,
+            {article.hero_image_id, *image_ids(article.body)},
+            until=min(link.expires_at, now + IMAGE_GRANT),
+        )
+        return article
 
 
 app_name = "preview"

@@ -3,6 +3,7 @@ without an account (the admin page that makes them:
 tests/articles/admin/test_preview_links.py)."""
 
 import datetime as dt
+import re
 
 import pytest
 import time_machine
@@ -18,7 +19,7 @@ from articles.services import (
     preview_link_create,
     preview_link_revoke,
 )
-from tests.factories import make_article
+from tests.factories import make_article, make_image
 
 pytestmark = pytest.mark.django_db
 
@@ -192,3 +193,43 @@ def test_a_link_cannot_be_pointed_at_another_article(client, editor, draft):
 
 def test_garbage_token_is_not_found(client):
     assert client.get("/preview/lien/n-importe-quoi/").status_code == 404
+
+
+def _rendition_paths(page):
+    return sorted(set(re.findall(r"/images/\d+/w\d+\.\w+", page)))
+
+
+def test_shared_link_shows_outsiders_a_hero_image_not_made_yet(
+    client, editor, media_root
+):
+    draft = make_article(
+        status=Article.Status.DRAFT, publish_at=None, hero_image=make_image()
+    )
+    link = preview_link_create(article=draft, user=editor)
+    page = client.get(link_path(link)).text
+    paths = _rendition_paths(page)
+    assert paths
+    for path in paths:
+        assert client.get(path).status_code == 302, path
+
+
+def test_a_shared_link_opens_no_other_unpublished_image(client, editor, media_root):
+    draft = make_article(
+        status=Article.Status.DRAFT, publish_at=None, hero_image=make_image()
+    )
+    other = make_image()
+    make_article(status=Article.Status.DRAFT, publish_at=None, hero_image=other)
+    client.get(link_path(preview_link_create(article=draft, user=editor)))
+    assert client.get(f"/images/{other.pk}/w640.jpg").status_code == 404
+
+
+def test_images_of_a_shared_link_close_with_the_link(client, editor, media_root):
+    with time_machine.travel(T, tick=False):
+        image = make_image()
+        draft = make_article(
+            status=Article.Status.DRAFT, publish_at=None, hero_image=image
+        )
+        link = preview_link_create(article=draft, user=editor)
+        client.get(link_path(link))
+    with time_machine.travel(link.expires_at + dt.timedelta(seconds=1), tick=False):
+        assert client.get(f"/images/{image.pk}/w640.jpg").status_code == 404
