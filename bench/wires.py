@@ -69,8 +69,17 @@ WORDS = [
 ]
 
 
+# Most words from a large made-up vocabulary, the real ones rarely: a word
+# searched for is then in a few percent of the items, as on a real wire.
+VOCABULARY = [f"mot{n}" for n in range(5000)]
+
+
+def word(rng):
+    return rng.choice(WORDS) if rng.random() < 0.02 else rng.choice(VOCABULARY)
+
+
 def sentence(rng, n=18):
-    return " ".join(rng.choice(WORDS) for _ in range(n)).capitalize() + "."
+    return " ".join(word(rng) for _ in range(n)).capitalize() + "."
 
 
 def body(rng):
@@ -179,6 +188,7 @@ def ingest_benchmark():
 def fill_desk(n):
     from wires.models import WireItem
 
+    WireItem.objects.filter(guid__startswith="urn:bench:desk:").delete()
     have = WireItem.objects.count()
     rng = random.Random(7)
     now = timezone.now()

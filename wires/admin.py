@@ -82,7 +82,7 @@ class UnusedFilter(admin.SimpleListFilter):
         if self.value() == "non":
             return queryset.unused()
         if self.value() == "oui":
-            return queryset.filter(uses__isnull=False).distinct()
+            return queryset.filter(Exists(WireUse.objects.filter(item=OuterRef("pk"))))
         return queryset
 
 

@@ -4,7 +4,7 @@ versions, and the articles the newsroom made from them."""
 from django.conf import settings
 from django.contrib.postgres.search import SearchQuery
 from django.db import connection, models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
 from core.search import StoredVector
@@ -13,8 +13,11 @@ from wires.parsing import FLASH, URGENT
 
 class WireItemQuerySet(models.QuerySet):
     def unused(self):
-        """Items no article was made from (« non reprises »)."""
-        return self.filter(uses__isnull=True)
+        """Items no article was made from (« non reprises »): NOT EXISTS,
+        which the newest-first index can walk, not an outer join of every
+        item."""
+        uses = WireUse.objects.filter(item=OuterRef("pk"))
+        return self.filter(~Exists(uses))
 
     def expired(self, *, days: int, now=None):
         """Items received more than ``days`` ago that no article uses."""
