@@ -29,6 +29,9 @@ logger = logging.getLogger(__name__)
 
 WIDTHS = (320, 480, 640, 960, 1280, 1600)
 OG_SIZE = (1200, 630)
+# Google's three recommended crops for an article's image (16:9, 4:3, 1:1),
+# 1,200 px wide: search results, Top stories and Discover pick among them.
+SEARCH_CROPS = {"16x9": (1200, 675), "4x3": (1200, 900), "1x1": (1200, 1200)}
 # The width given to ``<img src>`` for browsers that ignore ``srcset``.
 FALLBACK_WIDTH = 960
 
@@ -72,11 +75,15 @@ def _build_specs():
         for fmt in FORMATS.values()
     }
     specs["og.jpg"] = Spec("og.jpg", FORMATS["jpg"], OG_SIZE[0], crop=OG_SIZE)
+    for ratio, size in SEARCH_CROPS.items():
+        name = f"{ratio}.jpg"
+        specs[name] = Spec(name, FORMATS["jpg"], size[0], crop=size)
     return specs
 
 
 SPECS = _build_specs()
 OG_SPEC = SPECS["og.jpg"]
+SEARCH_SPECS = [SPECS[f"{ratio}.jpg"] for ratio in SEARCH_CROPS]
 THUMBNAIL_SPEC = SPECS["w320.webp"]
 CROPPED_SPECS = [spec.name for spec in SPECS.values() if spec.crop]
 
@@ -112,7 +119,7 @@ def specs_for(image):
     formats = [*picture_formats(), FORMATS["jpg"]]
     return [
         SPECS[f"w{width}.{fmt.ext}"] for width in widths_for(image) for fmt in formats
-    ] + [OG_SPEC]
+    ] + [OG_SPEC, *SEARCH_SPECS]
 
 
 def size_for(image, spec):

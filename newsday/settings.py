@@ -39,6 +39,9 @@ CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
 SITE_URL = env.str("SITE_URL", default="http://localhost:8000").rstrip("/")
 SITE_NAME = env.str("SITE_NAME", default="News Day FR")
+# The picture social networks show for pages that have none of their own
+# (the home page, lists): a static file, 1200x630 as Open Graph asks.
+SITE_SHARE_IMAGE = env.str("SITE_SHARE_IMAGE", default="img/share.png")
 GOOGLE_NEWS_URL = env.str("GOOGLE_NEWS_URL", default="")
 # Hours an « Alerte info » stays in the home page's banner after publication.
 BREAKING_NEWS_HOURS = env.int("BREAKING_NEWS_HOURS", default=6)

@@ -1,5 +1,7 @@
 """RSS 2.0 feeds: the whole site, and one per section, author and tag."""
 
+import logging
+
 from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.http import Http404
@@ -10,14 +12,40 @@ from django.utils.html import escape
 from taggit.models import Tag
 
 from articles.models import Article, Author, Section
+from images.pictures import is_showable, queue_renditions, stored_rendition
+from images.renditions import OG_SPEC, SPECS
 from website import queries, seo
 from website.queries import Parts
 
+logger = logging.getLogger(__name__)
+
 ITEMS = 30
+DC = "http://purl.org/dc/elements/1.1/"
+# The picture an item carries: the 16:9 crop, else the Open Graph one.
+ENCLOSURE_SPECS = (SPECS["16x9.jpg"], OG_SPEC)
+
+
+class NewsFeed(Rss201rev2Feed):
+    """RSS 2.0 with Dublin Core: one ``<dc:creator>`` per author (readers
+    list co-authors, where one « A, B » element is one person to them) and
+    the item's ``<dc:language>``.
+
+    ``dc:language`` rather than ``xml:lang`` on ``<item>``: feed readers
+    take RSS elements by name and most ignore XML attributes (feedparser,
+    which many use, reads both), and the channel already speaks Dublin Core."""
+
+    def rss_attributes(self):
+        return super().rss_attributes() | {"xmlns:dc": DC}
+
+    def add_item_elements(self, handler, item):
+        super().add_item_elements(handler, item)
+        for name in item["creators"]:
+            handler.addQuickElement("dc:creator", name)
+        handler.addQuickElement("dc:language", item["language"])
 
 
 class ArticleFeed(Feed):
-    feed_type = Rss201rev2Feed
+    feed_type = NewsFeed
     language = "fr"
 
     def title(self, obj=None):
@@ -57,10 +85,17 @@ class ArticleFeed(Feed):
     def item_updateddate(self, item):
         return item.updated_at if item.was_updated else None
 
-    def item_author_name(self, item):
-        return (
-            ", ".join(byline.author.name for byline in Parts.of(item).bylines) or None
-        )
+    def item_extra_kwargs(self, item):
+        return {
+            "creators": [byline.author.name for byline in Parts.of(item).bylines],
+            "language": item.language,
+        }
+
+    def item_guid(self, item):
+        # Its id, not its address: a new slug or section is not a new item.
+        return f"urn:newsday:article:{item.pk}"
+
+    item_guid_is_permalink = False
 
     def item_author_link(self, item):
         bylines = Parts.of(item).bylines
@@ -70,9 +105,27 @@ class ArticleFeed(Feed):
         return [item.section.name, *(tag.name for tag in Parts.of(item).tags)]
 
     def item_enclosures(self, item):
-        url = seo.article_image_url(item)
-        # The crop is made on demand: its size in bytes is not known here.
-        return [Enclosure(url, "0", "image/jpeg")] if url else []
+        """The stored crop's own URL, size and type. A crop not made yet
+        is asked of the worker and left out until then: an enclosure must
+        give the file's size, and readers do not all follow redirects."""
+        if not item.hero_image_id or not is_showable(item.hero_image):
+            return []
+        rendition = stored_rendition(item.hero_image, ENCLOSURE_SPECS)
+        if rendition is None:
+            queue_renditions(item.hero_image)
+            return []
+        try:
+            size = rendition.file.size
+        except OSError:
+            logger.warning("Rendition file missing: %s", rendition.file.name)
+            return []
+        return [
+            Enclosure(
+                seo.absolute(rendition.file.url),
+                str(size),
+                SPECS[rendition.spec].format.mime,
+            )
+        ]
 
 
 class SectionFeed(ArticleFeed):

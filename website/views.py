@@ -4,7 +4,6 @@ what "published" means and how rows are fetched live on ArticleQuerySet."""
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.cache import patch_cache_control
-from django.utils.text import Truncator
 from django.views.generic import DetailView, ListView, RedirectView, TemplateView
 from taggit.models import Tag
 
@@ -195,6 +194,12 @@ class AuthorView(ArticleListView):
             type="profile",
         )
 
+    def get_structured_data(self, breadcrumbs):
+        return [
+            seo.profile_page(self.object),
+            *super().get_structured_data(breadcrumbs),
+        ]
+
     def get_feeds(self):
         return [
             (
@@ -305,7 +310,8 @@ class ArticleDetailView(PageMetaMixin, DetailView):
             description=article.standfirst,
             path=article.get_absolute_url(),
             type="article",
-            image=seo.article_image_url(article),
+            image=seo.article_share_image(article),
+            language=article.language,
             extra={
                 "article:published_time": iso_datetime(article.publish_at),
                 "article:modified_time": iso_datetime(article.updated_at),
@@ -317,10 +323,9 @@ class ArticleDetailView(PageMetaMixin, DetailView):
         article = self.object
         return [
             (article.section.name, article.section.get_absolute_url()),
-            (
-                Truncator(article.title).chars(70),
-                article.get_absolute_url(),
-            ),
+            # Whole: engines show the name as given (the trail on the page
+            # shortens it, includes/breadcrumbs.html).
+            (article.title, article.get_absolute_url()),
         ]
 
     def get_structured_data(self, breadcrumbs):

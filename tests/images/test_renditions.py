@@ -57,16 +57,21 @@ def test_all_renditions_cover_each_allowed_width_in_three_formats():
     expected = {
         f"w{w}.{ext}" for w in renditions.WIDTHS for ext in ("avif", "webp", "jpg")
     }
-    assert specs == expected | {"og.jpg"}
+    assert specs == expected | {"og.jpg", "16x9.jpg", "4x3.jpg", "1x1.jpg"}
 
 
 def test_no_rendition_is_wider_than_the_original():
     image = make_image(file=upload_file(content=image_bytes("JPEG", (700, 500))))
     assert widths_for(image) == [320, 480, 640]
     renditions_generate(image=image)
-    assert max(image.renditions.values_list("width", flat=True)) == 1200  # og only
+    # Only the crops for social networks and search engines, at their size.
+    assert max(image.renditions.values_list("width", flat=True)) == 1200
     assert (
-        max(image.renditions.exclude(spec="og.jpg").values_list("width", flat=True))
+        max(
+            image.renditions.exclude(spec__in=renditions.CROPPED_SPECS).values_list(
+                "width", flat=True
+            )
+        )
         == 640
     )
 

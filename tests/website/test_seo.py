@@ -3,6 +3,8 @@ import re
 
 import pytest
 
+from images.models import Rendition
+from images.renditions import renditions_generate
 from tests.factories import (
     make_article,
     make_author,
@@ -95,14 +97,113 @@ def test_article_json_ld_lists_corrections(client, article):
     assert data["correction"][0]["text"] == "Le taux était de 20 %, non de 19 %."
 
 
-def test_article_json_ld_has_image_when_article_has_one(client, article):
-    article.hero_image = make_image()
+def test_article_open_graph_image_has_its_size_and_alternative_text(client, article):
+    article.hero_image = make_image(alt="Le Premier ministre à la tribune")
     article.save()
     html = client.get(article.get_absolute_url()).content.decode()
-    image = json_ld(html)["NewsArticle"]["image"][0]
-    assert image.startswith("http://testserver/")
-    assert meta(html, "og:image") == image
+    assert meta(html, "og:image").startswith("http://testserver/")
+    assert meta(html, "og:image:width") == "1200"
+    assert meta(html, "og:image:height") == "630"
+    assert meta(html, "og:image:alt") == "Le Premier ministre à la tribune"
+    assert meta(html, "twitter:image") == meta(html, "og:image")
+    assert meta(html, "twitter:image:alt") == "Le Premier ministre à la tribune"
     assert meta(html, "twitter:card") == "summary_large_image"
+
+
+def test_news_article_image_is_googles_three_crops_as_stored_files(client, article):
+    image = make_image()
+    renditions_generate(image=image)
+    article.hero_image = image
+    article.save()
+    html = client.get(article.get_absolute_url()).content.decode()
+    urls = json_ld(html)["NewsArticle"]["image"]
+    stored = {r.spec: r for r in Rendition.objects.filter(image=image)}
+    assert urls == [
+        "http://testserver" + stored[name].file.url
+        for name in ("16x9.jpg", "4x3.jpg", "1x1.jpg")
+    ]
+    assert [
+        (stored[n].width, stored[n].height) for n in ("16x9.jpg", "4x3.jpg", "1x1.jpg")
+    ] == [
+        (1200, 675),
+        (1200, 900),
+        (1200, 1200),
+    ]
+
+
+def test_crops_not_made_yet_are_linked_through_the_maker_and_asked_of_the_worker(
+    client, article, django_capture_on_commit_callbacks
+):
+    image = make_image()
+    article.hero_image = image
+    article.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        html = client.get(article.get_absolute_url()).content.decode()
+    assert json_ld(html)["NewsArticle"]["image"][0] == (
+        f"http://testserver/images/{image.pk}/16x9.jpg"
+    )
+    # The job ran (immediate backend in tests): the next page links the files.
+    assert {"16x9.jpg", "4x3.jpg", "1x1.jpg"} <= set(
+        Rendition.objects.filter(image=image).values_list("spec", flat=True)
+    )
+    html = client.get(article.get_absolute_url()).content.decode()
+    assert "/media/" in json_ld(html)["NewsArticle"]["image"][0]
+
+
+def test_home_page_is_shared_with_the_sites_image(client):
+    html = client.get("/").content.decode()
+    assert meta(html, "og:image") == "http://testserver/static/img/share.png"
+    assert meta(html, "og:image:width") == "1200"
+    assert meta(html, "og:image:height") == "630"
+    assert meta(html, "og:image:alt") == "News Day FR"
+    assert meta(html, "twitter:image:alt") == "News Day FR"
+
+
+def test_author_page_has_a_profile_page_with_the_person(client, article):
+    author = article.authors.get()
+    author.bio = "Suit la vie politique depuis 2010."
+    author.save()
+    data = json_ld(client.get("/auteurs/anne-martin/").content.decode())["ProfilePage"]
+    assert data["mainEntity"] == {
+        "@type": "Person",
+        "name": "Anne Martin",
+        "url": "http://testserver/auteurs/anne-martin/",
+        "jobTitle": "Cheffe du service politique",
+        "description": "Suit la vie politique depuis 2010.",
+    }
+
+
+def test_breadcrumbs_give_the_whole_title_of_a_long_article(client):
+    title = (
+        "Réforme des retraites : le texte adopté en première lecture après "
+        "trois semaines de débats et deux motions de censure rejetées"
+    )
+    article = make_article(title=title)
+    data = json_ld(client.get(article.get_absolute_url()).content.decode())[
+        "BreadcrumbList"
+    ]
+    assert data["itemListElement"][-1]["name"] == title
+
+
+def test_accented_tag_has_one_percent_encoded_address_everywhere(client):
+    make_article(tags=["Énergie"])
+    response = client.get("/mots-cles/énergie/")
+    html = response.content.decode()
+    url = "http://testserver/mots-cles/%C3%A9nergie/"
+    assert f'<link rel="canonical" href="{url}">' in html
+    assert meta(html, "og:url") == url
+    assert json_ld(html)["BreadcrumbList"]["itemListElement"][-1]["item"] == url
+    assert 'href="/mots-cles/%C3%A9nergie/rss/"' in html
+
+
+def test_english_article_says_so_to_browsers_engines_and_networks(client):
+    article = make_article(title="Brexit: the deal at last", language="en")
+    html = client.get(article.get_absolute_url()).content.decode()
+    assert '<html lang="fr">' in html  # the site around it stays French
+    assert '<h1 class="article-title" lang="en">' in html
+    assert '<div class="article-body" lang="en">' in html
+    assert json_ld(html)["NewsArticle"]["inLanguage"] == "en-GB"
+    assert meta(html, "og:locale") == "en_GB"
 
 
 def test_article_breadcrumbs_go_home_section_article(client, article):

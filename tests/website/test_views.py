@@ -205,9 +205,10 @@ def test_article_page_has_the_seed_anatomy(client, settings):
     )
     html = client.get(article.get_absolute_url()).content.decode()
     assert (
-        '<h1 class="article-title">Soldats nord-coréens en Ukraine\u202f: l’ONU' in html
+        '<h1 class="article-title" lang="fr">Soldats nord-coréens en Ukraine\u202f: l’ONU'
+        in html
     )
-    assert '<p class="standfirst">Le secrétaire général' in html
+    assert '<p class="standfirst" lang="fr">Le secrétaire général' in html
     assert "<h2>Des soldats aux portes</h2>" in html
     assert "<blockquote>" in html
     assert f'href="{author.get_absolute_url()}" rel="author">Anne Martin</a>' in html
