@@ -3,12 +3,12 @@ has the article open, and tag suggestions."""
 
 from django.core.exceptions import PermissionDenied
 from django.http import JsonResponse
-from taggit.models import Tag
 
 from articles import services
 from articles.admin.forms import AUTOSAVED_FIELDS
 from articles.models import Autosave
 from articles.services.rights import sees_all_articles, visible_articles
+from articles.tags import tags_folding_to
 from core.formats import french_time, person_name
 
 
@@ -88,7 +88,7 @@ class EditingViews:
         term = request.GET.get("q", "").strip()[:100]
         if not term:
             return JsonResponse({"results": []})
-        tags = Tag.objects.filter(name__istartswith=term)
+        tags = tags_folding_to(term, prefix=True)
         if not sees_all_articles(request.user):
             # A tag used only on someone else's draft would reveal its subject.
             tags = tags.filter(article__in=visible_articles(request.user))

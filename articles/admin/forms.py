@@ -17,6 +17,7 @@ from articles.services.rights import (
     sees_all_articles,
     visible_articles,
 )
+from articles.tags import existing_names
 from core.formats import person_name
 from images.widgets import ImageChooserWidget
 
@@ -130,7 +131,8 @@ class ArticleAdminForm(forms.ModelForm):
                 f"en a {len(too_long[0])}.",
                 code="tag_too_long",
             )
-        return tags
+        # « énergie » is the existing « Énergie », not a second tag.
+        return existing_names(tags)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

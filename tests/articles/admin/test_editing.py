@@ -120,6 +120,14 @@ def test_tag_suggestions_list_existing_tags_by_prefix(superuser_client, article)
     assert response.json() == {"results": ["Ukraine"]}
 
 
+def test_tag_suggestions_ignore_accents_and_case(superuser_client):
+    make_article(tags=["Élysée", "Économie"])
+    response = superuser_client.get(
+        reverse("admin:articles_article_tag_suggestions"), {"q": "ELY"}
+    )
+    assert response.json() == {"results": ["Élysée"]}
+
+
 def test_tag_suggestions_are_refused_to_staff_without_article_rights(client):
     client.force_login(make_user())
     response = client.get(reverse("admin:articles_article_tag_suggestions"), {"q": "a"})

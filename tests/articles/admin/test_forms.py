@@ -158,3 +158,16 @@ def test_tag_of_100_characters_is_saved(change_url, save_in_admin, as_editor):
     article = make_article()
     save_in_admin(as_editor, article, tags="x" * 100)
     assert list(article.tags.names()) == ["x" * 100]
+
+
+def test_a_tag_typed_without_accent_or_capital_finds_the_existing_tag(
+    as_editor, save_in_admin
+):
+    from taggit.models import Tag
+
+    article = make_article(tags=["Énergie"])
+    other = make_article()
+    save_in_admin(as_editor, other, tags="énergie, NUCLÉAIRE, nucleaire")
+    assert sorted(other.tags.names()) == ["NUCLÉAIRE", "Énergie"]
+    assert list(article.tags.names()) == ["Énergie"]
+    assert Tag.objects.count() == 2
