@@ -199,12 +199,16 @@ def _named(query):
     names = (
         Section.objects.annotate(_name=SearchVector("name", config=SEARCH_CONFIG))
         .filter(_name=query)
+        .order_by()
         .values_list(Value("section"), "pk")
         .union(
             Author.objects.annotate(_name=SearchVector("name", config=SEARCH_CONFIG))
             .filter(_name=query)
-            .values_list(Value("author"), "pk")
+            .order_by()
+            .values_list(Value("author"), "pk"),
+            all=True,
         )
+        .order_by()
     )
     sections, authors = [], []
     for kind, pk in names:

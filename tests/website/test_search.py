@@ -26,6 +26,9 @@ pytestmark = pytest.mark.django_db
 postgres_only = pytest.mark.skipif(
     connection.vendor != "postgresql", reason="PostgreSQL full-text search"
 )
+sqlite_only = pytest.mark.skipif(
+    connection.vendor != "sqlite", reason="SQLite FTS5 index"
+)
 
 
 def results(client, query):
@@ -96,7 +99,10 @@ def test_search_pages_stay_at_the_same_number_of_queries(client):
         client.get("/recherche/", {"q": "budget"})
     with CaptureQueriesContext(connection) as many:
         client.get("/recherche/", {"q": "retraites"})
-    assert len(one) == len(many) <= 5
+    # PostgreSQL: the settings of the ranking transaction, the rubriques and
+    # authors named, the ranked ids, the page; SQLite: the ids, their
+    # scores, the page, its excerpts.
+    assert len(one) == len(many) <= 6
 
 
 def test_a_result_shows_its_scheduled_version_from_its_second(client):
@@ -280,10 +286,6 @@ def test_search_conditions_match_their_gin_index(condition, index):
 
 # The SQLite index (FTS5): what the embedded default gives a newcomer.
 
-sqlite_only = pytest.mark.skipif(
-    connection.vendor != "sqlite", reason="SQLite FTS5 index"
-)
-
 
 def indexed(article):
     """The article's row in the SQLite index, or None."""
@@ -310,6 +312,7 @@ def test_search_finds_the_plural_of_a_short_word(client):
     assert results(client, "vote") == ["Les votes du Sénat"]
 
 
+@sqlite_only
 def test_a_short_word_does_not_find_longer_words_that_start_with_it(client):
     make_article(title="Marseille en fête")
     assert results(client, "mars") == []
@@ -321,6 +324,7 @@ def test_search_of_two_words_finds_articles_with_both(client):
     assert results(client, "budget energie") == ["Budget de l’énergie"]
 
 
+@sqlite_only
 def test_search_forgives_a_typo_in_a_word_of_the_title(client):
     make_article(title="L’économie française ralentit")
     assert results(client, "ecnomie") == ["L’économie française ralentit"]
