@@ -4,6 +4,7 @@ links change. HTML and plain text, in French with the site's typography,
 rewritten links."""
 
 import dataclasses
+import functools
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
@@ -25,14 +26,20 @@ def absolute(path: str) -> str:
     return settings.SITE_URL + path
 
 
+@functools.cache
+def _link_pattern(name: str) -> str:
+    # reverse() once per process: two per email cost more than the signing.
+    return absolute(reverse(name, args=["__token__"]))
+
+
 def unsubscribe_url(subscriber_id: int, newsletter_id: int) -> str:
     token = tokens.make(tokens.UNSUBSCRIBE, s=subscriber_id, l=newsletter_id)
-    return absolute(reverse("newsletters:unsubscribe", args=[token]))
+    return _link_pattern("newsletters:unsubscribe").replace("__token__", token)
 
 
 def preferences_url(subscriber_id: int) -> str:
     token = tokens.make(tokens.PREFERENCES, s=subscriber_id)
-    return absolute(reverse("newsletters:preferences", args=[token]))
+    return _link_pattern("newsletters:preferences").replace("__token__", token)
 
 
 @dataclasses.dataclass(frozen=True)

@@ -1,0 +1,208 @@
+"""« La matinale » to many confirmed subscribers through a local SMTP sink
+(docs/benchmarks.md, « Newsletters »).
+
+The send is started as the periodic job starts it (one delivery row per
+subscriber), then batches are sent as the workers' jobs send them
+(``deliver_batch``: claim, one SMTP connection per batch, a row marked
+after each accepted email), with no rate limit. Reported: the start's
+time, the sending's time and emails per second, the worker's peak memory
+after 10 % and after 100 % of the emails (flat memory: the two are close),
+and a check that the sink received each subscriber exactly once.
+
+    uv run python -m bench.newsletters
+    SUBSCRIBERS=20000 WORKERS=2 DATABASE_URL=postgres://… uv run python -m bench.newsletters
+
+The sink is a minimal SMTP server of this file, in its own process, that
+accepts everything and counts recipients.
+"""
+
+import multiprocessing
+import os
+import resource
+import socket
+import socketserver
+import time
+
+SUBSCRIBERS = int(os.environ.get("SUBSCRIBERS", "100000"))
+WORKERS = int(os.environ.get("WORKERS", "1"))
+
+
+class SinkHandler(socketserver.StreamRequestHandler):
+    """Just enough SMTP for Django's backend: greet, accept, count."""
+
+    def handle(self):
+        self.wfile.write(b"220 sink ESMTP\r\n")
+        while line := self.rfile.readline():
+            verb = line[:4].upper()
+            if verb in (b"EHLO", b"HELO"):
+                self.wfile.write(b"250 sink\r\n")
+            elif verb == b"RCPT":
+                address = line.split(b":", 1)[1].strip().strip(b"<>")
+                self.server.queue.put(address.decode())
+                self.wfile.write(b"250 OK\r\n")
+            elif verb == b"DATA":
+                self.wfile.write(b"354 go\r\n")
+                while self.rfile.readline() not in (b".\r\n", b""):
+                    pass
+                self.wfile.write(b"250 OK queued\r\n")
+            elif verb == b"QUIT":
+                self.wfile.write(b"221 bye\r\n")
+                return
+            else:  # MAIL, RSET, NOOP
+                self.wfile.write(b"250 OK\r\n")
+
+
+def run_sink(port, queue, ready):
+    class Server(socketserver.ThreadingTCPServer):
+        allow_reuse_address = True
+        daemon_threads = True
+
+    with Server(("127.0.0.1", port), SinkHandler) as server:
+        server.queue = queue
+        ready.set()
+        server.serve_forever()
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def peak_mb():
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def work(send_id, report=None):
+    """What the worker's batch jobs do, one after the other."""
+    from django.db import connection
+
+    from newsletters.delivery import deliver_batch
+
+    connection.close()  # a fresh connection in each forked worker
+    sent, tenth, started = 0, None, time.perf_counter()
+    while True:
+        result = deliver_batch(send_id=send_id)
+        sent += result.sent
+        if tenth is None and sent >= SUBSCRIBERS // 10 // WORKERS:
+            tenth = peak_mb()
+        if not result.more:
+            break
+    figures = (sent, time.perf_counter() - started, tenth or peak_mb(), peak_mb())
+    if report is not None:
+        report.put(figures)
+    return figures
+
+
+def main():
+    port = free_port()
+    queue, ready = multiprocessing.Queue(), multiprocessing.Event()
+    sink = multiprocessing.Process(
+        target=run_sink, args=(port, queue, ready), daemon=True
+    )
+    sink.start()
+    ready.wait(10)
+
+    os.environ.setdefault("N", "0")
+    os.environ.setdefault(
+        "DATABASE_URL", "sqlite:////var/tmp/newsday-bench-newsletters.sqlite3"
+    )
+    os.environ["EMAIL_BACKEND"] = "django.core.mail.backends.smtp.EmailBackend"
+    os.environ["EMAIL_URL"] = f"smtp://127.0.0.1:{port}"
+    os.environ["NEWSLETTERS_RATE_LIMIT"] = "0"
+    # The batch jobs it enqueues stay in the queue: this process runs them.
+    os.environ["TASKS_BACKEND"] = "database"
+    from bench.inprocess import setup_django
+
+    setup_django()
+    from django.core.management import call_command
+    from django.db import transaction
+    from django.utils import timezone
+
+    from articles.models import Article, Section
+    from newsletters import sending
+    from newsletters.models import (
+        Delivery,
+        NewsletterList,
+        Send,
+        Subscriber,
+        Subscription,
+    )
+
+    call_command("migrate", verbosity=0)
+    matinale = NewsletterList.objects.get(kind=NewsletterList.Kind.DIGEST)
+    Send.objects.all().delete()
+    Subscriber.objects.all().delete()
+    now = timezone.now()
+    for start in range(0, SUBSCRIBERS, 5000):
+        with transaction.atomic():
+            people = Subscriber.objects.bulk_create(
+                Subscriber(email=f"lecteur{n}@example.fr")
+                for n in range(start, min(start + 5000, SUBSCRIBERS))
+            )
+            Subscription.objects.bulk_create(
+                Subscription(
+                    subscriber=person,
+                    newsletter=matinale,
+                    consent_text="J’accepte.",
+                    confirmed_at=now,
+                )
+                for person in people
+            )
+    section, _ = Section.objects.get_or_create(
+        slug="bench-lettres", defaults={"name": "Société"}
+    )
+    for n in range(8 - Article.objects.published().count()):
+        Article.objects.create(
+            title=f"Article de la matinale numéro {n}",
+            slug=f"bench-matinale-{n}",
+            standfirst="Un chapô de démonstration : 42 % des lecteurs.",
+            section=section,
+            status=Article.Status.PUBLISHED,
+            publish_at=now,
+        )
+
+    send = sending.matinale_prepare()
+    started = time.perf_counter()
+    send.scheduled_for = now
+    send.save()
+    sending.send_start(send=send)
+    start_seconds = time.perf_counter() - started
+    print(f"start: {Delivery.objects.count():,} delivery rows in {start_seconds:.1f} s")
+
+    started = time.perf_counter()
+    if WORKERS == 1:
+        results = [work(send.pk)]
+    else:
+        report = multiprocessing.Queue()
+        workers = [
+            multiprocessing.Process(target=work, args=(send.pk, report))
+            for _ in range(WORKERS)
+        ]
+        for worker in workers:
+            worker.start()
+        results = [report.get() for _ in workers]
+        for worker in workers:
+            worker.join()
+    seconds = time.perf_counter() - started
+
+    received = []
+    while len(received) < SUBSCRIBERS:
+        received.append(queue.get(timeout=30))
+    sink.terminate()
+    send.refresh_from_db()
+    sent = sum(result[0] for result in results)
+    print(f"sent: {sent:,} emails in {seconds:.1f} s: {sent / seconds:.0f} emails/s")
+    for n, (_, _, tenth, peak) in enumerate(results, 1):
+        print(
+            f"worker {n}: peak memory {tenth:.0f} MB after 10 %, {peak:.0f} MB at the end"
+        )
+    print(
+        f"sink: {len(received):,} recipients, {len(set(received)):,} distinct; "
+        f"send {send.get_state_display()}, {send.sent_count:,} sent, "
+        f"{send.failed_count} failed"
+    )
+
+
+if __name__ == "__main__":
+    main()
