@@ -3,7 +3,7 @@ shows beside the form (workflow buttons, who else is editing, conflicts,
 autosaves, new versions waiting)."""
 
 from django.conf import settings
-from django.contrib import messages
+from django.contrib import admin, messages
 
 from articles import services
 from articles.admin.forms import AUTOSAVED_FIELDS
@@ -19,6 +19,7 @@ from articles.services.checks import is_live, publication_problems
 from articles.services.rights import can_edit, sees_all_articles
 from articles.services.scheduled_events import overdue_events
 from core.formats import french_datetime
+from images.body import render_body
 
 Status = Article.Status
 
@@ -79,6 +80,10 @@ class ChangeFormMixin:
             ),
             ("Publication", {"fields": self.workflow_fields}),
         ]
+        if obj is not None and not self.has_change_permission(request, obj):
+            # Read only: the text as readers see it, not its HTML source.
+            fields = fieldsets[0][1]["fields"]
+            fields[fields.index("body")] = "rendered_body"
         if self.can_schedule_change(request, obj):
             fieldsets.append(
                 (
@@ -90,6 +95,10 @@ class ChangeFormMixin:
                 )
             )
         return fieldsets
+
+    @admin.display(description="texte")
+    def rendered_body(self, article):
+        return render_body(article.body)
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change, **kwargs)

@@ -3,6 +3,7 @@ the model permission."""
 
 import pytest
 
+from tests.factories import make_article
 from tests.forms import form_data
 
 pytestmark = pytest.mark.django_db
@@ -52,3 +53,14 @@ def test_editor_edits_another_journalists_published_article(
     as_editor.post(change_url(own_published), data)
     own_published.refresh_from_db()
     assert own_published.title == "Titre revu"
+
+
+def test_journalist_reads_their_published_article_as_text_not_html(
+    change_url, as_journalist, journalist
+):
+    article = make_article(
+        created_by=journalist, body="<p>Un texte <strong>publié</strong>&nbsp;!</p>"
+    )
+    response = as_journalist.get(change_url(article))
+    assert "<p>Un texte <strong>publié</strong>" in response.text
+    assert "&lt;p&gt;" not in response.text
