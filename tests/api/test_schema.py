@@ -58,10 +58,13 @@ schema = schemathesis.openapi.from_wsgi("/api/v1/schema/", get_wsgi_application(
 )
 def test_the_api_answers_as_its_schema_says(case, published):
     case.call_and_validate(
+        # The in-process WSGI client does not decompress what a gzip
+        # middleware may send.
+        headers={"Accept-Encoding": "identity"},
         checks=[
             not_a_server_error,
             status_code_conformance,
             content_type_conformance,
             response_schema_conformance,
-        ]
+        ],
     )
