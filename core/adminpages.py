@@ -46,6 +46,19 @@ class FrenchTitles:
 
     add_title = ""  # « Nouvel article »
     list_title = ""  # « Articles »
+    object_name = ""  # « l’article »: « Modification de l’article »
+
+    def render_change_form(
+        self, request, context, add=False, change=False, form_url="", obj=None
+    ):
+        if change and self.object_name:
+            action = (
+                "Modification"
+                if self.has_change_permission(request, obj)
+                else "Affichage"
+            )
+            context["title"] = f"{action} de {self.object_name}"
+        return super().render_change_form(request, context, add, change, form_url, obj)
 
     def add_view(self, request, form_url="", extra_context=None):
         titles = {"title": self.add_title} if self.add_title else {}

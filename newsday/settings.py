@@ -61,11 +61,12 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     # Third party
-    "axes",
+    # axes, django_otp.plugins.otp_totp and taggit, named in French (core/apps.py)
+    "core.apps.LoginSecurityConfig",
     "django_otp",
-    "django_otp.plugins.otp_totp",
+    "core.apps.AuthenticatorAppsConfig",
     "django_prose_editor",
-    "taggit",
+    "core.apps.TagsConfig",
     # Local
     "newsday.apps.NewsdayConfig",
     "images",

@@ -59,6 +59,7 @@ class ArticleAdmin(
 ):
     add_title = "Nouvel article"
     list_title = "Articles"
+    object_name = "l’article"
     form = ArticleAdminForm
     change_form_template = "admin/articles/article/change_form.html"
     change_list_template = "admin/articles/article/change_list.html"

@@ -11,6 +11,7 @@ class AuditEventAdmin(FrenchTitles, admin.ModelAdmin):
     """The editorial log: read only, filterable by action, person and date."""
 
     list_title = "Journal éditorial"
+    object_name = "l’évènement"
 
     list_display = [
         "when",

@@ -8,6 +8,7 @@ from core.adminpages import FrenchTitles
 class AuthorAdmin(FrenchTitles, admin.ModelAdmin):
     add_title = "Nouvel auteur"
     list_title = "Auteurs"
+    object_name = "l’auteur"
     list_display = ["name", "role", "user"]
     search_fields = ["name", "role"]
     prepopulated_fields = {"slug": ["name"]}

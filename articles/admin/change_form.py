@@ -7,6 +7,7 @@ from django.contrib import admin, messages
 
 from articles import services
 from articles.admin.forms import AUTOSAVED_FIELDS
+from articles.admin.inlines import with_french_add_text
 from articles.admin.notices import notices_for
 from articles.models import (
     Article,
@@ -99,6 +100,11 @@ class ChangeFormMixin:
     @admin.display(description="texte")
     def rendered_body(self, article):
         return render_body(article.body)
+
+    def get_inline_formsets(self, request, formsets, inline_instances, obj=None):
+        return with_french_add_text(
+            super().get_inline_formsets(request, formsets, inline_instances, obj)
+        )
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change, **kwargs)

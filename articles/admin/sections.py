@@ -9,6 +9,7 @@ from core.adminpages import FrenchTitles
 class SectionAdmin(FrenchTitles, admin.ModelAdmin):
     add_title = "Nouvelle rubrique"
     list_title = "Rubriques"
+    object_name = "la rubrique"
     list_display = ["name", "slug", "position", "is_active", "article_count"]
     list_editable = ["position", "is_active"]
     search_fields = ["name"]

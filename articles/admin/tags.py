@@ -18,6 +18,7 @@ if admin.site.is_registered(Tag):
 class TagAdmin(FrenchTitles, admin.ModelAdmin):
     add_title = "Nouveau mot-clé"
     list_title = "Mots-clés"
+    object_name = "le mot-clé"
     list_display = ["name", "slug", "uses"]
     search_fields = ["name"]
     ordering = ["name"]

@@ -189,8 +189,9 @@ class AuditEvent(models.Model):
     data = models.JSONField("détails", default=dict, blank=True)
 
     class Meta:
-        verbose_name = "évènement du journal"
-        verbose_name_plural = "journal éditorial"
+        verbose_name = "évènement du journal éditorial"
+        # Counted as « 19 évènements du journal éditorial ».
+        verbose_name_plural = "évènements du journal éditorial"
         ordering = ["-created_at", "-id"]
         indexes = [
             models.Index(fields=["article", "-created_at"], name="audit_article_idx")
