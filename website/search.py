@@ -75,9 +75,9 @@ MIN_FUZZY_LENGTH = 4
 # from a reader's query, and HTML escaping leaves them alone.
 MARK_START, MARK_END = "\ue000", "\ue001"
 _WORD = re.compile(r"\w+")
-# SQLite: bm25 weights of the indexed columns (title, chapô, text, rubrique,
-# authors): a word in the title outweighs it repeated in the text.
-SQLITE_WEIGHTS = (10.0, 4.0, 1.0, 2.0, 2.0)
+# SQLite: bm25 weights of the indexed columns (title, chapô, text): a word in
+# the title outweighs it repeated in the text.
+SQLITE_WEIGHTS = (10.0, 4.0, 1.0)
 # SQLite: the titles sharing the most trigrams with a mistyped query that are
 # compared with it, and how alike a title word must be (0 to 1).
 TYPO_CANDIDATES = 200
@@ -325,8 +325,13 @@ def _sqlite_term(word):
 
 
 def _sqlite_matches(match):
+    """The ids of the articles whose text, or whose rubrique or author
+    names, match (as on PostgreSQL: the names apart from the text)."""
     return RawSQL(
-        "SELECT rowid FROM website_search WHERE website_search MATCH %s", (match,)
+        "SELECT rowid FROM website_search WHERE website_search MATCH %s"
+        " UNION SELECT rowid FROM website_search_names"
+        " WHERE website_search_names MATCH %s",
+        (match, match),
     )
 
 
@@ -345,13 +350,13 @@ def _sqlite_ranked(articles, match):
     with connection.cursor() as cursor:
         # bm25 is computed for these rows only, not for every match.
         cursor.execute(
-            "SELECT rowid, bm25(website_search, %s, %s, %s, %s, %s)"
+            "SELECT rowid, bm25(website_search, %s, %s, %s)"
             " FROM website_search WHERE website_search MATCH %s"
             " AND rowid IN (SELECT value FROM json_each(%s))",
             (*SQLITE_WEIGHTS, match, json.dumps([pk for pk, _ in rows])),
         )
         scores = dict(cursor.fetchall())
-    # bm25: the lower, the better.
+    # bm25: the lower, the better; a match by names alone has none.
     best_first = sorted(
         rows, key=lambda row: (-scores.get(row[0], 0.0), row[1], row[0]), reverse=True
     )

@@ -5,11 +5,15 @@ PostgreSQL has its own stored documents (``articles`` migrations
 - ``website_search_source``: a view, one row per article: title, chapô,
   text without tags, rubrique name and author names. The one definition of
   what is indexed, read by the triggers and by a rebuild.
-- ``website_search``: FTS5 over those columns; ``unicode61 remove_diacritics
-  2`` ignores case and accents. It keeps its own copy of the text rather
-  than being an external-content table: a row is then removed by its id
-  alone, whereas an external-content table must be given the exact old
-  values, drawn here from four tables, and a mismatch corrupts it silently.
+- ``website_search``: FTS5 over title, chapô and text; ``unicode61
+  remove_diacritics 2`` ignores case and accents. It keeps its own copy of
+  the text rather than being an external-content table: a row is then
+  removed by its id alone, whereas an external-content table must be given
+  the exact old values, and a mismatch corrupts it silently.
+- ``website_search_names``: the rubrique and author names, apart: a byline
+  added or a rubrique renamed rewrites these small rows, not the articles'
+  whole text (which made a bulk import of articles with their bylines three
+  times dearer).
 - ``website_search_title``: the folded titles, trigram-tokenized, for the
   typo-forgiving search (SQLite 3.34 or later).
 - Triggers keep both in step with every write to articles, rubriques, authors
@@ -26,20 +30,33 @@ from django.db import migrations
 
 from website.search import register_sqlite_functions
 
-# The articles whose index rows a trigger rewrites, as a subquery.
-REFRESH = """
-    DELETE FROM website_search WHERE rowid IN ({ids});
-    INSERT INTO website_search(rowid, title, standfirst, body, section, authors)
-        SELECT id, title, standfirst, body, section, authors
-        FROM website_search_source WHERE id IN ({ids});
-"""
-REFRESH_TITLE = """
-    DELETE FROM website_search_title WHERE rowid IN ({ids});
-    INSERT INTO website_search_title(rowid, title)
-        SELECT id, folded_title FROM website_search_source WHERE id IN ({ids});
-"""
-BYLINE_ARTICLES = "SELECT article_id FROM articles_articleauthor WHERE author_id = NEW.id"
+# Rewrite the index rows of the articles ``ids`` (a list or a subquery).
+REFRESH = {
+    "website_search": """
+        DELETE FROM website_search WHERE rowid IN ({ids});
+        INSERT INTO website_search(rowid, title, standfirst, body)
+            SELECT id, title, standfirst, body
+            FROM website_search_source WHERE id IN ({ids});
+    """,
+    "website_search_names": """
+        DELETE FROM website_search_names WHERE rowid IN ({ids});
+        INSERT INTO website_search_names(rowid, section, authors)
+            SELECT id, section, authors
+            FROM website_search_source WHERE id IN ({ids});
+    """,
+    "website_search_title": """
+        DELETE FROM website_search_title WHERE rowid IN ({ids});
+        INSERT INTO website_search_title(rowid, title)
+            SELECT id, folded_title FROM website_search_source WHERE id IN ({ids});
+    """,
+}
 
+
+def refresh(ids, *tables):
+    return "\n".join(REFRESH[table].format(ids=ids) for table in tables)
+
+
+FOLDED = "tokenize = 'unicode61 remove_diacritics 2'"
 SETUP = [
     """
     CREATE VIEW website_search_source AS
@@ -52,38 +69,36 @@ SETUP = [
         website_fold(a.title) AS folded_title
     FROM articles_article a JOIN articles_section s ON s.id = a.section_id
     """,
-    """
-    CREATE VIRTUAL TABLE website_search USING fts5(
-        title, standfirst, body, section, authors,
-        tokenize = 'unicode61 remove_diacritics 2'
-    )
-    """,
-    """
-    CREATE VIRTUAL TABLE website_search_title USING fts5(
-        title, tokenize = 'trigram'
-    )
-    """,
+    f"CREATE VIRTUAL TABLE website_search USING fts5(title, standfirst, body, {FOLDED})",
+    f"CREATE VIRTUAL TABLE website_search_names USING fts5(section, authors, {FOLDED})",
+    "CREATE VIRTUAL TABLE website_search_title USING fts5(title, tokenize = 'trigram')",
     f"""
     CREATE TRIGGER website_search_article_insert AFTER INSERT ON articles_article
-    BEGIN {REFRESH.format(ids="NEW.id")} {REFRESH_TITLE.format(ids="NEW.id")} END
+    BEGIN
+        {refresh("NEW.id", "website_search", "website_search_names", "website_search_title")}
+    END
     """,
     f"""
     CREATE TRIGGER website_search_article_update
-    AFTER UPDATE OF id, title, standfirst, body, section_id ON articles_article
+    AFTER UPDATE OF title, standfirst, body ON articles_article
     -- A save writes every column: only a change of these rewrites the row.
-    WHEN OLD.id IS NOT NEW.id OR OLD.title IS NOT NEW.title
-        OR OLD.standfirst IS NOT NEW.standfirst OR OLD.body IS NOT NEW.body
-        OR OLD.section_id IS NOT NEW.section_id
+    WHEN OLD.title IS NOT NEW.title OR OLD.standfirst IS NOT NEW.standfirst
+        OR OLD.body IS NOT NEW.body
     BEGIN
-        DELETE FROM website_search WHERE rowid = OLD.id;
-        DELETE FROM website_search_title WHERE rowid = OLD.id;
-        {REFRESH.format(ids="NEW.id")} {REFRESH_TITLE.format(ids="NEW.id")}
+        {refresh("NEW.id", "website_search", "website_search_title")}
     END
+    """,
+    f"""
+    CREATE TRIGGER website_search_article_section
+    AFTER UPDATE OF section_id ON articles_article
+    WHEN OLD.section_id IS NOT NEW.section_id
+    BEGIN {refresh("NEW.id", "website_search_names")} END
     """,
     """
     CREATE TRIGGER website_search_article_delete AFTER DELETE ON articles_article
     BEGIN
         DELETE FROM website_search WHERE rowid = OLD.id;
+        DELETE FROM website_search_names WHERE rowid = OLD.id;
         DELETE FROM website_search_title WHERE rowid = OLD.id;
     END
     """,
@@ -91,30 +106,36 @@ SETUP = [
     CREATE TRIGGER website_search_section_update
     AFTER UPDATE OF name ON articles_section WHEN OLD.name IS NOT NEW.name
     BEGIN
-        {REFRESH.format(ids="SELECT id FROM articles_article WHERE section_id = NEW.id")}
+        {refresh("SELECT id FROM articles_article WHERE section_id = NEW.id", "website_search_names")}
     END
     """,
     f"""
     CREATE TRIGGER website_search_author_update
     AFTER UPDATE OF name ON articles_author WHEN OLD.name IS NOT NEW.name
-    BEGIN {REFRESH.format(ids=BYLINE_ARTICLES)} END
+    BEGIN
+        {refresh("SELECT article_id FROM articles_articleauthor WHERE author_id = NEW.id", "website_search_names")}
+    END
     """,
     f"""
     CREATE TRIGGER website_search_byline_insert AFTER INSERT ON articles_articleauthor
-    BEGIN {REFRESH.format(ids="NEW.article_id")} END
+    BEGIN {refresh("NEW.article_id", "website_search_names")} END
     """,
     f"""
     CREATE TRIGGER website_search_byline_update AFTER UPDATE ON articles_articleauthor
-    BEGIN {REFRESH.format(ids="OLD.article_id, NEW.article_id")} END
+    BEGIN {refresh("OLD.article_id, NEW.article_id", "website_search_names")} END
     """,
     f"""
     CREATE TRIGGER website_search_byline_delete AFTER DELETE ON articles_articleauthor
-    BEGIN {REFRESH.format(ids="OLD.article_id")} END
+    BEGIN {refresh("OLD.article_id", "website_search_names")} END
     """,
     # The articles already there.
     """
-    INSERT INTO website_search(rowid, title, standfirst, body, section, authors)
-        SELECT id, title, standfirst, body, section, authors FROM website_search_source
+    INSERT INTO website_search(rowid, title, standfirst, body)
+        SELECT id, title, standfirst, body FROM website_search_source
+    """,
+    """
+    INSERT INTO website_search_names(rowid, section, authors)
+        SELECT id, section, authors FROM website_search_source
     """,
     """
     INSERT INTO website_search_title(rowid, title)
@@ -126,6 +147,7 @@ TEARDOWN = [
     for name in [
         "article_insert",
         "article_update",
+        "article_section",
         "article_delete",
         "section_update",
         "author_update",
@@ -135,6 +157,7 @@ TEARDOWN = [
     ]
 ] + [
     "DROP TABLE IF EXISTS website_search",
+    "DROP TABLE IF EXISTS website_search_names",
     "DROP TABLE IF EXISTS website_search_title",
     "DROP VIEW IF EXISTS website_search_source",
 ]
