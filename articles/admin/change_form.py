@@ -111,6 +111,11 @@ class ChangeFormMixin:
         attrs = {"user": request.user}
         if request.method == "GET" and "restaurer" in request.GET:
             attrs["restored"] = self.autosave_for(request, obj)
+        number = request.GET.get("revision", "") if request.method == "GET" else ""
+        if obj is not None and number.isascii() and number.isdigit():
+            attrs["restored_revision"] = obj.revisions.filter(
+                number=int(number[:18])
+            ).first()
         form = type(form.__name__, (form,), attrs)
         if "is_breaking" in form.base_fields:
             # From the settings, so not in the model (nor its migrations).

@@ -5,6 +5,7 @@ from django.urls import reverse_lazy
 from django.utils import timezone
 from taggit.forms import TagWidget
 from taggit.models import Tag
+from taggit.utils import edit_string_for_tags
 
 from articles.models import Article, Correction, RelatedLink, Revision
 from articles.models.workflow import PREVIEW_LINK_LIFETIME
@@ -23,6 +24,17 @@ from images.widgets import ImageChooserWidget
 
 # Fields an autosave keeps and can put back into the form.
 AUTOSAVED_FIELDS = [*TEXT_FIELDS, "section", "tags"]
+
+
+def revision_initial(content: dict) -> dict:
+    """The article form's initial values from a revision's content."""
+    initial = {name: content[name] for name in AUTOSAVED_FIELDS if name in content}
+    initial["section"] = (content.get("section") or {}).get("id")
+    initial["hero_image"] = (content.get("hero_image") or {}).get("id")
+    initial["tags"] = edit_string_for_tags(
+        [Tag(name=name) for name in content.get("tags", [])]
+    )
+    return initial
 
 
 class SuggestingTagWidget(TagWidget):
@@ -96,6 +108,8 @@ class ArticleAdminForm(forms.ModelForm):
 
     # Set by ArticleAdmin.get_form: an autosave to put back into the form.
     restored = None
+    # Set by ArticleAdmin.get_form: an old revision to start a new version from.
+    restored_revision = None
     # Set when a save is refused because someone else saved first.
     conflict = None
 
@@ -150,6 +164,8 @@ class ArticleAdminForm(forms.ModelForm):
             )
             if self.restored.base_fingerprint:
                 self.initial["base_fingerprint"] = self.restored.base_fingerprint
+        if self.restored_revision is not None and not self.is_bound:
+            self.initial.update(revision_initial(self.restored_revision.content))
 
     # Set by ArticleAdmin.get_form: who is editing.
     user = None

@@ -1,5 +1,6 @@
 """An article's history: its revisions and journal, two revisions side by
-side, and an old revision made current again."""
+side, and an old revision made current again (for a live article, once
+confirmed, or loaded into the edit form as a new version to schedule)."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -61,6 +62,16 @@ class HistoryViews:
         require_post(request)
         article = self.article_or_404(request, object_id, edit=True)
         revision = get_object_or_404(article.revisions, number=number)
+        if self.is_live(request, article) and "confirmer" not in request.POST:
+            # Readers would see it at once: say so, and offer the way that
+            # changes nothing until the editor chooses.
+            return self.page(
+                request,
+                "restore_confirm.html",
+                f"Restaurer la révision n° {number} de « {article.title} »",
+                article,
+                revision=revision,
+            )
         try:
             new = services.article_restore_revision(
                 article=article, user=request.user, revision=revision

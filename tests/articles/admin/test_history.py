@@ -5,7 +5,8 @@ import pytest
 from django.urls import reverse
 
 from articles.services import article_revision_create
-from tests.factories import make_article, make_related_link
+from tests.factories import make_article, make_draft, make_related_link
+from tests.forms import form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -34,10 +35,52 @@ def test_history_page_lists_revisions_and_events(save_in_admin, as_editor):
 def test_restore_button_in_the_admin(save_in_admin, as_editor):
     article = make_article(title="Version une")
     save_in_admin(as_editor, article, title="Version deux")
-    as_editor.post(reverse("admin:articles_article_restore", args=[article.pk, 1]))
+    as_editor.post(
+        reverse("admin:articles_article_restore", args=[article.pk, 1]),
+        {"confirmer": "1"},
+    )
     article.refresh_from_db()
     assert article.title == "Version une"
     assert article.revisions.count() == 3
+
+
+def test_restoring_a_live_article_asks_first_and_changes_nothing(
+    save_in_admin, as_editor
+):
+    article = make_article(title="Version une")
+    save_in_admin(as_editor, article, title="Version deux")
+    response = as_editor.post(
+        reverse("admin:articles_article_restore", args=[article.pk, 1])
+    )
+    assert response.status_code == 200
+    assert "sera en ligne immédiatement" in response.text
+    assert "Restaurer comme nouvelle version programmée" in response.text
+    article.refresh_from_db()
+    assert article.title == "Version deux"
+
+
+def test_restoring_a_draft_needs_no_confirmation(save_in_admin, as_editor):
+    article = make_draft(title="Version une")
+    save_in_admin(as_editor, article, title="Version deux")
+    response = as_editor.post(
+        reverse("admin:articles_article_restore", args=[article.pk, 1])
+    )
+    assert response.status_code == 302
+    article.refresh_from_db()
+    assert article.title == "Version une"
+
+
+def test_a_revision_restored_as_a_new_version_fills_the_form_only(
+    save_in_admin, as_editor, change_url
+):
+    article = make_article(title="Version une", standfirst="Chapô un.")
+    save_in_admin(as_editor, article, title="Version deux", standfirst="Chapô deux.")
+    page = as_editor.get(change_url(article), {"revision": 1})
+    data = form_data(page)
+    assert (data["title"], data["standfirst"]) == ("Version une", "Chapô un.")
+    assert "Texte de la révision n° 1" in page.text
+    article.refresh_from_db()
+    assert article.title == "Version deux"
 
 
 def test_journalist_cannot_see_another_journalists_history(as_journalist, others_draft):
