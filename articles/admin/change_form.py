@@ -189,6 +189,9 @@ class ChangeFormMixin:
                 note="État initial, avant toute modification ici",
             )
         if obj is not None:
+            pending = list(
+                obj.scheduled_changes.filter(state=ScheduledChange.State.PENDING)
+            )
             extra |= {
                 "workflow_actions": self.available_actions(request, obj),
                 "others_editing": services.presence_touch(article=obj, user=user)
@@ -199,8 +202,10 @@ class ChangeFormMixin:
                 ).first()
                 if obj.status == Status.DRAFT
                 else None,
-                "pending_changes": obj.scheduled_changes.filter(
-                    state=ScheduledChange.State.PENDING
+                "pending_changes": pending,
+                # What the page's local copy of the form must be newer than.
+                "saved_at": max(
+                    [obj.modified_at, *(change.created_at for change in pending)]
                 ),
                 "overdue_events": overdue_events(article=obj),
                 "problems": publication_problems(obj),

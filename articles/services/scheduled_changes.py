@@ -10,7 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from articles import signals
-from articles.models import Article, AuditEvent, ScheduledChange
+from articles.models import Article, AuditEvent, Autosave, ScheduledChange
 from articles.revisions import apply_snapshot
 from articles.services.audit import record_event, send_on_commit
 from articles.services.checks import (
@@ -64,6 +64,9 @@ def article_schedule_change(
             apply_at=apply_at,
             created_by=user,
         )
+        # The text is kept as the new version: an autosave of it is no
+        # unsaved work, and offered back it would go live at the next save.
+        Autosave.objects.filter(user=user, article=locked).delete()
         record_event(
             locked,
             Action.CHANGE_SCHEDULED,

@@ -66,3 +66,25 @@ def test_journalist_cannot_schedule_a_new_version(change_url, as_journalist, own
     }
     as_journalist.post(change_url(own_draft), data)
     assert not ScheduledChange.objects.exists()
+
+
+def test_scheduled_text_is_never_offered_back_as_unsaved_work(change_url, as_editor):
+    article = make_article(title="Version en ligne")
+    url = change_url(article)
+    page = as_editor.get(url)
+    # The edit page's autosave while the new version was being written.
+    as_editor.post(
+        reverse("admin:articles_article_autosave", args=[article.pk]),
+        {"title": "Version de ce soir", "body": "<p>Nouveau.</p>"},
+    )
+    data = form_data(page) | {
+        "title": "Version de ce soir",
+        "body": "<p>Nouveau.</p>",
+        "_schedule_change": "1",
+        "changes_apply_at": "2099-06-15T20:00",
+    }
+    page = as_editor.post(url, data, follow=True)
+    assert "Le reprendre" not in page.text
+    change = ScheduledChange.objects.get(article=article)
+    # The page's local copy is older than the scheduled version.
+    assert f'data-saved-at="{change.created_at.isoformat()}"' in page.text
