@@ -3,7 +3,12 @@
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
-from django.http import HttpResponse, HttpResponseNotAllowed, HttpResponseRedirect
+from django.http import (
+    Http404,
+    HttpResponse,
+    HttpResponseNotAllowed,
+    HttpResponseRedirect,
+)
 from django.shortcuts import get_object_or_404
 
 from core.adminpages import admin_route, admin_url
@@ -57,7 +62,10 @@ class SendAdmin(admin.ModelAdmin):
         ]
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
-        send = get_object_or_404(Send, pk=object_id)
+        # The admin's own lookup: an id that is not a number is not found
+        # (get_object_or_404 raised ValueError, a 500).
+        if (send := self.get_object(request, object_id)) is None:
+            raise Http404("Envoi introuvable.")
         progress = send.deliveries.aggregate(
             sent=Count("pk", filter=Q(state=Delivery.State.SENT)),
             failed=Count("pk", filter=Q(state=Delivery.State.FAILED)),

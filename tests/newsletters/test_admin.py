@@ -103,3 +103,8 @@ def test_an_administrator_exports_and_erases_a_subscriber(
         {"action": "erase_selected", "_selected_action": [subscriber.pk]},
     )
     assert not Subscriber.objects.exists()
+
+
+def test_send_page_of_an_id_that_is_not_a_number_is_not_found(admin_client):
+    admin_client.raise_request_exception = False
+    assert admin_client.get("/admin/newsletters/send/abc/change/").status_code == 404
