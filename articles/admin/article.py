@@ -10,6 +10,7 @@ from articles.admin.bulk_actions import BulkActions
 from articles.admin.calendar import CalendarViews
 from articles.admin.change_form import ChangeFormMixin
 from articles.admin.corrections import CorrectionViews
+from articles.admin.deletion import DeletionViews
 from articles.admin.editing import EditingViews
 from articles.admin.filters import AuthorFilter, MineFilter
 from articles.admin.forms import ArticleAdminForm
@@ -45,6 +46,7 @@ def _is_autocomplete(request):
 class ArticleAdmin(
     FrenchTitles,
     ChangeFormMixin,
+    DeletionViews,
     BulkActions,
     WorkflowActionViews,
     HistoryViews,

@@ -157,6 +157,7 @@ class AuditEvent(models.Model):
             "preview_link_revoked",
             "Lien de prévisualisation révoqué",
         )
+        DELETED = "deleted", "Suppression"
 
     article = models.ForeignKey(
         Article,
