@@ -35,7 +35,9 @@ def test_cached_page_is_public_for_shared_caches(client):
     assert response["Cache-Control"] == (
         "public, max-age=30, s-maxage=120, stale-while-revalidate=60"
     )
-    assert "Vary" not in response
+    # Not on the cookie (stored pages are everyone's), only on the
+    # compression the reader accepts (newsday/compression.py).
+    assert response["Vary"] == "Accept-Encoding"
 
 
 def test_request_with_a_session_cookie_never_gets_a_cached_page(client):
