@@ -441,6 +441,17 @@ OTP_TOTP_ISSUER = SITE_NAME
 
 TAGGIT_CASE_INSENSITIVE = True
 
+# Agency wires (wires/, docs/newsroom.md#dépêches). Items older than this are
+# purged unless an article was made from them; files over the size limit are
+# refused; pictures delivered with an item get a licence of this many days
+# (0: none given by the contract).
+WIRES_RETENTION_DAYS = env.int("WIRES_RETENTION_DAYS", default=30)
+WIRES_MAX_FILE_MB = env.int("WIRES_MAX_FILE_MB", default=5)
+WIRES_PHOTO_LICENCE_DAYS = env.int("WIRES_PHOTO_LICENCE_DAYS", default=0)
+# Drop folders and HTTPS feeds the worker reads every WIRES_POLL_SECONDS.
+WIRES_SOURCES = env.list("WIRES_SOURCES", default=[])
+WIRES_POLL_SECONDS = env.int("WIRES_POLL_SECONDS", default=60)
+
 # Photo library (images/): upload limits and when renditions are made.
 IMAGES_MAX_UPLOAD_MB = env.int("IMAGES_MAX_UPLOAD_MB", default=20)
 IMAGES_MAX_PIXELS = env.int("IMAGES_MAX_PIXELS", default=50_000_000)
@@ -464,17 +475,6 @@ TASKS_BACKENDS = {
 }
 if TASKS_BACKEND not in TASKS_BACKENDS:
     raise ImproperlyConfigured(
-# Agency wires (wires/, docs/newsroom.md#dépêches). Items older than this are
-# purged unless an article was made from them; files over the size limit are
-# refused; pictures delivered with an item get a licence of this many days
-# (0: none given by the contract).
-WIRES_RETENTION_DAYS = env.int("WIRES_RETENTION_DAYS", default=30)
-WIRES_MAX_FILE_MB = env.int("WIRES_MAX_FILE_MB", default=5)
-WIRES_PHOTO_LICENCE_DAYS = env.int("WIRES_PHOTO_LICENCE_DAYS", default=0)
-# Drop folders and HTTPS feeds the worker reads every WIRES_POLL_SECONDS.
-WIRES_SOURCES = env.list("WIRES_SOURCES", default=[])
-WIRES_POLL_SECONDS = env.int("WIRES_POLL_SECONDS", default=60)
-
         f"TASKS_BACKEND must be one of {', '.join(TASKS_BACKENDS)}."
     )
 TASKS = {"default": {"BACKEND": TASKS_BACKENDS[TASKS_BACKEND], "QUEUES": ["default"]}}
@@ -518,7 +518,9 @@ if _email_backend.endswith("smtp.EmailBackend"):
         "use_ssl": _smtp.get("EMAIL_USE_SSL", False),
         "timeout": 30,
     }
-DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default=f"{SITE_NAME} <noreply@localhost>")
+DEFAULT_FROM_EMAIL = env.str(
+    "DEFAULT_FROM_EMAIL", default=f"{SITE_NAME} <noreply@localhost>"
+)
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 NEWSLETTERS_FROM_EMAIL = env.str("NEWSLETTERS_FROM_EMAIL", default=DEFAULT_FROM_EMAIL)
 ANYMAIL = {
@@ -554,11 +556,3 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
 }
-# Agency wires (wires/, docs/newsroom.md#dépêches). Items older than this are
-# purged unless an article was made from them; files over the size limit are
-# refused; pictures delivered with an item get a licence of this many days
-# (0: none given by the contract).
-WIRES_RETENTION_DAYS = env.int("WIRES_RETENTION_DAYS", default=30)
-WIRES_MAX_FILE_MB = env.int("WIRES_MAX_FILE_MB", default=5)
-WIRES_PHOTO_LICENCE_DAYS = env.int("WIRES_PHOTO_LICENCE_DAYS", default=0)
-
