@@ -3,6 +3,7 @@ the bulk actions and the workflow's own pages are the mixins it is built
 from, one module each."""
 
 from django.contrib import admin
+from django.db.models import OuterRef, Subquery
 from django.urls import reverse, reverse_lazy
 from django.utils.html import format_html
 
@@ -22,7 +23,7 @@ from articles.admin.rights import ArticleEditRights
 from articles.admin.routes import article_admin_routes
 from articles.admin.scheduled_changes import ScheduledChangeViews
 from articles.admin.workflow_actions import WorkflowActionViews
-from articles.models import Article
+from articles.models import Article, AuditEvent
 from articles.services.rights import (
     can_view,
     owned_q,
@@ -35,6 +36,25 @@ from core.formats import french_datetime
 from images.admin import thumbnail_html
 from images.models import renditions_prefetch
 from images.renditions import THUMBNAIL_SPEC
+
+# The editorial steps that say whether a draft came back from review.
+REVIEW_ACTIONS = [
+    AuditEvent.Action.SUBMITTED,
+    AuditEvent.Action.SENT_BACK,
+    AuditEvent.Action.SCHEDULED,
+    AuditEvent.Action.PUBLISHED,
+]
+
+
+def _with_last_review(articles):
+    """``last_review`` (action) and ``last_review_comment`` of each article."""
+    review = AuditEvent.objects.filter(
+        article=OuterRef("pk"), action__in=REVIEW_ACTIONS
+    ).order_by("-created_at", "-id")
+    return articles.annotate(
+        last_review=Subquery(review.values("action")[:1]),
+        last_review_comment=Subquery(review.values("comment")[:1]),
+    )
 
 
 def _is_autocomplete(request):
@@ -134,6 +154,17 @@ class ArticleAdmin(
 
     # --- The list ----------------------------------------------------------------
 
+    def get_changelist(self, request, **kwargs):
+        changelist = super().get_changelist(request, **kwargs)
+
+        class ReviewedChangeList(changelist):
+            def get_queryset(self, request, exclude_parameters=None):
+                return _with_last_review(
+                    super().get_queryset(request, exclude_parameters)
+                )
+
+        return ReviewedChangeList
+
     def changelist_view(self, request, extra_context=None):
         extra = {"overdue_events": overdue_events()} | (extra_context or {})
         return super().changelist_view(request, extra)
@@ -158,6 +189,15 @@ class ArticleAdmin(
 
     @admin.display(description="statut", ordering="status")
     def status_badge(self, article):
+        if (
+            article.status == Article.Status.DRAFT
+            and getattr(article, "last_review", "") == AuditEvent.Action.SENT_BACK
+        ):
+            return format_html(
+                '<span class="status-badge status-sent_back">Renvoyé</span>'
+                '<span class="sent-back-comment">{}</span>',
+                article.last_review_comment,
+            )
         return format_html(
             '<span class="status-badge status-{}">{}</span>',
             article.status,

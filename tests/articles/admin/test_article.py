@@ -122,3 +122,34 @@ def test_article_list_shows_hero_thumbnails_in_constant_queries(
         make_article(hero_image=make_image())
     assert count_queries(as_editor, url) <= few
     assert as_editor.get(url).content.count(b'class="image-thumbnail"') == 6
+
+
+def test_a_sent_back_article_shows_renvoye_and_why_in_the_journalists_list(
+    as_journalist, journalist
+):
+    from articles.services import article_send_back, article_submit
+    from tests.factories import make_draft, make_editor
+
+    article = make_draft(created_by=journalist, title="À revoir")
+    article_submit(article=article, user=journalist, comment="")
+    article_send_back(
+        article=article, user=make_editor(), comment="Sources à citer, s’il te plaît."
+    )
+    response = as_journalist.get(reverse("admin:articles_article_changelist"))
+    assert "status-sent_back" in response.text
+    assert ">Renvoyé<" in response.text
+    assert "Sources à citer, s’il te plaît." in response.text
+
+
+def test_a_sent_back_article_resubmitted_is_no_longer_renvoye(
+    as_journalist, journalist
+):
+    from articles.services import article_send_back, article_submit
+    from tests.factories import make_draft, make_editor
+
+    article = make_draft(created_by=journalist)
+    article_submit(article=article, user=journalist, comment="")
+    article_send_back(article=article, user=make_editor(), comment="Revoir.")
+    article_submit(article=article, user=journalist, comment="C’est fait.")
+    response = as_journalist.get(reverse("admin:articles_article_changelist"))
+    assert ">Renvoyé<" not in response.text
