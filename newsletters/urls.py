@@ -14,5 +14,5 @@ urlpatterns = [
     path("desabonnement/<str:token>/", views.unsubscribe, name="unsubscribe"),
     # The providers' tracking webhooks (bounces, complaints): django-anymail,
     # e.g. /newsletters/webhooks/brevo/tracking/.
-    path("webhooks/", include("anymail.urls")),
+    path("webhooks/", include("newsletters.webhook_urls")),
 ]

@@ -88,3 +88,9 @@ def test_a_webhook_without_the_secret_is_refused(client, settings, matinale, sub
     subscriber.refresh_from_db()
     assert subscriber.suppressed_at is None
     assert Subscriber.objects.count() == 1
+
+
+def test_an_unconfigured_provider_answers_404(client, settings):
+    settings.ANYMAIL = {}
+    response = client.post("/newsletters/webhooks/mailgun/tracking/", {})
+    assert response.status_code == 404
