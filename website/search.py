@@ -348,11 +348,13 @@ def _sqlite_ranked(articles, match):
     if not rows:
         return [], more
     with connection.cursor() as cursor:
-        # bm25 is computed for these rows only, not for every match.
+        # bm25 is computed for these rows only, not for every match. « +rowid »
+        # keeps the ids from FTS5, which would otherwise run the whole query
+        # again for each of them (a prefix query costs milliseconds).
         cursor.execute(
             "SELECT rowid, bm25(website_search, %s, %s, %s)"
             " FROM website_search WHERE website_search MATCH %s"
-            " AND rowid IN (SELECT value FROM json_each(%s))",
+            " AND +rowid IN (SELECT value FROM json_each(%s))",
             (*SQLITE_WEIGHTS, match, json.dumps([pk for pk, _ in rows])),
         )
         scores = dict(cursor.fetchall())
@@ -416,7 +418,7 @@ def _sqlite_page(articles, ids, match):
             " snippet(website_search, 1, %s, %s, ' … ', 30),"
             " snippet(website_search, 2, %s, %s, ' … ', 30)"
             " FROM website_search WHERE website_search MATCH %s"
-            " AND rowid IN (SELECT value FROM json_each(%s))",
+            " AND +rowid IN (SELECT value FROM json_each(%s))",
             (*(MARK_START, MARK_END) * 3, match, json.dumps(ids)),
         )
         excerpts = {pk: (title, chapo, text) for pk, title, chapo, text in cursor}

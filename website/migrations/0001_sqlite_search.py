@@ -16,7 +16,9 @@ PostgreSQL has its own stored documents (``articles`` migrations
   times dearer).
 - ``website_search_title``: the folded titles, trigram-tokenized, for the
   typo-forgiving search (SQLite 3.34 or later).
-- Triggers keep both in step with every write to articles, rubriques, authors
+- ``website_search_visible_idx``: the candidates' status and dates, so that
+  ``published()`` keeps them without reading their rows.
+- Triggers keep the tables in step with every write to articles, rubriques, authors
   and bylines: the ORM, ``QuerySet.update()``, ``bulk_create`` and raw SQL
   alike. Every article is indexed whatever its status: the index only finds
   candidates, and the search keeps those that ``published()`` lets through.
@@ -128,6 +130,14 @@ SETUP = [
     CREATE TRIGGER website_search_byline_delete AFTER DELETE ON articles_articleauthor
     BEGIN {refresh("OLD.article_id", "website_search_names")} END
     """,
+    # Visibility of the candidates without reading their rows: SQLite stores
+    # the body before status and dates, so checking them read the body's
+    # overflow pages (75 ms for « gouvernement » at 100,000 articles; 7 ms
+    # with this index).
+    """
+    CREATE INDEX website_search_visible_idx
+        ON articles_article (id, status, publish_at, unpublish_at)
+    """,
     # The articles already there.
     """
     INSERT INTO website_search(rowid, title, standfirst, body)
@@ -160,6 +170,7 @@ TEARDOWN = [
     "DROP TABLE IF EXISTS website_search_names",
     "DROP TABLE IF EXISTS website_search_title",
     "DROP VIEW IF EXISTS website_search_source",
+    "DROP INDEX IF EXISTS website_search_visible_idx",
 ]
 
 
