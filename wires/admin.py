@@ -38,7 +38,8 @@ class CappedPaginator(Paginator):
 
     @cached_property
     def count(self):
-        return self.object_list.values("pk")[: self.CAP].count()
+        # Unordered: the database may stop at the first CAP matches it finds.
+        return self.object_list.order_by().values("pk")[: self.CAP].count()
 
 
 class AgencyFilter(admin.SimpleListFilter):
