@@ -17,6 +17,7 @@ RESERVED_SLUGS = frozenset(
         "healthz",
         "images",
         "media",
+        "newsletters",
         "mots-cles",
         "preview",
         "recherche",
