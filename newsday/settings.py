@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "website",
     "importers",
     "wires",
+    "notifications",
     "demo",
 ]
 
@@ -478,6 +479,15 @@ if TASKS_BACKEND not in TASKS_BACKENDS:
         f"TASKS_BACKEND must be one of {', '.join(TASKS_BACKENDS)}."
     )
 TASKS = {"default": {"BACKEND": TASKS_BACKENDS[TASKS_BACKEND], "QUEUES": ["default"]}}
+
+# The workflow's steps in « Mes notifications » (notifications/), and by email
+# when the email settings are given (EMAIL_URL or EMAIL_BACKEND) unless
+# NOTIFICATIONS_BY_EMAIL says otherwise.
+WORKFLOW_NOTIFIERS = ["notifications.services.notify_workflow_event"]
+NOTIFICATIONS_BY_EMAIL = env.bool(
+    "NOTIFICATIONS_BY_EMAIL",
+    default="EMAIL_URL" in env.ENVIRON or "EMAIL_BACKEND" in env.ENVIRON,
+)
 INSTALLED_APPS += ["django_tasks_db", "jobs"]
 if TASKS_BACKEND == "rq":
     INSTALLED_APPS += ["django_rq"]
