@@ -31,7 +31,7 @@ SEARCHES = {
     "common word": "gouvernement",
     "no accent": "energie",
     "accent": "énergie",
-    "two words": "réforme retraites",
+    "two words": "réforme SNCF",
     "typo at the end": "gouvernemnt",
     "typo inside": "ecnomie",
     "rubrique": "économie",

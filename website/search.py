@@ -391,15 +391,15 @@ def _sqlite_typo(articles, words):
 def _likeness(words, title):
     """How alike the title's words are to ``words``: for each word, the
     share of trigrams it has in common with the title word most like it
-    (as PostgreSQL's ``pg_trgm`` counts them), averaged."""
+    (as PostgreSQL's ``pg_trgm`` counts them); the least alike word counts,
+    so that one word found does not carry another that is not."""
     title_grams = [_trigrams(word) for word in _WORD.findall(title)]
     if not title_grams:
         return 0.0
-    total = 0.0
-    for word in words:
-        grams = _trigrams(word)
-        total += max(len(grams & other) / len(grams | other) for other in title_grams)
-    return total / len(words)
+    return min(
+        max(len(grams & other) / len(grams | other) for other in title_grams)
+        for grams in map(_trigrams, words)
+    )
 
 
 def _trigrams(word):

@@ -448,3 +448,8 @@ def test_the_index_holds_the_text_without_its_markup():
     with connection.cursor() as cursor:
         cursor.execute("SELECT body FROM website_search WHERE rowid = %s", [article.pk])
         assert cursor.fetchone() == ("Une table ronde.",)
+
+
+def test_a_typo_search_needs_every_word_to_be_alike(client):
+    make_article(title="La SNCF annonce une réforme")
+    assert results(client, "reforme retraittes") == []
