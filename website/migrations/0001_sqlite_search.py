@@ -6,10 +6,11 @@ PostgreSQL has its own stored documents (``articles`` migrations
   text without tags, rubrique name and author names. The one definition of
   what is indexed, read by the triggers and by a rebuild.
 - ``website_search``: FTS5 over title, chapô and text; ``unicode61
-  remove_diacritics 2`` ignores case and accents. It keeps its own copy of
-  the text rather than being an external-content table: a row is then
-  removed by its id alone, whereas an external-content table must be given
-  the exact old values, and a mismatch corrupts it silently.
+  remove_diacritics 2`` ignores case and accents. An external-content table:
+  it reads its text from the view (excerpts) and keeps no copy of it (about
+  500 MB saved at 100,000 articles). Such a table must be given the exact
+  values it indexed to remove a row: the old row's, through the same
+  function; a change to ``website_plain_text`` needs a rebuild (below).
 - ``website_search_names``: the rubrique and author names, apart: a byline
   added or a rubrique renamed rewrites these small rows, not the articles'
   whole text (which made a bulk import of articles with their bylines three
@@ -26,6 +27,8 @@ PostgreSQL has its own stored documents (``articles`` migrations
 The text and the folded title come from two functions that Django registers
 on each SQLite connection (``website.search.register_sqlite_functions``):
 writing articles from outside Django (the ``sqlite3`` shell) needs them too.
+``manage.py migrate website zero && manage.py migrate website`` rebuilds
+everything.
 """
 
 from django.db import migrations
@@ -34,12 +37,6 @@ from website.search import register_sqlite_functions
 
 # Rewrite the index rows of the articles ``ids`` (a list or a subquery).
 REFRESH = {
-    "website_search": """
-        DELETE FROM website_search WHERE rowid IN ({ids});
-        INSERT INTO website_search(rowid, title, standfirst, body)
-            SELECT id, title, standfirst, body
-            FROM website_search_source WHERE id IN ({ids});
-    """,
     "website_search_names": """
         DELETE FROM website_search_names WHERE rowid IN ({ids});
         INSERT INTO website_search_names(rowid, section, authors)
@@ -59,6 +56,16 @@ def refresh(ids, *tables):
 
 
 FOLDED = "tokenize = 'unicode61 remove_diacritics 2'"
+# The text index reads its text from the view (external content): a row is
+# removed by giving FTS5 the very values it indexed, which the old row gives.
+TEXT_DELETE = """
+    INSERT INTO website_search(website_search, rowid, title, standfirst, body)
+    VALUES ('delete', OLD.id, OLD.title, OLD.standfirst, website_plain_text(OLD.body));
+"""
+TEXT_INSERT = """
+    INSERT INTO website_search(rowid, title, standfirst, body)
+    VALUES (NEW.id, NEW.title, NEW.standfirst, website_plain_text(NEW.body));
+"""
 SETUP = [
     """
     CREATE VIEW website_search_source AS
@@ -71,13 +78,19 @@ SETUP = [
         website_fold(a.title) AS folded_title
     FROM articles_article a JOIN articles_section s ON s.id = a.section_id
     """,
-    f"CREATE VIRTUAL TABLE website_search USING fts5(title, standfirst, body, {FOLDED})",
+    f"""
+    CREATE VIRTUAL TABLE website_search USING fts5(
+        title, standfirst, body,
+        content = 'website_search_source', content_rowid = 'id', {FOLDED}
+    )
+    """,
     f"CREATE VIRTUAL TABLE website_search_names USING fts5(section, authors, {FOLDED})",
     "CREATE VIRTUAL TABLE website_search_title USING fts5(title, tokenize = 'trigram')",
     f"""
     CREATE TRIGGER website_search_article_insert AFTER INSERT ON articles_article
     BEGIN
-        {refresh("NEW.id", "website_search", "website_search_names", "website_search_title")}
+        {TEXT_INSERT}
+        {refresh("NEW.id", "website_search_names", "website_search_title")}
     END
     """,
     f"""
@@ -87,7 +100,8 @@ SETUP = [
     WHEN OLD.title IS NOT NEW.title OR OLD.standfirst IS NOT NEW.standfirst
         OR OLD.body IS NOT NEW.body
     BEGIN
-        {refresh("NEW.id", "website_search", "website_search_title")}
+        {TEXT_DELETE} {TEXT_INSERT}
+        {refresh("NEW.id", "website_search_title")}
     END
     """,
     f"""
@@ -96,10 +110,10 @@ SETUP = [
     WHEN OLD.section_id IS NOT NEW.section_id
     BEGIN {refresh("NEW.id", "website_search_names")} END
     """,
-    """
+    f"""
     CREATE TRIGGER website_search_article_delete AFTER DELETE ON articles_article
     BEGIN
-        DELETE FROM website_search WHERE rowid = OLD.id;
+        {TEXT_DELETE}
         DELETE FROM website_search_names WHERE rowid = OLD.id;
         DELETE FROM website_search_title WHERE rowid = OLD.id;
     END
@@ -138,11 +152,10 @@ SETUP = [
     CREATE INDEX website_search_visible_idx
         ON articles_article (id, status, publish_at, unpublish_at)
     """,
+    # Without statistics SQLite prefers the table's rows to a new index.
+    "ANALYZE website_search_visible_idx",
     # The articles already there.
-    """
-    INSERT INTO website_search(rowid, title, standfirst, body)
-        SELECT id, title, standfirst, body FROM website_search_source
-    """,
+    "INSERT INTO website_search(website_search) VALUES ('rebuild')",
     """
     INSERT INTO website_search_names(rowid, section, authors)
         SELECT id, section, authors FROM website_search_source
