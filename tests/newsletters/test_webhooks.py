@@ -94,3 +94,13 @@ def test_an_unconfigured_provider_answers_404(client, settings):
     settings.ANYMAIL = {}
     response = client.post("/newsletters/webhooks/mailgun/tracking/", {})
     assert response.status_code == 404
+
+
+def test_without_the_shared_secret_no_webhook_listens(client, settings):
+    settings.ANYMAIL = {}
+    response = client.post(
+        "/newsletters/webhooks/postmark/tracking/",
+        data="{}",
+        content_type="application/json",
+    )
+    assert response.status_code == 404
