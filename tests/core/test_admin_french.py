@@ -92,3 +92,13 @@ def test_the_editorial_log_counts_and_searches_in_french(superuser_client):
     page = visible_text(superuser_client.get(admin_url(AuditEvent, "changelist")))
     assert "19 évènements" in page
     assert "Rechercher dans le journal éditorial" in page
+
+
+def test_adding_a_user_reads_in_correct_french(superuser_client):
+    from django.contrib.auth.models import User
+
+    page = visible_text(superuser_client.get(admin_url(User, "add")))
+    assert "Ajout d’un utilisateur" in page
+    assert "vous pourrez le modifier davantage" in page
+    assert "Ajout de utilisateur" not in page
+    assert "modifiez davantage" not in page
