@@ -23,11 +23,13 @@ from django.conf import settings
 from django.core.mail import mailers
 from django.db import transaction
 from django.db.models import Count, Exists, F, OuterRef, Q
+from django.tasks import task
 from django.utils import timezone
 
+from jobs.retries import retry_later
 from newsletters import emails
+from newsletters.contents import send_articles
 from newsletters.models import Delivery, Send, Subscription
-from newsletters.sending import send_articles
 
 logger = logging.getLogger("newsletters")
 
@@ -183,3 +185,18 @@ def stalled_sends(*, now: dt.datetime | None = None) -> list[int]:
         .exclude(Exists(deliveries.filter(sent_at__gte=quiet_since)))
         .values_list("pk", flat=True)
     )
+
+
+@task
+def send_batch(send_id: int, attempt: int = 1) -> int:
+    """One batch of a send, then the next batch as a new job (so workers stay
+    free for other jobs between batches); how many emails went."""
+    try:
+        result = deliver_batch(send_id=send_id)
+    except PASSING as error:
+        # The rows this batch did not send are pending again.
+        retry_later(send_batch, error, attempt=attempt, send_id=send_id)
+        return 0
+    if result.more:
+        send_batch.enqueue(send_id)
+    return result.sent

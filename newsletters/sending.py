@@ -14,6 +14,8 @@ from django.utils import timezone
 from articles.models import Article
 from articles.services.audit import record_event
 from newsletters import emails
+from newsletters.contents import send_articles
+from newsletters.delivery import send_batch
 from newsletters.models import (
     Delivery,
     NewsletterList,
@@ -93,46 +95,6 @@ def _french_day(day: dt.date) -> str:
     return f"{_DAYS[day.weekday()]} {first} {_MONTHS[day.month - 1]}"
 
 
-def send_articles(send: Send, *, now: dt.datetime | None = None) -> list[Article]:
-    """What a send carries. Once started, the articles it froze; before, for
-    a « Matinale », the pinned articles then the top stories since the last
-    one (featured first, then the newest); for an alert, its article."""
-    if send.state != Send.State.SCHEDULED or send.article_id:
-        if send.article_id:
-            return [send.article]
-        return list(
-            send.articles.select_related("section").order_by("sendarticle__position")
-        )
-    now = now or timezone.now()
-    pinned = [
-        pin.article
-        for pin in PinnedArticle.objects.filter(
-            newsletter=send.newsletter, used_by=None
-        ).select_related("article__section")
-        if pin.article in Article.objects.published(at=now)
-    ]
-    previous = (
-        Send.objects.filter(newsletter=send.newsletter, started_at__isnull=False)
-        .exclude(pk=send.pk)
-        .order_by("-started_at")
-        .values_list("started_at", flat=True)
-        .first()
-    )
-    since = previous or now - dt.timedelta(days=1)
-    wanted = settings.NEWSLETTERS_MATINALE_ARTICLES
-    top = (
-        Article.objects.published(at=now)
-        .filter(publish_at__gt=since)
-        .exclude(pk__in=[article.pk for article in pinned])
-        .select_related("section")
-        .order_by("-is_featured", "-publish_at")[: max(0, wanted - len(pinned))]
-    )
-    return [*pinned, *top]
-
-
-# --------------------------------------------------------------- « Alerte info »
-
-
 def alert_problems(article: Article) -> list[str]:
     problems = []
     if not article.is_breaking:
@@ -196,8 +158,6 @@ def send_start(*, send: Send, now: dt.datetime | None = None) -> bool:
     """Freeze the articles, create one pending delivery per confirmed,
     mailable subscriber, and enqueue the batch jobs. Taken by one conditional
     update: a send starts once, and a cancelled one never."""
-    from newsletters.tasks import send_batch
-
     now = now or timezone.now()
     with transaction.atomic():
         articles = send_articles(send, now=now)

@@ -3,12 +3,18 @@ lists, suppression, and the GDPR export and erasure. Keyword-only services
 that the views, the admin, the webhooks and the jobs call."""
 
 import datetime as dt
+import logging
 
 from django.conf import settings
 from django.db import transaction
+from django.tasks import task
 from django.utils import timezone
 
+from jobs.retries import retry_later
+from newsletters import delivery, emails
 from newsletters.models import NewsletterList, Subscriber, Subscription
+
+logger = logging.getLogger("newsletters")
 
 
 def normalise_email(email: str) -> str:
@@ -21,8 +27,6 @@ def subscriber_subscribe(
     """Record the sign-up and its consent, unconfirmed, and email the
     confirmation link. Whether the address was known, confirmed or suppressed,
     the caller learns nothing: the reader's answer must not tell."""
-    from newsletters.tasks import send_confirmation
-
     subscriber, _ = Subscriber.objects.get_or_create(email=normalise_email(email))
     for newsletter in newsletters:
         subscription, created = Subscription.objects.get_or_create(
@@ -153,3 +157,31 @@ def unconfirmed_purge(*, now: dt.datetime | None = None) -> int:
         created_at__lt=limit, subscriptions__isnull=True, suppressed_at__isnull=True
     ).delete()
     return deleted
+
+
+@task
+def send_confirmation(
+    subscriber_id: int, newsletter_ids: list[int], attempt: int = 1
+) -> None:
+    subscriber = Subscriber.objects.filter(pk=subscriber_id).first()
+    if subscriber is None:
+        return
+    newsletters = list(
+        NewsletterList.objects.filter(pk__in=newsletter_ids, active=True)
+    )
+    if not newsletters:
+        return
+    try:
+        emails.confirmation_message(subscriber, newsletters).send()
+    except delivery.REFUSED:
+        logger.info(
+            "Confirmation refusée par le serveur pour l’abonné %s.", subscriber_id
+        )
+    except delivery.PASSING as error:
+        retry_later(
+            send_confirmation,
+            error,
+            attempt=attempt,
+            subscriber_id=subscriber_id,
+            newsletter_ids=newsletter_ids,
+        )

@@ -9,7 +9,7 @@ from django.core import mail
 from django.utils import timezone
 
 from articles.models import AuditEvent
-from newsletters import sending
+from newsletters import contents, sending
 from newsletters.models import PinnedArticle, Send
 from tests.factories import make_article, make_draft, make_editor
 
@@ -39,7 +39,7 @@ def test_pinned_articles_come_first_then_the_top_stories(matinale):
     latest = make_article(title="Dernier")
     make_draft(title="Brouillon")
     send = sending.matinale_prepare()
-    assert sending.send_articles(send) == [old, featured, latest]
+    assert contents.send_articles(send) == [old, featured, latest]
 
 
 def test_starting_freezes_the_articles_and_uses_up_the_pins(
