@@ -16,7 +16,7 @@ from django.conf import settings
 from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.http import http_date
 
-from core.freshness import cache_control, visibility_bound
+from articles.freshness import cache_control, visibility_bound
 
 NO_STORE = "no-store"
 PRIVATE = "private, no-cache"

@@ -47,7 +47,7 @@ from django.utils.cache import get_conditional_response
 from django.utils.http import http_date, parse_http_date_safe, urlencode
 
 # Shared with the content API (api/): re-exported for the page cache's callers.
-from core.freshness import (  # noqa: F401
+from articles.freshness import (  # noqa: F401
     BOUND_KEY,
     cache_control,
     forget_visibility_bound,

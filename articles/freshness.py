@@ -2,7 +2,7 @@
 what readers may see (``Article.objects.next_visibility_change()``).
 
 Shared by the page cache (``newsday.pagecache``) and the content API
-(``api``), so that a scheduled article appears, and an expiring one
+(``api``), which both build on the articles app, so that a scheduled article appears, and an expiring one
 disappears, on time through every cache and CDN in front of either.
 """
 
@@ -11,6 +11,8 @@ from datetime import UTC, datetime
 
 from django.conf import settings
 from django.core.cache import caches
+
+from articles.models import Article
 
 BOUND_KEY = "pagecache:next-change"
 
@@ -42,9 +44,6 @@ def visibility_bound(start):
     a request that began before an article went live must not borrow a bound
     computed after it.
     """
-    # Imported here: the model layer imports core.
-    from articles.models import Article
-
     found = _cache().get(BOUND_KEY)
     if found is not None:
         computed_at, bound = found
