@@ -11,7 +11,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
-from articles.models import Article
+from articles.models import Article, AuditEvent
 from articles.services.audit import record_event
 from newsletters import emails
 from newsletters.contents import send_articles
@@ -128,7 +128,7 @@ def send_create_alert(*, article: Article, user) -> Send:
             )
             record_event(
                 article,
-                "newsletter_alert",
+                AuditEvent.Action.NEWSLETTER_ALERT,
                 actor=user,
                 comment=f"Alerte info envoyée par e-mail (liste « {newsletter.name} »).",
                 data={"send": send.pk},

@@ -158,6 +158,7 @@ class AuditEvent(models.Model):
             "Lien de prévisualisation révoqué",
         )
         DELETED = "deleted", "Suppression"
+        NEWSLETTER_ALERT = "newsletter_alert", "Alerte info envoyée par e-mail"
 
     article = models.ForeignKey(
         Article,

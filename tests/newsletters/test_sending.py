@@ -116,6 +116,7 @@ def test_the_alert_is_in_the_articles_audit_log(
     with django_capture_on_commit_callbacks(execute=True):
         sending.send_create_alert(article=article, user=editor)
     event = AuditEvent.objects.get(article=article, action="newsletter_alert")
+    assert event.get_action_display() == "Alerte info envoyée par e-mail"
     assert event.actor == editor
 
 
