@@ -117,21 +117,21 @@ SETUP = [
         DELETE FROM website_search_names WHERE rowid = OLD.id;
         DELETE FROM website_search_title WHERE rowid = OLD.id;
     END
-    """,
+    """,  # noqa: S608 (constant SQL, no input)
     f"""
     CREATE TRIGGER website_search_section_update
     AFTER UPDATE OF name ON articles_section WHEN OLD.name IS NOT NEW.name
     BEGIN
         {refresh("SELECT id FROM articles_article WHERE section_id = NEW.id", "website_search_names")}
     END
-    """,
+    """,  # noqa: S608 (constant SQL, no input)
     f"""
     CREATE TRIGGER website_search_author_update
     AFTER UPDATE OF name ON articles_author WHEN OLD.name IS NOT NEW.name
     BEGIN
         {refresh("SELECT article_id FROM articles_articleauthor WHERE author_id = NEW.id", "website_search_names")}
     END
-    """,
+    """,  # noqa: S608 (constant SQL, no input)
     f"""
     CREATE TRIGGER website_search_byline_insert AFTER INSERT ON articles_articleauthor
     BEGIN {refresh("NEW.article_id", "website_search_names")} END
