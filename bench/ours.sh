@@ -47,7 +47,7 @@ newsday_env() {  # newsday_env DATABASE_URL CMD...: production settings, loopbac
     local url=$1; shift
     exec env DEBUG=false SECRET_KEY=bench-not-secret-0123456789-abcdefghijklmnopqrstuvwxyz \
         ALLOWED_HOSTS=127.0.0.1,localhost,testserver SECURE_SSL_REDIRECT=false \
-        STATIC_ROOT="$NEWSDAY_DATA/static" CONN_MAX_AGE=600 LOG_LEVEL=ERROR \
+        STATIC_ROOT="${NEWSDAY_STATIC_ROOT:-$NEWSDAY_DATA/static}" CONN_MAX_AGE=600 LOG_LEVEL=ERROR \
         DATABASE_URL="$url" CACHE_URL="$NEWSDAY_REDIS" CACHE_KEY_PREFIX="bench" \
         GUNICORN_ACCESS_LOG=off GUNICORN_MAX_REQUESTS=0 "$@"
 }
@@ -190,11 +190,14 @@ if [ -n "${NEWSDAY_BASELINE:-}" ]; then
     BASE_DIR=/var/tmp/newsday-baseline-$(git -C "$NEWSDAY_DIR" rev-parse --short "$NEWSDAY_BASELINE")
     [ -d "$BASE_DIR" ] || git -C "$NEWSDAY_DIR" worktree add --detach "$BASE_DIR" "$NEWSDAY_BASELINE" >/dev/null
     (cd "$BASE_DIR" && UV_PYTHON_DOWNLOADS=never "${UV:-$(command -v uv || echo "$NEWSDAY_DIR/.uv/bin/uv")}" sync --locked --quiet)
+    # Its own static files: its manifest must not replace this tree's.
+    export NEWSDAY_STATIC_ROOT="$NEWSDAY_DATA/static-baseline"
     (cd "$BASE_DIR" && newsday_env "$(newsday_db_url "$NEWSDAY_N")" "$BASE_DIR/.venv/bin/python" manage.py collectstatic --noinput -v0)
     echo "newsday_baseline=$(git -C "$BASE_DIR" rev-parse --short HEAD)" >>"$OUT/versions.txt"
     start_server newsday-baseline "$P_BASE" newsday_env "$(newsday_db_url "$NEWSDAY_N")" PAGE_CACHE=false \
         "$BASE_DIR/.venv/bin/gunicorn" -c "$BASE_DIR/gunicorn.conf.py" \
         --chdir "$BASE_DIR" --bind 127.0.0.1:"$P_BASE" --workers 2 newsday.wsgi:application
+    unset NEWSDAY_STATIC_ROOT
     newsday_start newsday "$NEWSDAY_N" false
     newsday_baseline_pairs
     stop_server newsday

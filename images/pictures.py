@@ -1,8 +1,6 @@
 """What templates need to show an image: ``<picture>`` sources and the
 Open Graph URL. Reads prefetched renditions; never makes one."""
 
-from django.core.cache import cache
-from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 
@@ -19,7 +17,6 @@ from images.renditions import (
     size_for,
     widths_for,
 )
-from images.tasks import generate_image_renditions
 
 
 def is_showable(image):
@@ -96,34 +93,20 @@ def og_image_url(image):
     return absolute_url(rendition_url(image, OG_SPEC))
 
 
-# How long a queued job for an image's missing renditions stops the next
-# pages from queueing another: the worker makes them within seconds.
-QUEUED_FOR = 3600
-
-
 def search_image_urls(image):
     """Absolute URLs of Google's three crops of ``image`` (16:9, 4:3, 1:1,
     1,200 px wide, around its focal point), or [] when there is nothing to show.
 
-    Each is the stored file's own URL once made. A crop not made yet (an
-    image uploaded before these sizes existed) gets the URL that makes it on
-    first use, and the worker is asked to make it now: rendering a page never
-    decodes an original (a 50-megapixel photo would hold a web worker for a
-    second and hundreds of megabytes), and the next rendering links the file.
+    Each is the stored file's own URL once made: the upload's job makes every
+    crop. An image uploaded before these sizes existed gets the URL that
+    makes the crop on first use until ``manage.py generate_renditions`` has
+    run: a reader's page never writes (no job is queued from a GET) and never
+    decodes an original.
     """
     if not is_showable(image):
         return []
     existing = existing_renditions(image)
-    if any(spec.name not in existing for spec in SEARCH_SPECS):
-        queue_renditions(image)
     return [absolute_url(rendition_url(image, spec, existing)) for spec in SEARCH_SPECS]
-
-
-def queue_renditions(image):
-    """Ask the worker for ``image``'s missing renditions, once an hour at most
-    whatever the number of pages that notice them missing."""
-    if cache.add(f"images:renditions-queued:{image.pk}", True, QUEUED_FOR):
-        transaction.on_commit(lambda: generate_image_renditions.enqueue(image.pk))
 
 
 def stored_rendition(image, specs):

@@ -12,7 +12,7 @@ from django.utils.html import escape
 from taggit.models import Tag
 
 from articles.models import Article, Author, Section
-from images.pictures import is_showable, queue_renditions, stored_rendition
+from images.pictures import is_showable, stored_rendition
 from images.renditions import OG_SPEC, SPECS
 from website import queries, seo
 from website.queries import Parts
@@ -106,13 +106,13 @@ class ArticleFeed(Feed):
 
     def item_enclosures(self, item):
         """The stored crop's own URL, size and type. A crop not made yet
-        is asked of the worker and left out until then: an enclosure must
-        give the file's size, and readers do not all follow redirects."""
+        (the upload's job makes them; ``generate_renditions`` for older
+        photos) is left out: an enclosure must give the file's size, and
+        readers do not all follow redirects."""
         if not item.hero_image_id or not is_showable(item.hero_image):
             return []
         rendition = stored_rendition(item.hero_image, ENCLOSURE_SPECS)
         if rendition is None:
-            queue_renditions(item.hero_image)
             return []
         try:
             size = rendition.file.size
