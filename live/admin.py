@@ -172,7 +172,9 @@ class LiveCoverageAdmin(admin.ModelAdmin):
             article=article,
             coverage=coverage,
             form=form,
-            media=self.media + form.media,
+            # js_asset's Media first: Django's Media.__add__ would drop the
+            # editor's import map.
+            media=form.media + self.media,
             entries=entries,
             can_manage=can_manage,
             summary_form=SummaryForm(instance=coverage) if can_manage else None,
@@ -230,7 +232,9 @@ class LiveCoverageAdmin(admin.ModelAdmin):
             article=entry.article,
             entry=entry,
             form=form,
-            media=self.media + form.media,
+            # js_asset's Media first: Django's Media.__add__ would drop the
+            # editor's import map.
+            media=form.media + self.media,
         )
         if request.method == "POST":
             response.status_code = 400

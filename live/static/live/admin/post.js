@@ -1,7 +1,8 @@
 // The posting screen of a live (admin/live/post.html): the entry's text is
 // focused on arrival, and Ctrl+Entrée (⌘+Entrée) publishes from anywhere in
 // the form, so a journalist posts without touching the mouse.
-(function () {
+// Loaded in the page's head (the form's media): it waits for the document.
+function livePostScreen() {
   "use strict";
 
   var form = document.querySelector("[data-live-post-form]");
@@ -28,5 +29,11 @@
     }
   });
 
-  if (!form.querySelector(".errorlist")) focusEditor(40);
-})();
+  if (!form.querySelector(".errorlist")) focusEditor(100);
+}
+
+if (document.readyState === "loading") {
+  document.addEventListener("DOMContentLoaded", livePostScreen);
+} else {
+  livePostScreen();
+}
