@@ -1,6 +1,6 @@
 from django.urls import path
 
-from website import feeds, live, views
+from website import feeds, live, live_syndication, views
 
 app_name = "website"
 
@@ -28,7 +28,7 @@ urlpatterns = [
     ),
     path(
         "<slug:section>/<int:year>/<str:month>/<str:day>/<slug:slug>/direct/rss/",
-        live.LiveEntriesFeed(),
+        live_syndication.LiveEntriesFeed(),
         name="live_feed",
     ),
 ]

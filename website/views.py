@@ -11,7 +11,7 @@ from articles.models import Article, Author
 from core.formats import iso_datetime
 from core.links import cached_reverse
 from images.body import render_body
-from website import cards, live, queries, seo
+from website import cards, live, live_syndication, queries, seo
 from website.context_processors import active_sections
 from website.front_page import front_page
 from website.pagination import UncountedPaginator
@@ -330,7 +330,7 @@ class ArticleDetailView(PageMetaMixin, DetailView):
 
     def get_structured_data(self, breadcrumbs):
         if self.live_page is not None:
-            main = live.live_blog_posting(
+            main = live_syndication.live_blog_posting(
                 self.object, self.live_page, authors=self.authors, tags=self.tags
             )
         else:

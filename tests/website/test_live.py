@@ -14,22 +14,10 @@ from tests.factories import (
     make_article,
     make_author,
     make_entry,
-    make_live,
-    make_section,
 )
 
 pytestmark = pytest.mark.django_db
 PARIS = ZoneInfo("Europe/Paris")
-
-
-@pytest.fixture
-def live():
-    return make_live(
-        title="Tempête : suivez la situation en direct",
-        slug="tempete-en-direct",
-        section=make_section(name="Société", slug="societe"),
-        publish_at=timezone.now() - dt.timedelta(minutes=30),
-    )
 
 
 def entries_in(html):
@@ -154,34 +142,6 @@ def test_the_live_page_costs_the_same_queries_whatever_its_entries(
     assert count_queries(client, live.get_absolute_url()) == few
 
 
-def test_the_json_ld_is_a_live_blog_posting_with_its_entries(client, live):
-    author = make_author(name="Hugo Marchetti")
-    entry = make_entry(live, title="Coupure de courant", author=author)
-    data = structured(client.get(live.get_absolute_url()).text, "LiveBlogPosting")
-    assert data["coverageStartTime"] == timezone.localtime(live.publish_at).isoformat()
-    assert "coverageEndTime" not in data
-    (update,) = data["liveBlogUpdate"]
-    assert update["@type"] == "BlogPosting"
-    assert update["headline"] == "Coupure de courant"
-    assert update["datePublished"] == timezone.localtime(entry.publish_at).isoformat()
-    assert update["author"] == {"@type": "Person", "name": "Hugo Marchetti"}
-    assert update["url"].endswith(f"#entree-{entry.pk}")
-
-
-def test_a_closed_live_gives_its_coverage_end_time(client, live):
-    end = timezone.now() - dt.timedelta(minutes=1)
-    LiveCoverage.objects.filter(article=live).update(closed_at=end)
-    data = structured(client.get(live.get_absolute_url()).text, "LiveBlogPosting")
-    assert data["coverageEndTime"] == timezone.localtime(end).isoformat()
-
-
-def test_an_ordinary_article_keeps_its_news_article_json_ld(client):
-    article = make_article()
-    html = client.get(article.get_absolute_url()).text
-    assert structured(html, "NewsArticle")
-    assert "liveBlogUpdate" not in html
-
-
 def test_the_poll_answer_holds_the_latest_entries_as_html(client, live):
     entry = make_entry(live, body="<p>Dernière minute</p>")
     pinned = make_entry(live, is_pinned=True)
@@ -200,19 +160,6 @@ def test_the_poll_answer_is_only_at_the_lives_own_address(client, live):
     assert client.get(url).status_code == 404
     article = make_article()
     assert client.get(article.get_absolute_url() + "direct.json").status_code == 404
-
-
-def test_the_entries_feed_lists_the_latest_entries(client, live):
-    make_entry(live, title="Route coupée", body="<p>La N165 est fermée.</p>")
-    response = client.get(live.get_absolute_url() + "direct/rss/")
-    assert response.status_code == 200
-    assert "<title>Route coupée</title>" in response.text
-    assert "La N165 est fermée" in response.text
-
-
-def test_the_live_page_announces_its_entries_feed(client, live):
-    html = client.get(live.get_absolute_url()).text
-    assert f'href="{live.get_absolute_url()}direct/rss/"' in html
 
 
 def test_the_home_page_marks_a_running_live_en_direct(client, live):
