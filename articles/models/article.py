@@ -48,6 +48,9 @@ class Article(models.Model):
         SCHEDULED = "scheduled", "Programmé"
         PUBLISHED = "published", "Publié"
         UNPUBLISHED = "unpublished", "Dépublié"
+        # In the trash (« Corbeille »): off the site (410), restorable with
+        # its revisions until an administrator empties it (30 days).
+        TRASHED = "trashed", "Corbeille"
 
         @classmethod
         def visible(cls):
@@ -164,6 +167,26 @@ class Article(models.Model):
         help_text="La langue du texte : navigateurs, lecteurs d’écran et moteurs de recherche la lisent.",
     )
 
+    # How the article appears to search engines and on social networks;
+    # blank falls back to the title and the chapô (website/seo.py).
+    seo_title = models.CharField(
+        "titre pour les moteurs de recherche",
+        max_length=250,
+        blank=True,
+        help_text="Laissez vide pour reprendre le titre.",
+    )
+    social_title = models.CharField(
+        "titre pour les réseaux sociaux",
+        max_length=250,
+        blank=True,
+        help_text="Laissez vide pour reprendre le titre.",
+    )
+    seo_description = models.TextField(
+        "description",
+        blank=True,
+        help_text="Pour les moteurs de recherche et les réseaux sociaux ; laissez vide pour reprendre le chapô.",
+    )
+
     status = models.CharField(
         "statut", max_length=16, choices=Status, default=Status.DRAFT, db_index=True
     )
@@ -198,6 +221,23 @@ class Article(models.Model):
         db_index=True,
         editable=False,
         help_text="GUID WordPress de l’article importé : retrouve l’article même si le site a changé d’identifiants.",
+    )
+
+    # Set when the article goes to the trash (Status.TRASHED).
+    trashed_at = models.DateTimeField(
+        "mis à la corbeille le", null=True, blank=True, editable=False
+    )
+    trashed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="mis à la corbeille par",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
+    trash_reason = models.TextField(
+        "motif de la suppression", blank=True, editable=False
     )
 
     created_by = models.ForeignKey(
@@ -246,6 +286,12 @@ class Article(models.Model):
             # The latest articles and the breaking-news banner are read newest
             # first and stop early: these spare a sort of the whole archive.
             models.Index(fields=["-publish_at", "-id"], name="article_pub_idx"),
+            # The trash, oldest first (emptied after 30 days).
+            models.Index(
+                fields=["trashed_at"],
+                condition=Q(trashed_at__isnull=False),
+                name="article_trashed_idx",
+            ),
             # The next article to go offline (next_visibility_change()).
             models.Index(
                 fields=["unpublish_at"],
@@ -268,7 +314,7 @@ class Article(models.Model):
         ]
         constraints = [
             models.CheckConstraint(
-                condition=Q(status__in=["draft", "review", "unpublished"])
+                condition=Q(status__in=["draft", "review", "unpublished", "trashed"])
                 | Q(publish_at__isnull=False),
                 name="article_live_needs_publish_at",
                 violation_error_message="Un article programmé ou publié doit avoir une date de publication.",
