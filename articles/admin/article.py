@@ -22,6 +22,7 @@ from articles.admin.preview_links import PreviewLinkViews
 from articles.admin.rights import ArticleEditRights
 from articles.admin.routes import article_admin_routes
 from articles.admin.scheduled_changes import ScheduledChangeViews
+from articles.admin.trash import TrashViews
 from articles.admin.workflow_actions import WorkflowActionViews
 from articles.models import Article, AuditEvent
 from articles.services.rights import (
@@ -65,6 +66,7 @@ def _is_autocomplete(request):
 @admin.register(Article)
 class ArticleAdmin(
     FrenchTitles,
+    TrashViews,
     ChangeFormMixin,
     DeletionViews,
     BulkActions,
@@ -159,8 +161,11 @@ class ArticleAdmin(
 
         class ReviewedChangeList(changelist):
             def get_queryset(self, request, exclude_parameters=None):
+                # Trashed articles have their own list (articles/admin/trash.py).
                 return _with_last_review(
-                    super().get_queryset(request, exclude_parameters)
+                    super()
+                    .get_queryset(request, exclude_parameters)
+                    .exclude(status=Article.Status.TRASHED)
                 )
 
         return ReviewedChangeList

@@ -18,6 +18,7 @@ def article_admin_routes(model_admin) -> list:
             "reschedule",
         ),
         route("evenements/", model_admin.run_overdue_view, "run_overdue"),
+        route("corbeille/", model_admin.trash_view, "trash"),
         # Before "<path:object_id>/autosave/", which would read "add" as an id.
         route("add/autosave/", model_admin.autosave_view, "autosave_new"),
         route(
