@@ -47,6 +47,10 @@ class BadParameter(Exception):
         self.name, self.message = name, message
 
 
+class Gone(Exception):
+    """What readers could see and will not again (a trashed article): 410."""
+
+
 def install(api):
     """Register the handlers on ``api`` (a ``NinjaAPI``)."""
 
@@ -100,6 +104,10 @@ def install(api):
     @api.exception_handler(Http404)
     def not_found(request, exc):
         return problem(404, str(exc) or "Rien à cette adresse.")
+
+    @api.exception_handler(Gone)
+    def gone(request, exc):
+        return problem(410, str(exc))
 
     @api.exception_handler(HttpError)
     def http_error(request, exc):

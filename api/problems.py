@@ -13,6 +13,7 @@ TITLES = {
     404: "Introuvable",
     405: "Méthode non autorisée",
     406: "Format non disponible",
+    410: "Supprimé",
     429: "Trop de requêtes",
     500: "Erreur du serveur",
     503: "Service indisponible",

@@ -147,7 +147,7 @@ def article_list(
 
 @api.get(
     "/articles/{article_id}",
-    response={200: schemas.Article, **_problems(400, 401, 404, 429)},
+    response={200: schemas.Article, **_problems(400, 401, 404, 410, 429)},
     url_name="article",
     summary="Un article publié",
     openapi_extra=NINJS_RESPONSE,
@@ -162,6 +162,11 @@ def article_detail(
     now = timezone.now()
     article = representation.live_article(article_id, now=now)
     if article is None:
+        # Only on a miss: a trashed article is gone for good, as on its page.
+        if Article.objects.filter(
+            pk=article_id, status=Article.Status.TRASHED
+        ).exists():
+            raise errors.Gone("Cet article a été supprimé.")
         raise Http404("Aucun article publié sous cet identifiant.")
     # A due version shown before the worker writes it changes the content
     # without changing the row: its Last-Modified is now.

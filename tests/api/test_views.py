@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 from django.utils import timezone
 
-from articles.models import ScheduledChange
+from articles.models import Article, ScheduledChange
 from tests.factories import (
     hidden_articles,
     make_article,
@@ -126,3 +126,31 @@ def test_rubriques_and_authors_are_listed(client):
 
     assert "monde" in [r["slug"] for r in rubriques]
     assert [a["slug"] for a in authors] == ["anne"]
+
+
+def test_a_trashed_article_answers_410_in_french(client):
+    article = make_article(status=Article.Status.TRASHED, trashed_at=timezone.now())
+
+    response = client.get(f"/api/v1/articles/{article.pk}")
+
+    assert response.status_code == 410
+    assert response["Content-Type"].startswith("application/problem+json")
+    assert response.json()["detail"] == "Cet article a été supprimé."
+
+
+def test_a_trashed_article_answers_410_in_ninjs_too(client):
+    article = make_article(status=Article.Status.TRASHED, trashed_at=timezone.now())
+
+    response = client.get(f"/api/v1/articles/{article.pk}?format=ninjs")
+
+    assert response.status_code == 410
+
+
+def test_a_trashed_article_is_in_no_list(client):
+    make_article(status=Article.Status.TRASHED, trashed_at=timezone.now())
+
+    assert client.get("/api/v1/articles").json()["items"] == []
+
+
+def test_an_id_nobody_used_is_still_a_404(client):
+    assert client.get("/api/v1/articles/999999").status_code == 404
