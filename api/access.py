@@ -1,20 +1,19 @@
 """Who is asking, and how often: partner keys and rate limits.
 
 Anonymous readers are counted by IP address, partners by key, each in fixed
-windows of ``API_RATE_LIMIT_WINDOW`` seconds held in the shared cache
-(``cache.add`` then ``cache.incr``: atomic on Redis, so every server counts
-the same requests).
+windows of ``API_RATE_LIMIT_WINDOW`` seconds, counted where every server
+counts the same requests (``api.ratelimit``).
 """
 
 import time
 
 from axes.helpers import get_client_ip_address
 from django.conf import settings
-from django.core.cache import cache
 from ninja.security import HttpBearer
 from ninja.throttling import BaseThrottle
 
 from api.models import PartnerKey
+from api.ratelimit import count_request
 from api.services import partner_key_find
 
 
@@ -64,20 +63,7 @@ class FixedWindowThrottle(BaseThrottle):
         else:
             ip = get_client_ip_address(request) or "unknown"
             who, limit = f"ip:{ip}", settings.API_ANONYMOUS_RATE_LIMIT
-        key = f"api:rate:{who}:{start}"
-        try:
-            # Most requests find their window's counter: one increment.
-            count = cache.incr(key)
-        except ValueError:
-            # The window's first request (or a counter evicted): create it;
-            # another server may have just done so.
-            try:
-                added = cache.add(key, 1, timeout=window + 1)
-                count = 1 if added else cache.incr(key)
-            except ValueError:
-                # Gone again (the cache is down): let the request through
-                # rather than refuse everyone.
-                count = 1
+        count = count_request(who, start=start, window=window)
         request.api_rate = (limit, max(0, limit - count), start + window - now)
         return count <= limit
 

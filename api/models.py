@@ -68,3 +68,23 @@ class PartnerKey(models.Model):
 
     def matches(self, secret: str) -> bool:
         return hmac.compare_digest(self.secret_hash, secret_digest(secret))
+
+
+class RateCounter(models.Model):
+    """A client's requests in its current fixed window, when counters are
+    kept in the database (``api.ratelimit``): one row per client (an IP
+    address or a key), reset when its next window starts."""
+
+    who = models.CharField("client", max_length=100, primary_key=True)
+    window_start = models.BigIntegerField("début de la fenêtre")
+    hits = models.PositiveIntegerField("requêtes")
+
+    class Meta:
+        # Named in the counter's SQL (api.ratelimit).
+        db_table = "api_ratecounter"
+        verbose_name = "compteur de requêtes"
+        verbose_name_plural = "compteurs de requêtes"
+        indexes = [models.Index(fields=["window_start"], name="api_rate_window_idx")]
+
+    def __str__(self):
+        return f"{self.who} : {self.hits}"
