@@ -5,6 +5,10 @@ article page: median time per request, queries, bytes.
     NS=1000,100000 uv run python bench/api.py       # each size, then side by side
     DATABASE_URL=postgres://… N=100000 uv run python bench/api.py
 
+Under load (gunicorn and wrk on PostgreSQL), ``bench/api_load.sh`` calls it
+for the addresses to measure (``--urls``) and for its table
+(``--report pairs.tsv``).
+
 Production settings (bench/inprocess.py), the page cache off, the rate limit
 lifted. Two clocks: CPU time of the process (what the API itself costs) and
 wall time (with the database's time, which grows with the archive if a query
@@ -63,7 +67,62 @@ def measure_one():
     print(json.dumps({"n": n, "vendor": connection.vendor, "rows": rows}))
 
 
+def print_urls():
+    """Name and path of each address ``bench/api_load.sh`` measures, on the
+    database of the environment (already seeded): the article page, the
+    same article in the API, the list's first page and a page 90 % deep
+    (its cursor made as ``next`` would have made it)."""
+    import django
+    from django.utils.http import urlencode
+
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsday.settings")
+    django.setup()
+    from api import cursors
+    from articles.models import Article
+    from bench.pagestats import pick_urls
+
+    page = pick_urls()["article"]
+    article = Article.objects.get(slug=page.rstrip("/").rsplit("/", 1)[-1])
+    live = Article.objects.published().order_by("-publish_at", "-id")
+    at, pk = live.values_list("publish_at", "pk")[int(live.count() * 0.9)]
+    deep = urlencode({"cursor": cursors.encode(at, pk), "limit": 20})
+    print("page", page)
+    print("article", f"/api/v1/articles/{article.pk}")
+    print("ninjs", f"/api/v1/articles/{article.pk}?format=ninjs")
+    print("list", "/api/v1/articles?limit=20")
+    print("deep", f"/api/v1/articles?{deep}")
+
+
+def report(path):
+    """The table of ``bench/api_load.sh``'s turns: each pair's median
+    requests per second and the median of its turn-by-turn ratios."""
+    import statistics
+    from collections import defaultdict
+
+    turns = defaultdict(list)
+    for line in Path(path).read_text().splitlines():
+        a, b, _, rps_a, rps_b = line.split("\t")
+        turns[(a, b)].append((float(rps_a or 0), float(rps_b or 0)))
+    print("| A | B | A req/s | B req/s | B / A (median of turns) |")
+    print("|---|---|---|---|---|")
+    for (a, b), rows in turns.items():
+        ratios = [rb / ra for ra, rb in rows if ra]
+        print(
+            f"| {a} | {b} | {statistics.median(r[0] for r in rows):.0f} "
+            f"| {statistics.median(r[1] for r in rows):.0f} "
+            f"| {statistics.median(ratios):.2f} ({len(rows)} turns: "
+            + ", ".join(f"{r:.2f}" for r in ratios)
+            + ") |"
+        )
+
+
 def main():
+    if sys.argv[1:2] == ["--urls"]:
+        print_urls()
+        return
+    if sys.argv[1:2] == ["--report"]:
+        report(sys.argv[2])
+        return
     sizes = [s for s in os.environ.get("NS", "").split(",") if s]
     if not sizes:
         measure_one()
