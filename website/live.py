@@ -9,6 +9,7 @@ poll answer is one cached document per live, the same for every reader.
 """
 
 import contextlib
+import datetime as dt
 import functools
 import hashlib
 from dataclasses import dataclass
@@ -16,6 +17,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.cache import cache
 from django.db import models
+from django.db.models import Q
 from django.http import Http404, JsonResponse
 from django.template import engines
 from django.template.loader import render_to_string
@@ -44,11 +46,26 @@ HEADLINE_LENGTH = 110
 JSON_LD_UPDATES = 10
 
 
+@dataclass(slots=True)
+class ShownEntry:
+    """What a page needs of an entry beside its HTML: its id and times (the
+    poll answer), and what its ``BlogPosting`` says. Lighter than a model
+    instance, which costs more to build than the row costs to read."""
+
+    pk: int
+    publish_at: dt.datetime
+    edited_at: dt.datetime | None
+    title: str
+    body: str
+    author_name: str | None
+    html: SafeString
+
+
 @dataclass
 class LivePage:
     coverage: LiveCoverage
-    pinned: list
-    entries: list
+    pinned: list[ShownEntry]
+    entries: list[ShownEntry]
     # The cursor of « Entrées précédentes » (the oldest entry shown), or None.
     older_than: int | None
     # Whether entries show their day as well as their time.
@@ -57,28 +74,38 @@ class LivePage:
     is_archive: bool
     # How often the page's script asks for new entries.
     poll_seconds: int
-    # Each entry's HTML, by id (``entry_fragments()``).
-    html: dict
+
+
+COVERAGE_FIELDS = ("article_id", "closed_at", "summary", "summary_updated_at")
 
 
 @functools.cache
 def _coverage_query():
     return CompiledQuery(
-        lambda article: LiveCoverage.objects.filter(article=article)[:1],
+        # No ordering: the model's default one joins the article.
+        lambda article: (
+            LiveCoverage.objects.filter(article=article)
+            .order_by()
+            .values_list(*COVERAGE_FIELDS)[:1]
+        ),
         article=models.BigIntegerField(),
     )
 
 
 def _coverage(article):
-    found = _coverage_query()(article=article.pk)
-    return found[0] if found else LiveCoverage(article=article)
+    found = _coverage_query().rows(article=article.pk)
+    if not found:
+        return LiveCoverage(article=article)
+    coverage = LiveCoverage.from_db(None, COVERAGE_FIELDS, found[0])
+    coverage.article = article
+    return coverage
 
 
 def live_page(article: Article, *, before: str | None = None, now=None) -> LivePage:
     """The entries of ``article``'s live page: its pinned entries and the
     latest ``LIVE_PAGE_ENTRIES`` others, newest first (older than the entry
-    ``before`` on « Entrées précédentes »). A cursor that is not an entry
-    id answers 404."""
+    ``before`` on « Entrées précédentes »), read in one query. A cursor that
+    is not an entry id answers 404."""
     now = now or timezone.now()
     limit = settings.LIVE_PAGE_ENTRIES
     cursor = None
@@ -86,25 +113,21 @@ def live_page(article: Article, *, before: str | None = None, now=None) -> LiveP
         if not before.isdigit() or len(before) > 12:
             raise Http404("Ce lien vers des entrées précédentes n’est pas valide.")
         cursor = int(before)
-    rows = _entries(now, article.pk, limit=limit + 1, pinned=False, before=cursor)
-    pinned = (
-        []
-        if cursor
-        else _entries(now, article.pk, limit=PINNED_LIMIT, pinned=True, before=None)
-    )
-    attach_photos_and_links([*pinned, *rows[:limit]], now)
+    rows = _entry_rows(now, article.pk, limit=limit, before=cursor)
+    pinned = [row for row in rows if row[PINNED]]
+    others = [row for row in rows if not row[PINNED]]
     coverage = _coverage(article)
     end = coverage.closed_at or now
     with_dates = site_time(article.publish_at).date() != site_time(end).date()
+    shown = entry_fragments([*pinned, *others[:limit]], with_dates=with_dates, now=now)
     return LivePage(
         coverage=coverage,
-        pinned=pinned,
-        entries=rows[:limit],
-        older_than=rows[limit - 1].pk if len(rows) > limit else None,
+        pinned=shown[: len(pinned)],
+        entries=shown[len(pinned) :],
+        older_than=others[limit - 1][0] if len(others) > limit else None,
         with_dates=with_dates,
         is_archive=bool(before),
         poll_seconds=settings.LIVE_POLL_SECONDS,
-        html=entry_fragments([*pinned, *rows[:limit]], with_dates=with_dates),
     )
 
 
@@ -124,23 +147,37 @@ ROW_FIELDS = (
     "is_important",
     "is_pinned",
 )
+ID, TITLE, BODY, IMAGE, LINK_ARTICLE = 0, 2, 3, 4, 5
+PUBLISH_AT, EDITED_AT, PINNED, AUTHOR_NAME = 8, 9, 11, 12
 
 
 @functools.cache
-def _entries_query(limit, pinned, with_cursor):
-    """The visible entries of a live, newest first, compiled to SQL once per
-    process (``website.compiled``): building the ORM query cost more than
-    running it."""
+def _entries_query(limit, with_cursor):
+    """A live's visible entries, newest first, compiled to SQL once per
+    process (``website.compiled``: building the ORM query cost more than
+    running it). On its latest page: its pinned entries (at most
+    ``PINNED_LIMIT``) and ``limit + 1`` others (one more tells whether older
+    ones exist), in one statement; on an older page, ``limit + 1`` others
+    older than the cursor."""
 
     def build(now, article, cursor=None):
-        entries = LiveEntry.objects.published(now).filter(
-            article=article, is_pinned=pinned
-        )
+        visible = LiveEntry.objects.published(now).filter(article=article)
+        latest = visible.filter(is_pinned=False)
         if with_cursor:
-            entries = entries.before(cursor)
+            entries = latest.before(cursor)
+        else:
+            newest_first = ("-publish_at", "-id")
+            pinned = visible.filter(is_pinned=True).order_by(*newest_first)
+            latest = latest.order_by(*newest_first)
+            # Two ids lists, each read from the page's index, then the rows
+            # by key: one round trip instead of one per list.
+            entries = visible.filter(
+                Q(pk__in=pinned.values("pk")[:PINNED_LIMIT])
+                | Q(pk__in=latest.values("pk")[: limit + 1])
+            )
         return entries.order_by("-publish_at", "-id").values_list(
             *ROW_FIELDS, "author__name", "author__slug"
-        )[:limit]
+        )[: limit + 1 + (0 if with_cursor else PINNED_LIMIT)]
 
     ids = models.BigIntegerField()
     params = {"now": models.DateTimeField(), "article": ids}
@@ -149,16 +186,20 @@ def _entries_query(limit, pinned, with_cursor):
     return CompiledQuery(build, **params)
 
 
-def _entries(now, article_id, *, limit, pinned, before):
-    """Entries as light instances (only their shown fields loaded), sharing
-    one ``Author`` per person."""
-    query = _entries_query(limit, pinned, before is not None)
+def _entry_rows(now, article_id, *, limit, before):
     values = {"now": now, "article": article_id}
     if before is not None:
         values["cursor"] = before
+    return _entries_query(limit, before is not None).rows(**values)
+
+
+def _entry_instances(rows, now):
+    """``LiveEntry`` instances for the rows to render (only their shown
+    fields loaded), sharing one ``Author`` per person, with their photos
+    and linked articles."""
     authors = {}
     entries = []
-    for *row, author_name, author_slug in query.rows(**values):
+    for *row, author_name, author_slug in rows:
         entry = LiveEntry.from_db(None, ROW_FIELDS, row)
         if entry.author_id is not None:
             if entry.author_id not in authors:
@@ -169,6 +210,7 @@ def _entries(now, article_id, *, limit, pinned, before):
                 )
             entry.author = authors[entry.author_id]
         entries.append(entry)
+    attach_photos_and_links(entries, now)
     return entries
 
 
@@ -217,65 +259,81 @@ def _template_fingerprint() -> str:
     return hashlib.md5(source.encode(), usedforsecurity=False).hexdigest()
 
 
-def _fragment_key(entry, with_dates) -> str:
-    """A key made of everything the entry's HTML shows, so that a stored
-    fragment is never stale: any change to the entry, its author or its
-    linked article's card makes another key."""
+def _shared_key(content) -> str:
+    digest = hashlib.md5(
+        repr((_template_fingerprint(), content)).encode(), usedforsecurity=False
+    ).hexdigest()
+    return f"{FRAGMENT_PREFIX}{content[0][ID]}:{digest}"
+
+
+def _card(entry):
+    """What an entry's linked-article card shows (it changes with the
+    article, not with the entry)."""
     card = entry.link_card
-    author = entry.author
-    parts = (
-        _template_fingerprint(),
-        entry.pk,
-        entry.publish_at.timestamp(),
-        entry.edited_at.timestamp() if entry.edited_at else None,
-        entry.title,
-        entry.body,
-        entry.is_important,
-        entry.is_pinned,
-        entry.link_url,
-        entry.link_title,
-        with_dates,
-        (author.pk, author.name, author.slug) if author else None,
-        (card.get_absolute_url(), card.title, card.section.name) if card else None,
-    )
-    digest = hashlib.md5(repr(parts).encode(), usedforsecurity=False).hexdigest()
-    return f"{FRAGMENT_PREFIX}{entry.pk}:{digest}"
+    return (card.get_absolute_url(), card.title, card.section.name) if card else None
 
 
-def entry_fragments(entries, *, with_dates) -> dict:
-    """Each entry's HTML by id. Rendering fifty entries costs more than the
-    rest of the page: those rendered before are read from the shared cache
-    in one round trip, under a key made of their content (see
-    docs/design/live-fragments.md for what it buys). Entries with a photo
-    are rendered each time (their picture depends on the renditions made)."""
-    keys = {
-        entry.pk: _fragment_key(entry, with_dates)
-        for entry in entries
-        if entry.photo is None
+def entry_fragments(rows, *, with_dates, now) -> list[ShownEntry]:
+    """The entries of ``rows`` with their HTML. Rendering fifty entries
+    costs more than the rest of the page: a fragment is kept under what it
+    shows (the row: every shown field of the entry and its author's name
+    and slug; whether dates are shown; a linked article's card), so a kept
+    one is never stale and nothing has to be invalidated. This process's
+    copy is asked first, then the shared cache in one round trip, and only
+    the rest is rendered (docs/design/live-fragments.md). Entries with a
+    photo are rendered each time (their picture depends on the renditions
+    made)."""
+    # Photos and linked articles need their instances (and a query each)
+    # before their key is known; entries have them seldom.
+    rich = {
+        entry.pk: entry
+        for entry in _entry_instances(
+            [row for row in rows if row[IMAGE] or row[LINK_ARTICLE]], now
+        )
     }
-    # A key names one content for good: this process's copy can never be
-    # stale, so it is asked first, and the shared cache only for the rest.
+    keys = {}
+    for row in rows:
+        entry = rich.get(row[ID])
+        if entry is None:
+            keys[row[ID]] = (row, with_dates)
+        elif entry.photo is None:
+            keys[row[ID]] = (row, with_dates, _card(entry))
     found = {
-        key: local_fragments[key] for key in keys.values() if key in local_fragments
+        pk: local_fragments[key] for pk, key in keys.items() if key in local_fragments
     }
-    missing = [key for key in keys.values() if key not in found]
+    missing = {_shared_key(key): pk for pk, key in keys.items() if pk not in found}
     if missing:
-        found |= cache.get_many(missing)
-    fragments, rendered = {}, {}
-    for entry in entries:
-        key = keys.get(entry.pk)
-        if key in found:
-            # Safe: stored by render_entry() below.
-            fragments[entry.pk] = SafeString(found[key])
-            local_fragments.put(key, found[key])
-            continue
-        fragments[entry.pk] = render_entry(entry, with_dates=with_dates)
-        if key:
-            rendered[key] = str(fragments[entry.pk])
-            local_fragments.put(key, rendered[key])
+        for shared, html in cache.get_many(list(missing)).items():
+            found[missing[shared]] = html
+            local_fragments.put(keys[missing[shared]], html)
+    to_render = [row for row in rows if row[ID] not in found and row[ID] not in rich]
+    rich |= {entry.pk: entry for entry in _entry_instances(to_render, now)}
+    rendered = {}
+    shown = []
+    for row in rows:
+        pk = row[ID]
+        if pk in found:
+            # Safe: stored below from render_entry().
+            html = SafeString(found[pk])
+        else:
+            html = render_entry(rich[pk], with_dates=with_dates)
+            if pk in keys:
+                rendered[_shared_key(keys[pk])] = str(html)
+                local_fragments.put(keys[pk], str(html))
+        shown.append(
+            ShownEntry(
+                pk=pk,
+                publish_at=row[PUBLISH_AT],
+                edited_at=row[EDITED_AT],
+                title=row[TITLE],
+                body=row[BODY],
+                author_name=row[AUTHOR_NAME],
+                html=html,
+            )
+        )
     if rendered:
         cache.set_many(rendered, timeout=FRAGMENT_TIMEOUT)
-    return fragments
+    return shown
 
 
 def live_at(request, slug, suffix) -> Article:
@@ -309,7 +367,7 @@ class LiveUpdatesView(View):
                 {
                     "id": entry.pk,
                     "t": entry.publish_at.timestamp(),
-                    "html": page.html[entry.pk],
+                    "html": entry.html,
                 }
                 for entry in entries
             ]

@@ -68,8 +68,8 @@ def _blog_posting(article, entry):
         "headline": entry_headline(entry),
         "url": seo.absolute(f"{article.get_absolute_url()}#entree-{entry.pk}"),
         "datePublished": iso_datetime(entry.publish_at),
-        "author": {"@type": "Person", "name": entry.author.name}
-        if entry.author
+        "author": {"@type": "Person", "name": entry.author_name}
+        if entry.author_name
         else {"@type": "Organization", "name": settings.SITE_NAME},
     }
     if entry.edited_at:

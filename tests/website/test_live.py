@@ -9,10 +9,12 @@ import pytest
 import time_machine
 from django.utils import timezone
 
-from live.models import LiveCoverage
+from live.models import LiveCoverage, LiveEntry
+from live.services import entry_delete, entry_edit
 from tests.factories import (
     make_article,
     make_author,
+    make_editor,
     make_entry,
 )
 
@@ -181,3 +183,72 @@ def test_a_renamed_author_shows_on_an_entry_already_rendered(client, live):
     author.name = "Léa Fontaine-Morel"
     author.save()
     assert "Léa Fontaine-Morel" in client.get(live.get_absolute_url()).text
+
+
+def test_a_live_page_costs_two_queries_more_than_an_article_page(
+    client, live, count_queries
+):
+    """Its entries, pinned ones included, in one query; its state in another."""
+    article = make_article()
+    make_entry(live)
+    make_entry(live, is_pinned=True)
+    assert count_queries(client, live.get_absolute_url()) == (
+        count_queries(client, article.get_absolute_url()) + 2
+    )
+
+
+def test_an_edited_entry_shows_its_new_text_on_the_next_render(client, live):
+    entry = make_entry(live, body="<p>Bilan provisoire : deux blessés.</p>")
+    assert "deux blessés" in client.get(live.get_absolute_url()).text
+    entry_edit(entry=entry, user=make_editor(), body="<p>Bilan : trois blessés.</p>")
+    html = client.get(live.get_absolute_url()).text
+    assert "trois blessés" in html
+    assert "deux blessés" not in html
+    assert "modifiée à" in html
+
+
+def test_an_entry_changed_without_its_edit_time_still_shows_the_change(client, live):
+    entry = make_entry(live, body="<p>Avant</p>")
+    assert "live-entry--important" not in client.get(live.get_absolute_url()).text
+    LiveEntry.objects.filter(pk=entry.pk).update(is_important=True, title="Alerte")
+    html = client.get(live.get_absolute_url()).text
+    assert "live-entry--important" in html
+    assert "Alerte" in html
+
+
+def test_a_deleted_entry_leaves_the_next_render(client, live):
+    kept = make_entry(live, publish_at=timezone.now() - dt.timedelta(minutes=1))
+    entry = make_entry(live)
+    assert entries_in(client.get(live.get_absolute_url()).text) == [entry.pk, kept.pk]
+    entry_delete(entry=entry, user=make_editor())
+    assert entries_in(client.get(live.get_absolute_url()).text) == [kept.pk]
+
+
+def test_an_entry_rendered_before_its_live_spans_days_gets_its_date(client, live):
+    at = dt.datetime(2026, 3, 2, 23, 50, tzinfo=PARIS)
+    live.publish_at = at - dt.timedelta(minutes=5)
+    live.save()
+    make_entry(live, publish_at=at)
+    with time_machine.travel(at + dt.timedelta(minutes=1), tick=False):
+        assert "2 mars 2026, 23" not in client.get(live.get_absolute_url()).text
+    with time_machine.travel(at + dt.timedelta(minutes=15), tick=False):
+        assert "2 mars 2026, 23\u00a0h\u00a050" in (
+            client.get(live.get_absolute_url()).text
+        )
+
+
+def test_a_linked_article_retitled_shows_on_an_entry_already_rendered(client, live):
+    linked = make_article(title="Premier titre")
+    make_entry(live, link_article=linked)
+    assert "Premier titre" in client.get(live.get_absolute_url()).text
+    linked.title = "Titre corrigé"
+    linked.save()
+    assert "Titre corrigé" in client.get(live.get_absolute_url()).text
+
+
+def test_the_poll_answer_and_the_page_show_the_same_entry_html(client, live):
+    entry = make_entry(live, body="<p>Même rendu</p>")
+    page = client.get(live.get_absolute_url()).text
+    data = client.get(live.get_absolute_url() + "direct.json").json()
+    assert data["entries"][0]["id"] == entry.pk
+    assert data["entries"][0]["html"] in page
