@@ -1,37 +1,56 @@
-"""Deleting an article from its page: the admin's confirmation, plus a
-reason for a live article (``articles.services.deletion``)."""
+"""« Supprimer » on an article's page puts it in the trash
+(``articles.services.trash``): a confirmation, plus a reason for a live
+article. Deleting for good is the trash's own page (``articles.admin.trash``)."""
 
-import copy
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponseRedirect
 
-from django.contrib.admin.utils import unquote
-from django.http import QueryDict
+from articles.admin.pages import message_of
+from articles.models import Article
+from articles.services import trash
+from articles.services.checks import WorkflowError
+from core.adminpages import admin_url
 
-from articles.services.deletion import article_delete
+NBSP = "\u00a0"
 
 
 class DeletionViews:
-    """Mixed into ``ArticleAdmin``."""
+    """Mixed into ``ArticleAdmin``; replaces the admin's deletion page, which
+    would delete the article and its revisions at once."""
 
     def delete_view(self, request, object_id, extra_context=None):
-        article = self.get_object(request, unquote(object_id))
-        live = article is not None and self.is_live(request, article)
-        extra = {"ask_reason": live} | (extra_context or {})
-        if (
-            request.method == "POST"
-            and live
-            and not request.POST.get("raison", "").strip()
-        ):
-            # Back to the confirmation, with the error: the admin deletes on
-            # any POST, so the page is drawn as for a first visit.
-            extra |= {
-                "reason_error": "Indiquez pourquoi cet article en ligne est supprimé."
-            }
-            request = copy.copy(request)
-            request.method = "GET"
-            request.POST = QueryDict()
-        return super().delete_view(request, object_id, extra)
-
-    def delete_model(self, request, obj):
-        article_delete(
-            article=obj, user=request.user, reason=request.POST.get("raison", "")
+        article = self.article_or_404(request, object_id)
+        if article.status == Article.Status.TRASHED:
+            return HttpResponseRedirect(admin_url(Article, "trash"))
+        if not trash.can_trash(request.user, article):
+            raise PermissionDenied
+        live = self.is_live(request, article)
+        error = ""
+        if request.method == "POST":
+            try:
+                trash.article_trash(
+                    article=article,
+                    user=request.user,
+                    reason=request.POST.get("raison", ""),
+                )
+            except WorkflowError as refused:
+                error = message_of(refused)
+            else:
+                self.message_user(
+                    request,
+                    f"«{NBSP}{article.title}{NBSP}» a été mis à la corbeille{NBSP}; "
+                    f"il peut y être restauré pendant {trash.TRASH_RETENTION.days}{NBSP}jours.",
+                    messages.SUCCESS,
+                )
+                return HttpResponseRedirect(admin_url(Article, "changelist"))
+        return self.page(
+            request,
+            "trash_confirm.html",
+            "Mettre à la corbeille",
+            article,
+            live=live,
+            reason=request.POST.get("raison", ""),
+            reason_error=error,
+            retention_days=trash.TRASH_RETENTION.days,
         )

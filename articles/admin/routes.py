@@ -19,6 +19,17 @@ def article_admin_routes(model_admin) -> list:
         ),
         route("evenements/", model_admin.run_overdue_view, "run_overdue"),
         route("corbeille/", model_admin.trash_view, "trash"),
+        route("corbeille/vider/", model_admin.trash_empty_view, "trash_empty"),
+        route(
+            "<path:object_id>/corbeille/restaurer/",
+            model_admin.trash_restore_view,
+            "trash_restore",
+        ),
+        route(
+            "<path:object_id>/corbeille/supprimer/",
+            model_admin.trash_delete_view,
+            "trash_delete",
+        ),
         # Before "<path:object_id>/autosave/", which would read "add" as an id.
         route("add/autosave/", model_admin.autosave_view, "autosave_new"),
         route(

@@ -97,3 +97,65 @@ def test_journalist_does_not_see_editor_bulk_actions(as_journalist, own_draft):
     response = as_journalist.get(reverse("admin:articles_article_changelist"))
     assert "submit_selected" in response.text
     assert "publish_selected" not in response.text
+
+
+# --- « Supprimer » moves the selection to the trash ------------------------------------
+
+
+def test_django_s_own_bulk_delete_is_not_offered(as_editor):
+    make_article()
+    page = as_editor.get(reverse("admin:articles_article_changelist"))
+    assert 'value="delete_selected"' not in page.text
+    assert 'value="trash_selected"' in page.text
+
+
+def test_django_s_own_bulk_delete_deletes_nothing(as_editor):
+    article = make_article(status=Status.DRAFT, publish_at=None)
+    as_editor.post(
+        reverse("admin:articles_article_changelist"),
+        {"action": "delete_selected", "_selected_action": [article.pk], "post": "yes"},
+    )
+    article.refresh_from_db()
+    assert article.status == Status.DRAFT
+
+
+def test_bulk_delete_of_drafts_moves_them_to_the_trash(as_editor):
+    drafts = [make_article(status=Status.DRAFT, publish_at=None) for _ in range(2)]
+    url = reverse("admin:articles_article_changelist")
+    selection = {
+        "action": "trash_selected",
+        "_selected_action": [a.pk for a in drafts],
+    }
+    as_editor.post(url, selection | {"apply": "1"})
+    assert {a.status for a in Article.objects.all()} == {Status.TRASHED}
+
+
+def test_bulk_delete_asks_one_reason_for_the_live_articles(as_editor):
+    live = make_article(title="En ligne")
+    url = reverse("admin:articles_article_changelist")
+    page = as_editor.post(
+        url, {"action": "trash_selected", "_selected_action": [live.pk]}
+    )
+    assert "En ligne\u00a0: «\u00a0En ligne\u00a0»" in page.text
+    live.refresh_from_db()
+    assert live.status == Status.PUBLISHED
+
+
+def test_bulk_delete_of_live_articles_needs_the_reason(as_editor):
+    live = make_article()
+    draft = make_article(status=Status.DRAFT, publish_at=None)
+    url = reverse("admin:articles_article_changelist")
+    selection = {"action": "trash_selected", "_selected_action": [live.pk, draft.pk]}
+    page = as_editor.post(url, selection | {"apply": "1", "reason": " "})
+    assert "Indiquez pourquoi" in page.text
+    assert not Article.objects.filter(status=Status.TRASHED).exists()
+
+
+def test_bulk_delete_keeps_the_reason_of_each_live_article(as_editor):
+    live = [make_article() for _ in range(2)]
+    url = reverse("admin:articles_article_changelist")
+    selection = {"action": "trash_selected", "_selected_action": [a.pk for a in live]}
+    as_editor.post(url, selection | {"apply": "1", "reason": "Doublons."})
+    assert {(a.status, a.trash_reason) for a in Article.objects.all()} == {
+        (Status.TRASHED, "Doublons.")
+    }
