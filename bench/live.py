@@ -9,10 +9,20 @@ one run so the figures sit side by side:
 
     uv run python bench/live.py              # 1,000 articles in a scratch SQLite file
     N=100000 uv run python bench/live.py
-    DATABASE_URL=postgres://postgres@127.0.0.1:5432/newsday_bench uv run python bench/live.py
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/newsday_bench_100000 \
+        uv run python bench/live.py
+
+With ``DATABASE_URL``, the database is one seeded before (bench/seed.py) and
+shared: it is neither migrated nor seeded here, and the only rows written
+are the bench's live and its entries, made once and found again by their
+``external_id`` (``bench-live:``: not ``bench:``, which bench/seed.py counts
+as its articles and bench/pagestats.py picks the article page from).
 
 CPU (process) time per request, median of ``ROUNDS``: on a shared machine
-wall time mostly measures the neighbours. The page cache runs here on a
+wall time mostly measures the neighbours. On PostgreSQL that leaves out the
+database server's own work: ``CLOCK=wall`` measures wall time instead. A
+shared database needs a cache every process reaches (the default one is a
+table bench/seed.py does not make): ``CACHE_URL=redis://127.0.0.1:6379/5``. The page cache runs here on a
 process-local cache (one process), so a hit costs what the middleware does,
 not a network round trip.
 """
@@ -29,7 +39,7 @@ from bench.inprocess import setup_django
 
 N = setup_django()
 
-from django.db import connection  # noqa: E402
+from django.db import connection, transaction  # noqa: E402
 from django.http import HttpResponse  # noqa: E402
 from django.test import Client, override_settings  # noqa: E402
 from django.urls import include, path  # noqa: E402
@@ -38,51 +48,68 @@ from django.utils import timezone  # noqa: E402
 from bench.inprocess import measure, prepare_pages  # noqa: E402
 
 ROUNDS = int(os.environ.get("ROUNDS", "300"))
+CLOCK = time.perf_counter if os.environ.get("CLOCK") == "wall" else time.process_time
 ENTRIES = int(os.environ.get("ENTRIES", "1000"))
 LIVE_SLUG = "bench-direct"
+LIVE_EXTERNAL_ID = f"bench-live:{ENTRIES}"
+# Given before Django is set up: a shared database seeded before.
+EXISTING_DATABASE = "DATABASE_URL" in os.environ
 
 
 def bench_live(entries):
     """The bench's live (made once, reused), with ``entries`` entries over
     the last hours: a tenth important, a few with a title, two pinned."""
+    from articles.models import Article
+
+    live = Article.objects.filter(external_id=LIVE_EXTERNAL_ID).first()
+    if live is None and not EXISTING_DATABASE:
+        # A scratch file made before the live had an ``external_id``.
+        live = Article.objects.filter(slug=LIVE_SLUG).first()
+    if live is None:
+        # All or nothing: a run stopped halfway leaves no live to reuse.
+        with transaction.atomic():
+            live = _make_live(entries)
+    return live
+
+
+def _make_live(entries):
     from articles.models import Article, Author, Section
     from live.models import LiveCoverage, LiveEntry
 
-    live = Article.objects.filter(slug=LIVE_SLUG).first()
-    if live is None:
-        now = timezone.now()
-        live = Article.objects.create(
-            title="Direct du banc d’essai : la journée en continu",
-            slug=LIVE_SLUG,
-            standfirst="Un direct de mesure, fait d’entrées courtes.",
-            body="<p>Ce direct sert aux mesures de performance.</p>",
-            section=Section.objects.order_by("pk").first(),
-            format=Article.Format.LIVE,
-            status=Article.Status.PUBLISHED,
-            publish_at=now - dt.timedelta(hours=10),
+    now = timezone.now()
+    live = Article.objects.create(
+        title="Direct du banc d’essai : la journée en continu",
+        slug=LIVE_SLUG,
+        external_id=LIVE_EXTERNAL_ID,
+        standfirst="Un direct de mesure, fait d’entrées courtes.",
+        body="<p>Ce direct sert aux mesures de performance.</p>",
+        section=Section.objects.order_by("pk").first(),
+        format=Article.Format.LIVE,
+        status=Article.Status.PUBLISHED,
+        publish_at=now - dt.timedelta(hours=10),
+    )
+    # Tagged like the bench's articles (« À lire aussi » reads the tags).
+    live.tags.add(
+        *Article.objects.filter(external_id__startswith="bench:").first().tags.all()
+    )
+    LiveCoverage.objects.create(
+        article=live, summary="Premier point\nDeuxième point\nTroisième point"
+    )
+    authors = list(Author.objects.order_by("pk")[:6])
+    LiveEntry.objects.bulk_create(
+        LiveEntry(
+            article=live,
+            author=authors[i % len(authors)],
+            title=f"Point numéro {i}" if i % 7 == 0 else "",
+            body=f"<p>Entrée {i} : <strong>un fait</strong>, une source, "
+            "une précision de lieu et d’heure, en deux ou trois phrases "
+            "comme en écrit un journaliste sur le terrain.</p>",
+            is_important=i % 10 == 0,
+            is_pinned=i in (3, 400),
+            publish_at=now - dt.timedelta(seconds=30 * (entries - i)),
         )
-        # Tagged like the bench's articles (« À lire aussi » reads the tags).
-        live.tags.add(
-            *Article.objects.filter(external_id__startswith="bench:").first().tags.all()
-        )
-        LiveCoverage.objects.create(
-            article=live, summary="Premier point\nDeuxième point\nTroisième point"
-        )
-        authors = list(Author.objects.order_by("pk")[:6])
-        LiveEntry.objects.bulk_create(
-            LiveEntry(
-                article=live,
-                author=authors[i % len(authors)],
-                title=f"Point numéro {i}" if i % 7 == 0 else "",
-                body=f"<p>Entrée {i} : <strong>un fait</strong>, une source, "
-                "une précision de lieu et d’heure, en deux ou trois phrases "
-                "comme en écrit un journaliste sur le terrain.</p>",
-                is_important=i % 10 == 0,
-                is_pinned=i in (3, 400),
-                publish_at=now - dt.timedelta(seconds=30 * (entries - i)),
-            )
-            for i in range(entries)
-        )
+        for i in range(entries)
+    )
     return live
 
 
@@ -90,17 +117,30 @@ def bare(request):
     return HttpResponse("ok")
 
 
+def existing_pages():
+    """The article page's address in a database seeded before, after
+    collecting static files (production serves hashed names)."""
+    from django.core.management import call_command
+
+    from bench.pagestats import pick_urls
+
+    call_command("collectstatic", interactive=False, verbosity=0)
+    return pick_urls()
+
+
 def main():
-    urls = prepare_pages(N)
+    urls = existing_pages() if EXISTING_DATABASE else prepare_pages(N)
     live = bench_live(ENTRIES)
     client = Client()
-    print(f"{N} articles, a live of {ENTRIES} entries, {connection.vendor}")
-    print(f"{'page':<24} {'bytes':>8} {'queries':>8} {'CPU ms':>8} {'req/s':>8}")
+    from articles.models import Article
+
+    articles = Article.objects.count() if EXISTING_DATABASE else N
+    print(f"{articles} articles, a live of {ENTRIES} entries, {connection.vendor}")
+    unit = "wall ms" if CLOCK is time.perf_counter else "CPU ms"
+    print(f"{'page':<24} {'bytes':>8} {'queries':>8} {unit:>8} {'req/s':>8}")
 
     def row(name, client, url):
-        size, queries, cpu = measure(
-            client, url, rounds=ROUNDS, clock=time.process_time
-        )
+        size, queries, cpu = measure(client, url, rounds=ROUNDS, clock=CLOCK)
         print(f"{name:<24} {size:>8} {queries:>8} {cpu:>8.2f} {1000 / cpu:>8.0f}")
         return cpu
 
