@@ -227,6 +227,13 @@ class LiveEntry(models.Model):
                 condition=Q(deleted_at__isnull=True),
                 name="live_entry_page_idx",
             ),
+            # A live's pinned entries: a few among thousands, found without
+            # reading the others.
+            models.Index(
+                fields=["article", "-publish_at", "-id"],
+                condition=Q(deleted_at__isnull=True, is_pinned=True),
+                name="live_entry_pinned_idx",
+            ),
             # The next scheduled entry (next_visibility_change()).
             models.Index(
                 fields=["publish_at"],
