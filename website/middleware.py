@@ -1,6 +1,7 @@
 from django.http import HttpResponsePermanentRedirect
 
 from articles.models import Article
+from website import gone
 
 # WordPress short links (``/?p=123``, ``/?page_id=4``) land on the home page.
 LEGACY_QUERY_KEYS = ("p", "page_id")
@@ -9,7 +10,8 @@ LEGACY_QUERY_KEYS = ("p", "page_id")
 class ArticleRedirectMiddleware:
     """Send old article addresses (a previous slug, an imported WordPress
     permalink) to the article's current URL with a 301, and WordPress short
-    links that match no article to the home page.
+    links that match no article to the home page. An old address of an
+    article in the trash answers 410, as its own address does.
 
     Paths are looked up only when the site would answer 404, so normal pages
     pay nothing; WordPress short links are looked up on the home page only.
@@ -26,8 +28,11 @@ class ArticleRedirectMiddleware:
             target = self._target(f"/?{key}={request.GET[key]}")
             return HttpResponsePermanentRedirect(target or "/")
         response = self.get_response(request)
-        if response.status_code == 404 and (target := self._target(request.path)):
-            return HttpResponsePermanentRedirect(target)
+        if response.status_code == 404:
+            if target := self._target(request.path):
+                return HttpResponsePermanentRedirect(target)
+            if gone.old_path_is_gone(request.path):
+                return gone.gone_response(request)
         return response
 
     @staticmethod

@@ -1,25 +1,23 @@
 """Reader pages. Views choose the articles, the template and the metadata;
-what "published" means and how rows are fetched live on ArticleQuerySet."""
+what "published" means and how rows are fetched live on ArticleQuerySet.
+The lists (rubrique, author, tag) are in ``website.lists``; deleted
+articles' addresses and the short link in ``website.gone``."""
 
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.utils.cache import patch_cache_control
-from django.views.generic import DetailView, ListView, RedirectView, TemplateView
-from taggit.models import Tag
+from django.views.generic import DetailView, ListView, TemplateView
 
-from articles.models import Article, Author
+from articles.models import Article
 from core.formats import iso_datetime
 from core.links import cached_reverse
 from images.body import render_body
-from website import cards, live, live_syndication, queries, seo
+from website import cards, gone, live, live_syndication, queries, seo
 from website.context_processors import active_sections
 from website.front_page import front_page
-from website.pagination import UncountedPaginator
 from website.search import SearchForm, search_articles
 
 PAGE_SIZE = 20
-# Lists that show how many articles they hold stop counting past this.
-COUNT_LIMIT = 100
 FEATURED_COUNT = 5
 LATEST_COUNT = 10
 PER_SECTION = 4
@@ -97,149 +95,6 @@ class HomeView(PageMetaMixin, TemplateView):
         return [seo.website()]
 
 
-class ArticleListView(PageMetaMixin, ListView):
-    """A paginated list of published articles that belong to ``self.object``.
-
-    Pages are numbered without counting the list (``UncountedPaginator``), so
-    a page costs the same on any archive. An out-of-range, negative or
-    non-numeric ``?page=`` answers 404 (Django's ListView does that for us).
-    With ``counted``, the context has ``article_count``, counted up to
-    ``COUNT_LIMIT`` + 1 (a number above ``article_count_limit`` means « more »).
-    """
-
-    paginate_by = PAGE_SIZE
-    paginator_class = UncountedPaginator
-    context_object_name = "articles"
-    counted = False
-    page_cache_params = ("page",)
-
-    def get_object(self):
-        raise NotImplementedError
-
-    @staticmethod
-    def list_filter(articles, key):
-        """The live ``articles`` of the list whose id is ``key``."""
-        raise NotImplementedError
-
-    def get_queryset(self):
-        self.object = self.get_object()
-        return cards.CompiledList(self.list_filter, self.object.pk)
-
-    def get_context_data(self, **kwargs):
-        if self.counted:
-            articles = self.list_filter(Article.objects.published(), self.object.pk)
-            kwargs.update(
-                article_count=articles.count_up_to(COUNT_LIMIT),
-                article_count_limit=COUNT_LIMIT,
-            )
-        return super().get_context_data(object=self.object, **kwargs)
-
-    def page_path(self):
-        page = self.request.GET.get("page")
-        return self.request.path + (f"?page={page}" if page and page != "1" else "")
-
-    def get_breadcrumbs(self):
-        return [(str(self.object), self.object.get_absolute_url())]
-
-
-class SectionView(ArticleListView):
-    template_name = "articles/section.html"
-
-    def get_object(self):
-        for section in active_sections(self.request):
-            if section.slug == self.kwargs["slug"]:
-                return section
-        raise Http404("Rubrique introuvable")
-
-    @staticmethod
-    def list_filter(articles, key):
-        return articles.filter(section=key)
-
-    def get_meta(self):
-        section = self.object
-        return seo.PageMeta(
-            title=section.name,
-            description=section.description
-            or f"Toute l’actualité de la rubrique {section.name}.",
-            path=self.page_path(),
-        )
-
-    def get_feeds(self):
-        return [
-            (
-                f"{self.object.name} — flux RSS",
-                cached_reverse("website:section_feed", self.object.slug),
-            )
-        ]
-
-
-class AuthorView(ArticleListView):
-    template_name = "articles/author.html"
-    counted = True
-
-    def get_object(self):
-        return get_object_or_404(Author, slug=self.kwargs["slug"])
-
-    @staticmethod
-    def list_filter(articles, key):
-        return articles.filter(authors=key)
-
-    def get_meta(self):
-        author = self.object
-        return seo.PageMeta(
-            title=author.name,
-            description=author.bio
-            or f"Les articles de {author.name}, {author.role or 'journaliste'}.",
-            path=self.page_path(),
-            type="profile",
-        )
-
-    def get_structured_data(self, breadcrumbs):
-        return [
-            seo.profile_page(self.object),
-            *super().get_structured_data(breadcrumbs),
-        ]
-
-    def get_feeds(self):
-        return [
-            (
-                f"{self.object.name} — flux RSS",
-                cached_reverse("website:author_feed", self.object.slug),
-            )
-        ]
-
-
-class TagView(ArticleListView):
-    template_name = "articles/tag.html"
-    counted = True
-    allow_empty = False
-
-    def get_object(self):
-        return get_object_or_404(Tag, slug=self.kwargs["slug"])
-
-    @staticmethod
-    def list_filter(articles, key):
-        return articles.tagged(key)
-
-    def get_meta(self):
-        return seo.PageMeta(
-            title=f"« {self.object.name} »",
-            description=f"Nos articles sur le thème « {self.object.name} ».",
-            path=self.page_path(),
-        )
-
-    def get_breadcrumbs(self):
-        return [(self.object.name, cached_reverse("website:tag", self.object.slug))]
-
-    def get_feeds(self):
-        return [
-            (
-                f"« {self.object.name} » — flux RSS",
-                cached_reverse("website:tag_feed", self.object.slug),
-            )
-        ]
-
-
 class ArticleDetailView(PageMetaMixin, DetailView):
     """An article page. Everything its template needs is built here, in
     ``get_context_data``.
@@ -265,7 +120,13 @@ class ArticleDetailView(PageMetaMixin, DetailView):
         return article
 
     def get(self, request, *args, **kwargs):
-        self.object = self.get_object()
+        try:
+            self.object = self.get_object()
+        except Http404:
+            # Deleted (in the trash, or emptied since): 410, not 404.
+            if gone.slug_is_gone(self.kwargs["slug"]):
+                return gone.gone_response(request)
+            raise
         canonical = self.object.get_absolute_url()
         if self.redirect_to_canonical and request.path != canonical:
             return redirect(canonical, permanent=True)
@@ -359,21 +220,6 @@ class ArticleDetailView(PageMetaMixin, DetailView):
                 ),
             )
         return feeds
-
-
-class ArticleShortLinkView(RedirectView):
-    """``/articles/<id>/``: a short, permanent link to a published article."""
-
-    permanent = True
-
-    def get_redirect_url(self, *args, **kwargs):
-        article = get_object_or_404(
-            Article.objects.published()
-            .select_related("section")
-            .only("slug", "publish_at", "created_at", "section__slug"),
-            pk=kwargs["pk"],
-        )
-        return article.get_absolute_url()
 
 
 class SearchView(PageMetaMixin, ListView):

@@ -170,7 +170,7 @@ def test_tag_without_published_article_is_not_found(client):
 
 
 def test_author_page_caps_its_article_count(client, monkeypatch):
-    monkeypatch.setattr("website.views.COUNT_LIMIT", 2)
+    monkeypatch.setattr("website.lists.COUNT_LIMIT", 2)
     author = make_author(name="Léa Roux", slug="lea-roux")
     for _ in range(3):
         make_article(authors=[author])
@@ -179,7 +179,7 @@ def test_author_page_caps_its_article_count(client, monkeypatch):
 
 
 def test_tag_page_counts_its_articles_up_to_the_limit(client, monkeypatch):
-    monkeypatch.setattr("website.views.COUNT_LIMIT", 2)
+    monkeypatch.setattr("website.lists.COUNT_LIMIT", 2)
     for _ in range(2):
         make_article(tags=["Europe"])
     html = client.get("/mots-cles/europe/").content.decode()
