@@ -28,6 +28,8 @@ from images.models import Image
 # What changes an article's address: kept as it is when an old version of a
 # published article is restored (the admin form records old addresses).
 ADDRESS_FIELDS = {"slug", "section"}
+# Text fields added after revisions were first stored (blank by default).
+OPTIONAL_TEXT_FIELDS = {"seo_title", "social_title", "seo_description"}
 
 
 def article_snapshot(article: Article) -> dict:
@@ -103,8 +105,15 @@ def _image(image) -> dict | None:
 def fingerprint(content: dict) -> str:
     """A hash of the content that ignores display names (an author renamed
     elsewhere does not make an article look changed)."""
+    # Search and social texts left blank are left out: content saved before
+    # those fields existed keeps its fingerprint (no false conflict, no new
+    # revision of an unchanged article).
     canonical = {
-        **content,
+        **{
+            name: value
+            for name, value in content.items()
+            if value or name not in OPTIONAL_TEXT_FIELDS
+        },
         "section": content["section"]["id"],
         "hero_image": (content.get("hero_image") or {}).get("id"),
         "bylines": [b["author"] for b in content["bylines"]],
@@ -261,6 +270,9 @@ def compare(old: dict, new: dict) -> list[FieldChange]:
         "hero_image",
         "hero_caption",
         "sources",
+        "seo_title",
+        "social_title",
+        "seo_description",
         *FLAG_FIELDS,
     ]
     changes = []

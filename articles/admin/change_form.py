@@ -9,6 +9,8 @@ from articles import services
 from articles.admin.forms import AUTOSAVED_FIELDS
 from articles.admin.inlines import with_french_add_text
 from articles.admin.notices import notices_for
+from articles.admin.seo_preview import seo_preview
+from articles.admin.workflow_actions import PANEL_ORDER, WORKFLOW_ACTIONS
 from articles.models import (
     Article,
     ArticleAuthor,
@@ -79,7 +81,16 @@ class ChangeFormMixin:
                     ]
                 },
             ),
-            ("Publication", {"fields": self.workflow_fields}),
+            (
+                "Référencement et partage",
+                {
+                    "classes": ["collapse", "seo-fieldset"],
+                    "fields": ["seo_title", "social_title", "seo_description"],
+                    "description": "Comment l’article apparaît dans Google et sur les réseaux sociaux ; laissés vides, ces champs reprennent le titre et le chapô.",
+                },
+            ),
+            # The side panel shows status and dates; these are the details.
+            ("Publication", {"classes": ["collapse"], "fields": self.workflow_fields}),
         ]
         if obj is not None and not self.has_change_permission(request, obj):
             # Read only: the text as readers see it, not its HTML source.
@@ -101,6 +112,20 @@ class ChangeFormMixin:
     def rendered_body(self, article):
         return render_body(article.body)
 
+    def get_formset_kwargs(self, request, obj, inline, prefix):
+        kwargs = super().get_formset_kwargs(request, obj, inline, prefix)
+        if (
+            (obj is None or obj.pk is None)
+            and request.method == "GET"
+            and inline.model is ArticleAuthor
+            and (author := getattr(request.user, "author", None)) is not None
+        ):
+            # A new article starts signed by whoever writes it. Only on the
+            # blank page: on a POST an initial row left as it was would count
+            # as unchanged, and save_related signs it anyway.
+            kwargs["initial"] = [{"author": author.pk, "position": 0}]
+        return kwargs
+
     def get_inline_formsets(self, request, formsets, inline_instances, obj=None):
         return with_french_add_text(
             super().get_inline_formsets(request, formsets, inline_instances, obj)
@@ -116,6 +141,9 @@ class ChangeFormMixin:
             attrs["restored_revision"] = obj.revisions.filter(
                 number=int(number[:18])
             ).first()
+        attrs["panel_actions"] = frozenset(
+            action.slug for action in self.panel_actions(request, obj)
+        )
         form = type(form.__name__, (form,), attrs)
         if "is_breaking" in form.base_fields:
             # From the settings, so not in the model (nor its migrations).
@@ -143,6 +171,8 @@ class ChangeFormMixin:
             )
             return
         super().save_related(request, form, formsets, change)
+        # A side-panel button: its transition comes once everything is saved.
+        request.workflow_request = form.workflow_request
         article = form.instance
         author = getattr(request.user, "author", None)
         if not change and author and not article.bylines.exists():
@@ -160,7 +190,14 @@ class ChangeFormMixin:
             return None
         return super().get_view_on_site_url(obj)
 
+    def response_add(self, request, obj, post_url_continue=None):
+        if panel := getattr(request, "workflow_request", None):
+            return self.apply_panel_action(request, obj, *panel)
+        return super().response_add(request, obj, post_url_continue)
+
     def response_change(self, request, obj):
+        if panel := getattr(request, "workflow_request", None):
+            return self.apply_panel_action(request, obj, *panel)
         change = getattr(request, "scheduled_change", None)
         if change is None:
             return super().response_change(request, obj)
@@ -176,9 +213,15 @@ class ChangeFormMixin:
         self, request, context, add=False, change=False, form_url="", obj=None
     ):
         user = request.user
+        # Worked out once, in get_form (a journalist's rights cost a query).
+        allowed = context["adminform"].form.panel_actions
+        panel = [WORKFLOW_ACTIONS[slug] for slug in PANEL_ORDER if slug in allowed]
         extra = {
             "autosave": self.autosave_for(request, obj, newer_only=True),
             "autosave_fields": AUTOSAVED_FIELDS,
+            "panel_actions": panel,
+            "panel_can_schedule": any(a.slug == "programmer" for a in panel),
+            "seo_preview": seo_preview(context["adminform"].form, obj),
         }
         if obj is not None and not obj.revisions.exists():
             # An article made elsewhere (import, shell): keep the content this

@@ -106,6 +106,27 @@ class ArticleAdminForm(forms.ModelForm):
         help_text="Heure de Paris. Avec « Programmer ces modifications », la version en ligne reste inchangée jusqu’à cette date.",
     )
 
+    # The side panel's publication time and comment: read only when one of
+    # its buttons (``name="_workflow"``) is pressed; see ``workflow_request``.
+    go_live_at = paris_datetime_field(
+        "date de publication",
+        required=False,
+        help_text="Heure de Paris, à la minute ; secondes ci-contre si besoin.",
+    )
+    go_live_seconds = forms.IntegerField(
+        label="secondes",
+        required=False,
+        min_value=0,
+        max_value=59,
+        widget=forms.NumberInput(attrs={"min": 0, "max": 59, "placeholder": "00"}),
+    )
+    workflow_comment = forms.CharField(
+        label="commentaire",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="Pour le journal éditorial ; obligatoire pour « Renvoyer ».",
+    )
+
     # Set by ArticleAdmin.get_form: an autosave to put back into the form.
     restored = None
     # Set by ArticleAdmin.get_form: an old revision to start a new version from.
@@ -129,11 +150,24 @@ class ArticleAdminForm(forms.ModelForm):
             "is_breaking",
             "format",
             "language",
+            "seo_title",
+            "social_title",
+            "seo_description",
         ]
-        widgets = {"tags": SuggestingTagWidget, "hero_image": ImageChooserWidget}
+        widgets = {
+            "tags": SuggestingTagWidget,
+            "hero_image": ImageChooserWidget,
+            # A headline is never cut: the box grows with it (admin.css).
+            "title": forms.Textarea(attrs={"rows": 1, "class": "headline-input"}),
+            "seo_description": forms.Textarea(attrs={"rows": 3}),
+        }
         help_texts = {
             "tags": "Séparés par des virgules ; les mots-clés existants sont proposés."
         }
+
+    def clean_title(self):
+        # The box wraps long headlines; a line break typed in it is a space.
+        return " ".join(self.cleaned_data["title"].split())
 
     def clean_tags(self):
         # The tag table's column: a longer name would fail in the database.
@@ -154,6 +188,10 @@ class ArticleAdminForm(forms.ModelForm):
             self.initial["base_fingerprint"] = fingerprint(
                 article_snapshot(self.instance)
             )
+            if self.instance.publish_at is not None:
+                self.initial["go_live_at"] = self.instance.publish_at
+                if second := self.instance.publish_at.second:
+                    self.initial["go_live_seconds"] = second
         if self.restored is not None and not self.is_bound:
             self.initial.update(
                 {
@@ -167,8 +205,13 @@ class ArticleAdminForm(forms.ModelForm):
         if self.restored_revision is not None and not self.is_bound:
             self.initial.update(revision_initial(self.restored_revision.content))
 
-    # Set by ArticleAdmin.get_form: who is editing.
+    # Set by ArticleAdmin.get_form: who is editing, and the side panel's
+    # buttons they may press on this article (workflow action slugs).
     user = None
+    panel_actions = frozenset()
+    # Set by clean(): the panel's transition to apply once the form is saved,
+    # as (action slug, the service's keyword arguments).
+    workflow_request = None
 
     @property
     def schedules_change(self):
@@ -195,9 +238,44 @@ class ArticleAdminForm(forms.ModelForm):
                 )
             elif apply_at <= timezone.now():
                 self.add_error("changes_apply_at", "Choisissez une date à venir.")
+        if self.data.get("_workflow"):
+            self._clean_workflow_request(self.data["_workflow"], cleaned)
         if self.instance.pk:
             self._check_not_stale(cleaned.get("base_fingerprint") or "")
         return cleaned
+
+    def _clean_workflow_request(self, action, cleaned):
+        """Check a side-panel button before anything is saved: a refusal
+        leaves the article as it was and the typed text in the form."""
+        if action not in self.panel_actions:
+            raise forms.ValidationError(
+                "Cette action n’est pas possible sur cet article, ou vous n’en avez pas le droit.",
+                code="workflow_refused",
+            )
+        comment = (cleaned.get("workflow_comment") or "").strip()
+        kwargs = {"comment": comment}
+        if action == "renvoyer" and not comment:
+            self.add_error(
+                "workflow_comment", "Dites au journaliste ce qu’il faut revoir."
+            )
+        if action == "programmer":
+            go_live = cleaned.get("go_live_at")
+            if go_live is not None and cleaned.get("go_live_seconds"):
+                go_live = go_live.replace(second=cleaned["go_live_seconds"])
+            if go_live is None:
+                if "go_live_at" not in self.errors:
+                    self.add_error(
+                        "go_live_at", "Indiquez quand mettre l’article en ligne."
+                    )
+            elif go_live <= timezone.now():
+                self.add_error(
+                    "go_live_at",
+                    "Cette date est passée : choisissez une date à venir, ou « Publier maintenant ».",
+                )
+            kwargs["publish_at"] = go_live
+            # A date of withdrawal already set stays (the service checks it).
+            kwargs["unpublish_at"] = self.instance.unpublish_at
+        self.workflow_request = (action, kwargs)
 
     def _seen(self, content):
         # What changed, without the title of a linked article the person

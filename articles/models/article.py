@@ -36,7 +36,17 @@ def article_path(section_slug: str, slug: str, moment) -> str:
 
 # Plain fields that make up an article's content, as revisions and scheduled
 # versions store them: text, then the front-page flags.
-TEXT_FIELDS = ("title", "slug", "standfirst", "body", "hero_caption", "sources")
+TEXT_FIELDS = (
+    "title",
+    "slug",
+    "standfirst",
+    "body",
+    "hero_caption",
+    "sources",
+    "seo_title",
+    "social_title",
+    "seo_description",
+)
 FLAG_FIELDS = ("is_featured", "is_breaking")
 CONTENT_FIELDS = TEXT_FIELDS + FLAG_FIELDS
 

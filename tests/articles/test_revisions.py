@@ -3,7 +3,7 @@ of them compared."""
 
 import pytest
 
-from articles.revisions import article_snapshot, compare
+from articles.revisions import article_snapshot, compare, fingerprint
 from articles.services import article_revision_create
 from tests.factories import make_article, make_author
 
@@ -43,3 +43,50 @@ def test_compare_marks_words_removed_and_added_in_the_body():
     (change,) = compare(old, article_snapshot(article))
     assert ("delete", "hier.") in change.chunks
     assert ("insert", "lundi.") in change.chunks
+
+
+def test_a_revision_holds_the_search_and_social_texts():
+    article = make_article(seo_title="Pour Google", seo_description="Résumé.")
+    content = article_snapshot(article)
+    assert (
+        content["seo_title"],
+        content["social_title"],
+        content["seo_description"],
+    ) == (
+        "Pour Google",
+        "",
+        "Résumé.",
+    )
+
+
+def test_content_stored_before_the_seo_fields_keeps_its_fingerprint():
+    content = article_snapshot(make_article())
+    older = {
+        name: value
+        for name, value in content.items()
+        if name not in ("seo_title", "social_title", "seo_description")
+    }
+    assert fingerprint(older) == fingerprint(content)
+
+
+def test_a_changed_search_title_changes_the_fingerprint():
+    article = make_article()
+    before = fingerprint(article_snapshot(article))
+    article.seo_title = "Nouveau titre pour Google"
+    assert fingerprint(article_snapshot(article)) != before
+
+
+def test_compare_lists_a_changed_search_title():
+    article = make_article()
+    old = article_snapshot(article)
+    article.seo_title = "Pour Google"
+    changes = compare(old, article_snapshot(article))
+    assert [change.label for change in changes] == [
+        "titre pour les moteurs de recherche"
+    ]
+
+
+def test_an_old_revision_without_seo_texts_shows_the_current_ones():
+    article = make_article(seo_title="Actuel")
+    article.show_content({"title": "Ancien titre"})
+    assert (article.title, article.seo_title) == ("Ancien titre", "Actuel")
