@@ -4,7 +4,7 @@ définitivement » and « Vider la corbeille » (``articles.services.trash``).""
 
 import math
 
-from django.contrib import messages
+from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
@@ -32,9 +32,28 @@ def days_left(article: Article, now) -> str:
     return f"{days}{NBSP}jour{'s' if days > 1 else ''}"
 
 
+class StatusWithoutTrashFilter(admin.ChoicesFieldListFilter):
+    """The list's status filter, without « Corbeille »: the list leaves
+    trashed articles out (they have their own page)."""
+
+    def choices(self, changelist):
+        trashed = changelist.get_query_string(
+            {self.lookup_kwarg: Article.Status.TRASHED}, [self.lookup_kwarg_isnull]
+        )
+        for choice in super().choices(changelist):
+            if choice["query_string"] != trashed:
+                yield choice
+
+
 class TrashViews:
     """Mixed into ``ArticleAdmin`` (first: a trashed article's edit page
     sends to the trash)."""
+
+    def get_list_filter(self, request):
+        return [
+            ("status", StatusWithoutTrashFilter) if name == "status" else name
+            for name in super().get_list_filter(request)
+        ]
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         article = self.get_object(request, unquote(object_id))

@@ -64,6 +64,13 @@ def test_the_main_list_leaves_trashed_articles_out(as_editor):
     assert "Brouillon jeté" not in page.text
 
 
+def test_the_main_list_offers_no_trash_status_filter(as_editor):
+    make_draft()
+    page = as_editor.get(admin_url(Article, "changelist"))
+    assert "status__exact=draft" in page.text
+    assert "status__exact=trashed" not in page.text
+
+
 def test_the_main_list_links_to_the_trash(as_editor):
     page = as_editor.get(admin_url(Article, "changelist"))
     assert admin_url(Article, "trash") in page.text
