@@ -37,6 +37,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bench.inprocess import setup_django
 
+# Given before Django is set up (which defaults it to a scratch file): a
+# shared database seeded before.
+EXISTING_DATABASE = "DATABASE_URL" in os.environ
 N = setup_django()
 
 from django.db import connection, transaction  # noqa: E402
@@ -52,8 +55,6 @@ CLOCK = time.perf_counter if os.environ.get("CLOCK") == "wall" else time.process
 ENTRIES = int(os.environ.get("ENTRIES", "1000"))
 LIVE_SLUG = "bench-direct"
 LIVE_EXTERNAL_ID = f"bench-live:{ENTRIES}"
-# Given before Django is set up: a shared database seeded before.
-EXISTING_DATABASE = "DATABASE_URL" in os.environ
 
 
 def bench_live(entries):

@@ -169,9 +169,11 @@ def _entries_query(limit, with_cursor):
             newest_first = ("-publish_at", "-id")
             pinned = visible.filter(is_pinned=True).order_by(*newest_first)
             latest = latest.order_by(*newest_first)
-            # Two ids lists, each read from the page's index, then the rows
-            # by key: one round trip instead of one per list.
-            entries = visible.filter(
+            # Two lists of ids, each read from its index, then the rows:
+            # one round trip instead of one per list. (The live named again
+            # keeps PostgreSQL, which cannot look up an OR of two IN lists
+            # by key, within this live's rows.)
+            entries = LiveEntry.objects.filter(article=article).filter(
                 Q(pk__in=pinned.values("pk")[:PINNED_LIMIT])
                 | Q(pk__in=latest.values("pk")[: limit + 1])
             )
