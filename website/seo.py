@@ -58,6 +58,8 @@ class PageMeta:
 
     title: str
     description: str = ""
+    # What social networks show as the title; the page's title when blank.
+    social_title: str = ""
     path: str = "/"
     type: str = "website"
     # The page's own picture; pages without one are shared with the site's.
@@ -75,12 +77,27 @@ class PageMeta:
         return self.image or site_share_image()
 
     @property
+    def share_title(self):
+        return self.social_title or self.title
+
+    @property
     def locale(self):
         return og_locale(self.language)
 
     @cached_property
     def short_description(self):
         return Truncator(" ".join(self.description.split())).chars(DESCRIPTION_LENGTH)
+
+
+def article_texts(article):
+    """An article page's title, social title and description: the texts the
+    newsroom wrote for search engines and social networks, else its title
+    and chapô. From the article's row, already loaded: no query."""
+    return {
+        "title": article.seo_title or article.title,
+        "social_title": article.social_title or article.title,
+        "description": article.seo_description or article.standfirst,
+    }
 
 
 def absolute(path):
@@ -204,8 +221,10 @@ def news_article(article, *, authors, tags, corrections):
     data = {
         "@context": "https://schema.org",
         "@type": "NewsArticle",
+        # The headline readers see (Google compares them); the description
+        # is the one written for search engines, if any.
         "headline": Truncator(article.title).chars(110),
-        "description": article.standfirst,
+        "description": article.seo_description or article.standfirst,
         "url": absolute(article.get_absolute_url()),
         "mainEntityOfPage": absolute(article.get_absolute_url()),
         "datePublished": iso_datetime(article.publish_at),

@@ -167,8 +167,7 @@ class ArticleDetailView(PageMetaMixin, DetailView):
     def get_meta(self):
         article = self.object
         return seo.PageMeta(
-            title=article.title,
-            description=article.standfirst,
+            **seo.article_texts(article),
             path=article.get_absolute_url(),
             type="article",
             image=seo.article_share_image(article),

@@ -265,3 +265,66 @@ def test_every_page_has_one_h1_lang_fr_and_a_skip_link(client, article):
         assert '<html lang="fr">' in html
         assert html.count("<h1") == 1, url
         assert 'href="#contenu"' in html
+
+
+# --- The texts the newsroom wrote for search engines and social networks ----------
+
+
+def test_search_title_is_the_page_title(client):
+    article = make_article(title="Le titre du journal", seo_title="Titre pour Google")
+    html = client.get(article.get_absolute_url()).content.decode()
+    assert "<title>Titre pour Google — News Day FR</title>" in html
+
+
+def test_social_title_is_the_share_cards_title(client):
+    article = make_article(title="Le titre", social_title="Titre pour les réseaux")
+    html = client.get(article.get_absolute_url()).content.decode()
+    assert meta(html, "og:title") == "Titre pour les réseaux"
+    assert meta(html, "twitter:title") == "Titre pour les réseaux"
+
+
+def test_share_card_falls_back_to_the_headline_not_the_search_title(client):
+    article = make_article(title="Le vrai titre", seo_title="Titre pour Google")
+    html = client.get(article.get_absolute_url()).content.decode()
+    assert meta(html, "og:title") == "Le vrai titre"
+
+
+def test_seo_description_replaces_the_standfirst_in_meta_and_json_ld(client):
+    article = make_article(standfirst="Le chapô.", seo_description="Pour Google.")
+    html = client.get(article.get_absolute_url()).content.decode()
+    assert meta(html, "description") == "Pour Google."
+    assert meta(html, "og:description") == "Pour Google."
+    assert json_ld(html)["NewsArticle"]["description"] == "Pour Google."
+
+
+def test_json_ld_headline_stays_the_headline_readers_see(client):
+    article = make_article(title="Le vrai titre", seo_title="Titre pour Google")
+    html = client.get(article.get_absolute_url()).content.decode()
+    assert json_ld(html)["NewsArticle"]["headline"] == "Le vrai titre"
+
+
+def test_blank_seo_fields_fall_back_to_title_and_standfirst(client):
+    article = make_article(title="Titre seul", standfirst="Chapô seul.")
+    html = client.get(article.get_absolute_url()).content.decode()
+    assert "<title>Titre seul — News Day FR</title>" in html
+    assert meta(html, "og:title") == "Titre seul"
+    assert meta(html, "description") == "Chapô seul."
+
+
+def test_a_due_scheduled_version_brings_its_own_search_title(client):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from articles.models import ScheduledChange
+    from articles.revisions import article_snapshot
+
+    article = make_article(title="Version en ligne")
+    content = article_snapshot(article) | {"seo_title": "Nouveau titre pour Google"}
+    ScheduledChange.objects.create(
+        article=article,
+        content=content,
+        apply_at=timezone.now() - dt.timedelta(seconds=1),
+    )
+    html = client.get(article.get_absolute_url()).content.decode()
+    assert "<title>Nouveau titre pour Google — News Day FR</title>" in html
