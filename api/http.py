@@ -61,6 +61,8 @@ def _conditional(request, response, start, *, keyed):
     if last_modified:
         response.headers["Last-Modified"] = http_date(last_modified.timestamp())
     seconds_left = visibility_bound(start) - start
+    # An operation may keep its answers shorter (a running live).
+    seconds_left = min(seconds_left, getattr(request, "api_max_age", seconds_left))
     if keyed or seconds_left < 1:
         # A partner's answer carries its own rate-limit headers: shared
         # caches must not hand it to anyone else. It can still revalidate.

@@ -115,3 +115,77 @@ def article(data: dict) -> dict:
     if data["hero_image"]:
         item["associations"] = [_picture(data["hero_image"])]
     return item
+
+
+def _link(link):
+    return {
+        "name": "lien",
+        "uri": link["url"],
+        "type": "text",
+        "representationtype": "partial",
+        "headlines": [{"role": "main", "value": link["title"]}],
+    }
+
+
+def _entry(entry: dict) -> dict:
+    """An entry of a live as a ninjs item (an association of the live)."""
+    item = {
+        "name": f"entree-{entry['id']}",
+        "uri": entry["url"],
+        "type": "text",
+        "representationtype": "full",
+        "profile": "newsday-live-entry",
+        "firstcreated": _iso(entry["published_at"]),
+        "versioncreated": _iso(entry["edited_at"] or entry["published_at"]),
+        "pubstatus": "usable",
+        "urgency": 2 if entry["is_important"] else 4,
+        "language": "fr",
+        "by": entry["author"]["name"] if entry["author"] else settings.SITE_NAME,
+        "altids": [{"role": "id", "value": str(entry["id"])}],
+    }
+    if entry["title"]:
+        item["headlines"] = [{"role": "main", "value": entry["title"]}]
+    if entry["body_html"]:
+        item["bodies"] = [
+            {"role": "main", "contenttype": "text/html", "value": entry["body_html"]}
+        ]
+    if entry["is_pinned"]:
+        item["ednote"] = "Entrée épinglée en tête du direct."
+    associations = []
+    if entry["image"]:
+        associations.append(_picture(entry["image"]) | {"name": "photo"})
+    if entry["link"]:
+        associations.append(_link(entry["link"]))
+    if associations:
+        item["associations"] = associations
+    return item
+
+
+def live(data: dict) -> dict:
+    """A live (``api.lives``: the article's data, its state, its pinned and
+    latest entries) as a ninjs composite: the live's own text, then each
+    entry as an association, pinned ones first."""
+    item = article(data)
+    item["type"] = "composite"
+    item["profile"] = "newsday-live"
+    item["versioncreated"] = _iso(data["updated_at"])
+    item["ednote"] = (
+        "Direct en cours."
+        if data["state"] == "running"
+        else f"Direct {data['state_label'][0].lower()}{data['state_label'][1:]}."
+    )
+    if data["summary"]:
+        item["descriptions"].append(
+            {
+                "role": "keypoints",
+                "contenttype": "text/plain",
+                "value": "\n".join(data["summary"]),
+            }
+        )
+    item["associations"] = [
+        *item.get("associations", []),
+        *(_entry(entry) for entry in [*data["pinned"], *data["entries"]]),
+    ]
+    if not item["associations"]:
+        del item["associations"]
+    return item

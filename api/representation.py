@@ -123,6 +123,10 @@ def card_data(article):
         "updated_at": _date(article.updated_at if article.was_updated else None),
         "is_breaking": article.is_breaking,
         "is_featured": article.is_featured,
+        "format": article.format,
+        "live_api_url": absolute(cached_reverse("api:live", live_id=article.pk))
+        if article.format == Article.Format.LIVE
+        else None,
         "hero_image": image_data(article.hero_image, caption=article.hero_caption)
         if article.hero_image_id
         else None,

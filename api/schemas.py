@@ -1,6 +1,7 @@
 """What the API answers, as the OpenAPI schema at /api/v1/schema/ shows it."""
 
 import datetime as dt
+from typing import Literal
 
 from ninja import Schema
 
@@ -88,6 +89,9 @@ class ArticleCard(Schema):
     updated_at: dt.datetime | None
     is_breaking: bool
     is_featured: bool
+    format: Literal["article", "live"]
+    # The live's own address in the API (its state and entries), for a live.
+    live_api_url: str | None
     hero_image: Image | None
 
 
@@ -121,5 +125,49 @@ class Authors(Schema):
 
 class TagPage(Schema):
     items: list[Tag]
+    next_cursor: str | None
+    next: str | None
+
+
+class LinkedPage(Schema):
+    title: str
+    url: str
+    article_id: int | None
+
+
+class LiveEntry(Schema):
+    """An entry of a live, as its page shows it."""
+
+    id: int
+    url: str
+    published_at: dt.datetime
+    edited_at: dt.datetime | None
+    title: str
+    body_html: str
+    author: AuthorRef | None
+    is_important: bool
+    is_pinned: bool
+    image: Image | None
+    link: LinkedPage | None
+
+
+class LiveState(Schema):
+    state: Literal["running", "closed"]
+    state_label: str
+    closed_at: dt.datetime | None
+    summary: list[str]
+    summary_updated_at: dt.datetime | None
+    updated_at: dt.datetime
+
+
+class Live(Article, LiveState):
+    pinned: list[LiveEntry]
+    entries_url: str
+
+
+class LiveEntryPage(Schema):
+    live: LiveState
+    items: list[LiveEntry]
+    removed: list[int]
     next_cursor: str | None
     next: str | None

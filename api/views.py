@@ -12,25 +12,27 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models import Exists, OuterRef
 from django.http import Http404, HttpResponse
 from django.utils import timezone
-from django.utils.http import urlencode
 from ninja import NinjaAPI, Path, Query
 from taggit.models import Tag, TaggedItem
 
-from api import cursors, errors, ninjs, representation, schemas
+from api import cursors, errors, lives, ninjs, representation, schemas
 from api.access import FixedWindowThrottle, PartnerKeyAuth
 from api.http import http_headers
+from api.params import (
+    DEFAULT_LIMIT,
+    ERRORS,
+    MAX_CURSOR,
+    MAX_ID,
+    MAX_LIMIT,
+    SLUG,
+    aware,
+    next_url,
+    problems,
+)
 from api.problems import PROBLEM_TYPE
 from articles.models import Article, Author, Section
 from website import queries
 from website.search import MAX_QUERY_LENGTH, SearchForm, search_articles
-from website.seo import absolute
-
-DEFAULT_LIMIT = 20
-MAX_LIMIT = 100
-MAX_ID = 2**63 - 1
-SLUG = r"^[-\w]+$"
-# A signed cursor is about a hundred characters.
-MAX_CURSOR = 500
 
 
 class ContentAPI(NinjaAPI):
@@ -55,8 +57,9 @@ api = ContentAPI(
     title="API de contenus News Day FR",
     version="1",
     description=(
-        "Lecture seule des contenus publiés : articles, rubriques, auteurs, "
-        "mots-clés, recherche. Documentation : docs/api.md."
+        "Lecture seule des contenus publiés : articles, directs et leurs "
+        "entrées, rubriques, auteurs, mots-clés, recherche. Documentation : "
+        "docs/api.md."
     ),
     urls_namespace="api",
     openapi_url="/schema/",
@@ -66,23 +69,13 @@ api = ContentAPI(
 )
 api.add_decorator(http_headers, mode="view")
 errors.install(api)
+api.add_router("/lives", lives.router)
 
-ERRORS = {400: schemas.Problem, 401: schemas.Problem, 429: schemas.Problem}
 # The article's 200 also comes as ninjs (added to the schema below).
 NINJS_RESPONSE = {"x-ninjs": True}
 NINJS_CONTENT = {
     "schema": {"type": "object", "description": "L’article en IPTC ninjs 2.1."}
 }
-
-
-def _problems(*statuses):
-    return dict.fromkeys(statuses, schemas.Problem)
-
-
-def _next_url(request, cursor):
-    params = request.GET.copy()
-    params["cursor"] = cursor
-    return absolute(f"{request.path}?{urlencode(sorted(params.items()))}")
 
 
 def _cards(articles):
@@ -128,9 +121,7 @@ def article_list(
     if tag:
         filters["tag"] = _one(Tag, "tag", tag, "aucun mot-clé n’a l’identifiant").pk
     if updated_since:
-        if timezone.is_naive(updated_since):
-            updated_since = timezone.make_aware(updated_since)
-        filters["since"] = updated_since
+        filters["since"] = aware(updated_since)
     if cursor:
         filters["after_at"], filters["after_pk"] = cursors.decode(
             cursor, kinds=(dt.datetime, int)
@@ -141,13 +132,13 @@ def article_list(
     return {
         "items": _cards(page),
         "next_cursor": next_cursor,
-        "next": _next_url(request, next_cursor) if next_cursor else None,
+        "next": next_url(request, next_cursor) if next_cursor else None,
     }
 
 
 @api.get(
     "/articles/{article_id}",
-    response={200: schemas.Article, **_problems(400, 401, 404, 410, 429)},
+    response={200: schemas.Article, **problems(400, 401, 404, 410, 429)},
     url_name="article",
     summary="Un article publié",
     openapi_extra=NINJS_RESPONSE,
@@ -217,7 +208,7 @@ def search(
 
 @api.get(
     "/rubriques",
-    response={200: schemas.Sections, **_problems(401, 429)},
+    response={200: schemas.Sections, **problems(401, 429)},
     url_name="rubriques",
     summary="Les rubriques, dans l’ordre du menu",
 )
@@ -228,7 +219,7 @@ def rubriques(request):
 
 @api.get(
     "/authors",
-    response={200: schemas.Authors, **_problems(401, 429)},
+    response={200: schemas.Authors, **problems(401, 429)},
     url_name="authors",
     summary="Les auteurs, par nom",
 )
@@ -263,5 +254,5 @@ def tags(
     return {
         "items": [representation.tag_data(tag) for tag in page],
         "next_cursor": next_cursor,
-        "next": _next_url(request, next_cursor) if next_cursor else None,
+        "next": next_url(request, next_cursor) if next_cursor else None,
     }

@@ -12,7 +12,9 @@ from tests.factories import (
     make_article,
     make_author,
     make_correction,
+    make_entry,
     make_image,
+    make_live,
 )
 
 pytestmark = pytest.mark.django_db
@@ -70,3 +72,23 @@ def test_ninjs_of_an_article_readers_may_not_see_is_404(client, kind):
     )
 
     assert response.status_code == 404
+
+
+def test_a_live_in_ninjs_is_valid_with_its_entries_as_associations(client):
+    live = make_live(hero_image=make_image(alt="Une photo"))
+    live.live.summary = "Deux morts\nTrains arrêtés"
+    live.live.save()
+    pinned = make_entry(live, is_pinned=True, title="À retenir")
+    entry = make_entry(live, image=make_image(alt="Le pont"), is_important=True)
+
+    response = client.get(f"/api/v1/lives/{live.pk}?format=ninjs")
+
+    assert response["Content-Type"].startswith("application/ninjs+json")
+    item = response.json()
+    jsonschema_rs.validator_for(SCHEMA).validate(item)
+    assert item["type"] == "composite"
+    names = [association["name"] for association in item["associations"]]
+    assert names == ["hero", f"entree-{pinned.pk}", f"entree-{entry.pk}"]
+    assert item["associations"][2]["urgency"] == 2
+    assert item["associations"][2]["associations"][0]["type"] == "picture"
+    assert item["descriptions"][-1]["value"] == "Deux morts\nTrains arrêtés"

@@ -21,14 +21,17 @@ from tests.factories import (
     make_article,
     make_author,
     make_correction,
+    make_entry,
     make_image,
+    make_live,
     make_related_link,
 )
 
 
 @pytest.fixture
 def published(db, settings):
-    """An article with everything it may show, and one of each hidden kind."""
+    """An article with everything it may show, one of each hidden kind, and
+    a live with entries of each kind."""
     settings.API_ANONYMOUS_RATE_LIMIT = 1_000_000
     article = make_article(
         authors=[make_author()], tags=["climat"], hero_image=make_image()
@@ -36,6 +39,9 @@ def published(db, settings):
     make_correction(article)
     make_related_link(article)
     hidden_articles()
+    live = make_live(hero_image=make_image())
+    make_entry(live, is_pinned=True, author=make_author(), image=make_image())
+    make_entry(live, link_article=article)
     # As Django's test client does: the WSGI handler would otherwise close
     # the test's connection (and its transaction) after each request.
     request_started.disconnect(close_old_connections)
