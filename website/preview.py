@@ -14,6 +14,7 @@ caches and search engines:
 """
 
 import datetime as dt
+from dataclasses import dataclass
 
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
@@ -23,6 +24,7 @@ from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.decorators import method_decorator
 
 from articles.models import Article, PreviewLink, ScheduledChange
+from articles.services.checks import is_live
 from articles.services.rights import can_view
 from core.staff import verified_staff_required
 from images.body import image_ids
@@ -49,7 +51,37 @@ class LinkUnavailable(Exception):
         self.reason = reason
 
 
+@dataclass(frozen=True)
+class PreviewBar:
+    """The « Aperçu » bar over a preview, and what the page says instead of
+    « Publié le »: the planned date, or « Non programmé »."""
+
+    label: str
+    # Readers see this article now: the page's own dates are true.
+    live: bool
+    # When this version goes online, if planned.
+    planned_at: dt.datetime | None = None
+
+
+def preview_bar(article, *, live: bool, planned_at=None, label="") -> PreviewBar:
+    if planned_at is None and not live and article.status == Article.Status.SCHEDULED:
+        planned_at = article.publish_at
+    return PreviewBar(
+        label=label or ("Aperçu – version en ligne" if live else "Aperçu – non publié"),
+        live=live,
+        planned_at=planned_at,
+    )
+
+
 class PreviewMixin:
+    # Set by get_object: the « Aperçu » bar of the version shown.
+    bar = None
+
+    def get_context_data(self, **kwargs):
+        if self.bar is None:
+            self.bar = preview_bar(self.object, live=is_live(self.object))
+        return super().get_context_data(preview=self.bar, **kwargs)
+
     def get(self, request, *args, **kwargs):
         try:
             self.object = self.get_object()
@@ -90,11 +122,22 @@ class ArticlePreviewView(PreviewMixin, ArticleDetailView):
             if not is_number(number):
                 raise Http404
             revision = get_object_or_404(article.revisions, number=int(number))
+            self.bar = preview_bar(
+                article,
+                live=is_live(article),
+                label=f"Aperçu – révision n° {revision.number}, non publiée",
+            )
             return article.show_content(revision.content)
         if change := self.request.GET.get("modification", "").strip():
             if not is_number(change):
                 raise Http404
             scheduled = get_object_or_404(ScheduledChange, pk=change, article=article)
+            self.bar = preview_bar(
+                article,
+                live=False,
+                planned_at=scheduled.apply_at,
+                label="Aperçu – nouvelle version, non publiée",
+            )
             return article.show_content(scheduled.content)
         return article
 

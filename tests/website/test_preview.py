@@ -4,6 +4,7 @@ tests/articles/admin/test_preview_links.py)."""
 
 import datetime as dt
 import re
+from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
@@ -233,3 +234,57 @@ def test_images_of_a_shared_link_close_with_the_link(client, editor, media_root)
         client.get(link_path(link))
     with time_machine.travel(link.expires_at + dt.timedelta(seconds=1), tick=False):
         assert client.get(f"/images/{image.pk}/w640.jpg").status_code == 404
+
+
+# --- The « Aperçu » bar and the planned date -----------------------------------------
+
+
+def test_a_draft_preview_carries_the_bar_and_says_not_scheduled(client, editor, draft):
+    client.force_login(editor)
+    html = client.get(reverse("preview:article", args=[draft.pk])).text
+    assert 'class="preview-bar"' in html
+    assert "Aperçu – non publié" in html
+    assert '<p class="dates">Non programmé' in html
+    assert "Publié le" not in html
+
+
+def test_a_scheduled_article_preview_shows_its_planned_date(client, editor):
+    paris = ZoneInfo("Europe/Paris")
+    article = make_article(
+        status=Article.Status.SCHEDULED,
+        publish_at=dt.datetime(2099, 12, 7, 7, 0, tzinfo=paris),
+    )
+    client.force_login(editor)
+    html = client.get(reverse("preview:article", args=[article.pk])).text
+    assert "Publication prévue le 7 décembre 2099 à 7\u00a0h\u00a000" in html
+    assert "Publié le" not in html
+
+
+def test_a_shared_preview_carries_the_bar_too(client, editor, draft):
+    html = client.get(link_path(preview_link_create(article=draft, user=editor))).text
+    assert "Aperçu – non publié" in html
+    assert "Publié le" not in html
+
+
+def test_a_scheduled_new_version_preview_shows_when_it_goes_online(client, editor):
+    article = make_article(title="Version en ligne")
+    change = article_schedule_change(
+        article=article,
+        user=editor,
+        content=article_snapshot(article) | {"title": "Version de demain"},
+        apply_at=timezone.now() + dt.timedelta(days=1),
+    )
+    client.force_login(editor)
+    html = client.get(
+        reverse("preview:article", args=[article.pk]), {"modification": change.pk}
+    ).text
+    assert "Aperçu – nouvelle version, non publiée" in html
+    assert "Publication prévue le" in html
+
+
+def test_a_live_article_preview_keeps_its_publication_date(client, editor):
+    article = make_article()
+    client.force_login(editor)
+    html = client.get(reverse("preview:article", args=[article.pk])).text
+    assert "Aperçu – version en ligne" in html
+    assert "Publié le" in html
