@@ -3,17 +3,17 @@ the bulk actions and the workflow's own pages are the mixins it is built
 from, one module each."""
 
 from django.contrib import admin
-from django.db.models import OuterRef, Subquery
 from django.urls import reverse, reverse_lazy
 from django.utils.html import format_html
 
 from articles.admin.bulk_actions import BulkActions
 from articles.admin.calendar import CalendarViews
 from articles.admin.change_form import ChangeFormMixin
+from articles.admin.changelist import ArticleChangeList, paginator_for
 from articles.admin.corrections import CorrectionViews
 from articles.admin.deletion import DeletionViews
 from articles.admin.editing import EditingViews
-from articles.admin.filters import AuthorFilter, MineFilter
+from articles.admin.filters import AuthorFilter, MineFilter, PublicationYearFilter
 from articles.admin.forms import ArticleAdminForm
 from articles.admin.history import HistoryViews
 from articles.admin.inlines import BylineInline, RelatedLinkInline
@@ -22,6 +22,7 @@ from articles.admin.preview_links import PreviewLinkViews
 from articles.admin.rights import ArticleEditRights
 from articles.admin.routes import article_admin_routes
 from articles.admin.scheduled_changes import ScheduledChangeViews
+from articles.admin.search import articles_search
 from articles.admin.trash import TrashViews
 from articles.admin.workflow_actions import WorkflowActionViews
 from articles.models import Article, AuditEvent
@@ -35,27 +36,6 @@ from articles.services.scheduled_events import overdue_events
 from core.adminpages import FrenchTitles
 from core.formats import french_datetime
 from images.admin import thumbnail_html
-from images.models import renditions_prefetch
-from images.renditions import THUMBNAIL_SPEC
-
-# The editorial steps that say whether a draft came back from review.
-REVIEW_ACTIONS = [
-    AuditEvent.Action.SUBMITTED,
-    AuditEvent.Action.SENT_BACK,
-    AuditEvent.Action.SCHEDULED,
-    AuditEvent.Action.PUBLISHED,
-]
-
-
-def _with_last_review(articles):
-    """``last_review`` (action) and ``last_review_comment`` of each article."""
-    review = AuditEvent.objects.filter(
-        article=OuterRef("pk"), action__in=REVIEW_ACTIONS
-    ).order_by("-created_at", "-id")
-    return articles.annotate(
-        last_review=Subquery(review.values("action")[:1]),
-        last_review_comment=Subquery(review.values("comment")[:1]),
-    )
 
 
 def _is_autocomplete(request):
@@ -105,15 +85,24 @@ class ArticleAdmin(
         "section",
         ("authors", AuthorFilter),
         ("publish_at", admin.DateFieldListFilter),
+        PublicationYearFilter,
         "is_featured",
         "is_breaking",
         "format",
     ]
     list_display_links = ["hero_thumbnail", "title"]
-    list_select_related = ["section"]
+    list_select_related = ["section", "hero_image"]
+    # Matched by articles_search (get_search_results), accents ignored.
     search_fields = ["title", "standfirst", "slug"]
-    search_help_text = "Rechercher dans le titre, le chapô ou l’identifiant d’URL."
-    date_hierarchy = "publish_at"
+    search_help_text = (
+        "Rechercher dans le titre, le chapô ou l’identifiant d’URL "
+        "(majuscules et accents indifférents)."
+    )
+    # One count per list, and on PostgreSQL an estimate for long lists
+    # (articles/admin/changelist.py).
+    show_full_result_count = False
+    # No date_hierarchy: its list of years read every article's date
+    # (PublicationYearFilter reads two).
     prepopulated_fields = {"slug": ["title"]}
 
     class Media:
@@ -132,15 +121,9 @@ class ArticleAdmin(
     # --- Who sees and edits what ---------------------------------------------
 
     def get_queryset(self, request):
-        articles = (
-            super()
-            .get_queryset(request)
-            .prefetch_related(
-                "authors",
-                renditions_prefetch("hero_image__renditions", [THUMBNAIL_SPEC.name]),
-            )
-            .select_related("section", "hero_image")
-        )
+        # The list shapes its own rows (ArticleChangeList): the edit page and
+        # the autocomplete read none of them.
+        articles = super().get_queryset(request)
         user = request.user
         if sees_all_articles(user):
             return articles
@@ -157,18 +140,15 @@ class ArticleAdmin(
     # --- The list ----------------------------------------------------------------
 
     def get_changelist(self, request, **kwargs):
-        changelist = super().get_changelist(request, **kwargs)
+        return ArticleChangeList
 
-        class ReviewedChangeList(changelist):
-            def get_queryset(self, request, exclude_parameters=None):
-                # Trashed articles have their own list (articles/admin/trash.py).
-                return _with_last_review(
-                    super()
-                    .get_queryset(request, exclude_parameters)
-                    .exclude(status=Article.Status.TRASHED)
-                )
+    def get_paginator(self, request, queryset, per_page, **kwargs):
+        return paginator_for(request, queryset, per_page, **kwargs)
 
-        return ReviewedChangeList
+    def get_search_results(self, request, queryset, search_term):
+        if not search_term.strip():
+            return queryset, False
+        return articles_search(articles=queryset, text=search_term), False
 
     def changelist_view(self, request, extra_context=None):
         extra = {"overdue_events": overdue_events()} | (extra_context or {})
@@ -180,7 +160,8 @@ class ArticleAdmin(
 
     @admin.display(description="signature")
     def byline(self, article):
-        return ", ".join(author.name for author in article.authors.all())
+        # In byline order (ArticleAuthor.position), prefetched by the list.
+        return ", ".join(byline.author.name for byline in article.bylines.all())
 
     @admin.display(description="direct")
     def live_link(self, article):

@@ -153,3 +153,57 @@ def test_a_sent_back_article_resubmitted_is_no_longer_renvoye(
     article_submit(article=article, user=journalist, comment="C’est fait.")
     response = as_journalist.get(reverse("admin:articles_article_changelist"))
     assert ">Renvoyé<" not in response.text
+
+
+def test_article_list_queries_are_the_same_for_n_and_2n_articles(
+    count_queries, superuser_client
+):
+    from articles.services import article_send_back, article_submit
+    from tests.factories import make_draft, make_editor
+
+    def add_articles(n):
+        for _ in range(n):
+            make_article(
+                authors=[make_author(), make_author()],
+                tags=["Un", "Deux"],
+                hero_image=make_image(),
+            )
+            sent_back = make_draft()
+            article_submit(article=sent_back, user=make_editor(), comment="")
+            article_send_back(article=sent_back, user=make_editor(), comment="Non.")
+
+    url = reverse("admin:articles_article_changelist")
+    add_articles(3)
+    with_n = count_queries(superuser_client, url)
+    add_articles(3)
+    assert count_queries(superuser_client, url) == with_n
+
+
+def test_signature_column_names_the_authors_in_byline_order(superuser_client):
+    lea = make_author(name="Léa Fontaine")
+    camille = make_author(name="Camille Roussel")
+    make_article(authors=[lea, camille])
+    response = superuser_client.get(reverse("admin:articles_article_changelist"))
+    assert "Léa Fontaine, Camille Roussel" in response.text
+
+
+def test_article_changelist_search_ignores_accents(superuser_client):
+    article = make_article(title="La transition énergétique")
+    make_article(title="Autre chose")
+    response = superuser_client.get(
+        admin_url(Article, "changelist"), {"q": "ENERGETIQUE"}
+    )
+    assert list(response.context["cl"].result_list) == [article]
+
+
+def test_article_list_counts_the_articles_once(superuser_client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    make_article()
+    url = reverse("admin:articles_article_changelist")
+    superuser_client.get(url)
+    with CaptureQueriesContext(connection) as queries:
+        superuser_client.get(url)
+    counts = [q["sql"] for q in queries if "COUNT(" in q["sql"].upper()]
+    assert len(counts) == 1
