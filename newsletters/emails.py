@@ -5,13 +5,14 @@ rewritten links."""
 
 import dataclasses
 import functools
+from email.policy import default as default_policy
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.urls import reverse
 
-from newsletters import tokens
+from newsletters import mime, tokens
 from newsletters.models import NewsletterList, Send, Subscriber
 from website.typography import french_typography
 
@@ -49,6 +50,24 @@ class Rendered:
     text: str
     newsletter_id: int
     list_id_header: str
+    # What the MIME forms of the emails share, encoded once (one batch
+    # renders once, so once per batch).
+    shared: mime.Shared = dataclasses.field(default_factory=mime.Shared, compare=False)
+
+
+class NewsletterEmail(EmailMultiAlternatives):
+    """A send's email to one subscriber. Providers' backends read its
+    attributes, as any Django email's; its MIME form (SMTP's, the console's)
+    is built by newsletters.mime, which Django's way only takes over for what
+    it cannot write exactly as Django would."""
+
+    def __init__(self, *, shared: mime.Shared, **kwargs):
+        super().__init__(**kwargs)
+        self.shared = shared
+
+    def message(self, *, policy=default_policy):
+        built = mime.build(self, self.shared, policy)
+        return built if built is not None else super().message(policy=policy)
 
 
 def render_send(send: Send, articles) -> Rendered:
@@ -83,9 +102,7 @@ def _article_context(article) -> dict:
     }
 
 
-def message(
-    rendered: Rendered, *, subscriber_id: int, email: str
-) -> EmailMultiAlternatives:
+def message(rendered: Rendered, *, subscriber_id: int, email: str) -> NewsletterEmail:
     unsubscribe = unsubscribe_url(subscriber_id, rendered.newsletter_id)
     preferences = preferences_url(subscriber_id)
     list_unsubscribe = f"<{unsubscribe}>"
@@ -93,7 +110,8 @@ def message(
         list_unsubscribe += (
             f", <mailto:{settings.NEWSLETTERS_UNSUBSCRIBE_MAILTO}?subject=unsubscribe>"
         )
-    mail = EmailMultiAlternatives(
+    mail = NewsletterEmail(
+        shared=rendered.shared,
         subject=rendered.subject,
         body=_links(rendered.text, unsubscribe, preferences),
         from_email=settings.NEWSLETTERS_FROM_EMAIL,
