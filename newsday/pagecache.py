@@ -261,9 +261,11 @@ class PageCacheMiddleware:
         )
 
     def _shareable_not_found(self, request, response):
+        # 410: a deleted article's address, kept as briefly as a 404 (a
+        # widely shared article deleted by mistake is asked for often).
         return (
             request.method == "GET"
-            and response.status_code == 404
+            and response.status_code in (404, 410)
             and not response.cookies
             and "Cache-Control" not in response
         )

@@ -93,3 +93,11 @@ def test_a_published_articles_page_pays_nothing_for_the_trash(client):
     sql = " ".join(q["sql"] for q in queries.captured_queries)
     assert "'trashed'" not in sql
     assert "auditevent" not in sql
+
+
+def test_shared_caches_may_keep_the_410_as_briefly_as_a_404(client, settings):
+    settings.PAGE_CACHE_ENABLED = True
+    article = trash(make_article())
+    response = client.get(article.get_absolute_url())
+    assert response.status_code == 410
+    assert response["Cache-Control"] == "public, max-age=30, s-maxage=30"
