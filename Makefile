@@ -67,6 +67,10 @@ BENCH_N ?= 1000
 bench-seed: install  ## seed N bench articles: make bench-seed N=100000
 	$(UV) run --locked python -m bench.seed $(or $(N),$(BENCH_N))
 
+.PHONY: bench-admin
+bench-admin: install  ## the article admin as a superuser: DATABASE_URL=postgres://…/newsday_bench_100000 make bench-admin
+	$(UV) run --locked python -m bench.admin
+
 bench-ours: install  ## our pages only (no peers); quick: DURATION=2s WARMUP=1s NEWSDAY_N_SCALE=0
 	bash bench/load.sh
 
