@@ -46,7 +46,8 @@ def send_back_applies(article: Article, live: Live) -> bool:
 
 
 def schedule_applies(article: Article, live: Live) -> bool:
-    return article.status != Status.PUBLISHED and not live()
+    # A trashed article is restored (articles.services.trash) before anything.
+    return article.status not in (Status.PUBLISHED, Status.TRASHED) and not live()
 
 
 def unschedule_applies(article: Article, live: Live) -> bool:
@@ -54,11 +55,20 @@ def unschedule_applies(article: Article, live: Live) -> bool:
 
 
 def publish_applies(article: Article, live: Live) -> bool:
+    if article.status == Status.TRASHED:
+        return False
     return not (article.status == Status.PUBLISHED and live())
 
 
 def unpublish_applies(article: Article, live: Live) -> bool:
     return article.status in Status.visible()
+
+
+def refuse_if_trashed(article: Article) -> None:
+    if article.status == Status.TRASHED:
+        raise WorkflowError(
+            "Cet article est dans la corbeille\u00a0: restaurez-le d’abord."
+        )
 
 
 def _move(
@@ -140,6 +150,7 @@ def article_schedule(
         )
     with transaction.atomic():
         locked = lock_article(article)
+        refuse_if_trashed(locked)
         if not schedule_applies(locked, live=lambda: is_live(locked, now)):
             raise WorkflowError(
                 "Cet article est déjà en ligne : dépubliez-le d’abord, ou programmez une nouvelle version."
@@ -183,6 +194,7 @@ def article_publish(*, article: Article, user, comment: str = "") -> Article:
     now = timezone.now()
     with transaction.atomic():
         locked = lock_article(article)
+        refuse_if_trashed(locked)
         if not publish_applies(locked, live=lambda: is_live(locked, now)):
             raise WorkflowError("Cet article est déjà publié.")
         refuse_if_problems(locked)

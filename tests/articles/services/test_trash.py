@@ -12,7 +12,9 @@ from articles.models import Article, AuditEvent, PreviewLink, Revision, Schedule
 from articles.revisions import article_snapshot
 from articles.services import (
     WorkflowError,
+    article_publish,
     article_revision_create,
+    article_schedule,
     article_schedule_change,
     scheduled_events_run,
 )
@@ -146,6 +148,24 @@ def test_trashing_revokes_preview_links():
     trashed(article)
     link.refresh_from_db()
     assert link.revoked_at is not None
+
+
+def test_a_trashed_article_cannot_be_published_without_restoring_it(editor):
+    article = trashed(make_draft())
+    with pytest.raises(WorkflowError, match="restaurez-le"):
+        article_publish(article=article, user=editor)
+    article.refresh_from_db()
+    assert article.status == Status.TRASHED
+
+
+def test_a_trashed_article_cannot_be_scheduled_without_restoring_it(editor):
+    article = trashed(make_draft())
+    with pytest.raises(WorkflowError, match="restaurez-le"):
+        article_schedule(
+            article=article,
+            user=editor,
+            publish_at=timezone.now() + dt.timedelta(hours=1),
+        )
 
 
 # --- Restoring ----------------------------------------------------------------------
