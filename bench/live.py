@@ -22,12 +22,11 @@ CPU (process) time per request, median of ``ROUNDS``: on a shared machine
 wall time mostly measures the neighbours. On PostgreSQL that leaves out the
 database server's own work: ``CLOCK=wall`` measures wall time instead. A
 shared database needs a cache every process reaches (the default one is a
-table bench/seed.py does not make): ``CACHE_URL=redis://127.0.0.1:6379/5``. The page cache runs here on a
-process-local cache (one process), so a hit costs what the middleware does,
+table bench/seed.py does not make): ``CACHE_URL=redis://127.0.0.1:6379/5``.
+The page cache runs here on a process-local cache (one process), so a hit costs what the middleware does,
 not a network round trip.
 """
 
-import datetime as dt
 import os
 import sys
 import time
@@ -42,80 +41,17 @@ from bench.inprocess import setup_django
 EXISTING_DATABASE = "DATABASE_URL" in os.environ
 N = setup_django()
 
-from django.db import connection, transaction  # noqa: E402
+from django.db import connection  # noqa: E402
 from django.http import HttpResponse  # noqa: E402
 from django.test import Client, override_settings  # noqa: E402
 from django.urls import include, path  # noqa: E402
-from django.utils import timezone  # noqa: E402
 
 from bench.inprocess import measure, prepare_pages  # noqa: E402
+from bench.livedata import bench_live  # noqa: E402
 
 ROUNDS = int(os.environ.get("ROUNDS", "300"))
 CLOCK = time.perf_counter if os.environ.get("CLOCK") == "wall" else time.process_time
 ENTRIES = int(os.environ.get("ENTRIES", "1000"))
-LIVE_SLUG = "bench-direct"
-LIVE_EXTERNAL_ID = f"bench-live:{ENTRIES}"
-
-
-def bench_live(entries):
-    """The bench's live (made once, reused), with ``entries`` entries over
-    the last hours: a tenth important, a few with a title, two pinned."""
-    from articles.models import Article
-
-    live = Article.objects.filter(external_id=LIVE_EXTERNAL_ID).first()
-    if live is None and not EXISTING_DATABASE:
-        # A scratch file made before the live had an ``external_id``.
-        live = Article.objects.filter(slug=LIVE_SLUG).first()
-    if live is None:
-        # All or nothing: a run stopped halfway leaves no live to reuse.
-        with transaction.atomic():
-            live = _make_live(entries)
-        # Statistics for the new rows, as bench/seed.py does: the planner
-        # otherwise takes the live's entries for a handful.
-        with connection.cursor() as cursor:
-            cursor.execute("ANALYZE live_liveentry")
-    return live
-
-
-def _make_live(entries):
-    from articles.models import Article, Author, Section
-    from live.models import LiveCoverage, LiveEntry
-
-    now = timezone.now()
-    live = Article.objects.create(
-        title="Direct du banc d’essai : la journée en continu",
-        slug=LIVE_SLUG,
-        external_id=LIVE_EXTERNAL_ID,
-        standfirst="Un direct de mesure, fait d’entrées courtes.",
-        body="<p>Ce direct sert aux mesures de performance.</p>",
-        section=Section.objects.order_by("pk").first(),
-        format=Article.Format.LIVE,
-        status=Article.Status.PUBLISHED,
-        publish_at=now - dt.timedelta(hours=10),
-    )
-    # Tagged like the bench's articles (« À lire aussi » reads the tags).
-    live.tags.add(
-        *Article.objects.filter(external_id__startswith="bench:").first().tags.all()
-    )
-    LiveCoverage.objects.create(
-        article=live, summary="Premier point\nDeuxième point\nTroisième point"
-    )
-    authors = list(Author.objects.order_by("pk")[:6])
-    LiveEntry.objects.bulk_create(
-        LiveEntry(
-            article=live,
-            author=authors[i % len(authors)],
-            title=f"Point numéro {i}" if i % 7 == 0 else "",
-            body=f"<p>Entrée {i} : <strong>un fait</strong>, une source, "
-            "une précision de lieu et d’heure, en deux ou trois phrases "
-            "comme en écrit un journaliste sur le terrain.</p>",
-            is_important=i % 10 == 0,
-            is_pinned=i in (3, 400),
-            publish_at=now - dt.timedelta(seconds=30 * (entries - i)),
-        )
-        for i in range(entries)
-    )
-    return live
 
 
 def bare(request):
@@ -135,7 +71,7 @@ def existing_pages():
 
 def main():
     urls = existing_pages() if EXISTING_DATABASE else prepare_pages(N)
-    live = bench_live(ENTRIES)
+    live = bench_live(ENTRIES, scratch=not EXISTING_DATABASE)
     client = Client()
     from articles.models import Article
 
