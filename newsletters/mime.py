@@ -85,8 +85,11 @@ def _encode_shared(mail, policy) -> tuple | None:
         headers[name] = "".join(folded.splitlines()).strip()
         if not headers[name].isascii():
             return None
+    # Headers on one line each, up to SMTP's limit: the shared ones are
+    # already encoded in words of the right size, and a folded unsubscribe
+    # link would read with a leading space.
     legacy = email.policy.compat32.clone(
-        linesep=policy.linesep, max_line_length=policy.max_line_length
+        linesep=policy.linesep, max_line_length=MAX_LINE_OCTETS
     )
     sources = {
         "Subject": str(mail.subject),

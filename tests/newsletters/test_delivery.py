@@ -6,6 +6,8 @@ import smtplib
 import pytest
 from django.core import mail
 from django.core.mail.backends.locmem import EmailBackend
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from newsletters import delivery, sending
@@ -136,3 +138,57 @@ def test_a_job_stalled_for_a_claims_length_is_found(started, settings):
     )
     assert delivery.stalled_sends(now=later) == [send.pk]
     assert delivery.stalled_sends() == []
+
+
+def test_a_batchs_queries_do_not_grow_with_its_emails(started, monkeypatch):
+    monkeypatch.setattr(delivery, "MARK_EVERY", 100)
+    send = started(51)
+    delivery.deliver_batch(send_id=send.pk, batch_size=1)  # process caches warm
+    counts = []
+    for size in (10, 40):
+        with CaptureQueriesContext(connection) as queries:
+            assert delivery.deliver_batch(send_id=send.pk, batch_size=size).sent == size
+        counts.append(len(queries))
+    assert counts[0] == counts[1]
+
+
+class WatchingBackend(EmailBackend):
+    """Notes, as each email goes, how many rows are already marked sent."""
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.marked = []
+
+    def send_messages(self, messages):
+        self.marked.append(Delivery.objects.filter(state=Delivery.State.SENT).count())
+        return super().send_messages(messages)
+
+
+def test_rows_are_marked_every_mark_every_emails(started, monkeypatch):
+    monkeypatch.setattr(delivery, "MARK_EVERY", 3)
+    send = started(7)
+    backend = WatchingBackend()
+    delivery.deliver_batch(send_id=send.pk, connection=backend)
+    # A worker killed outright sends again at most the emails not yet marked.
+    assert backend.marked == [0, 0, 0, 3, 3, 3, 6]
+    assert Delivery.objects.filter(state=Delivery.State.SENT).count() == 7
+
+
+def test_a_refused_address_is_marked_failed_with_the_servers_answer(started):
+    send = started(3)
+    delivery.deliver_batch(send_id=send.pk, connection=RefusingBackend())
+    failed = Delivery.objects.get(state=Delivery.State.FAILED)
+    assert failed.subscriber.email == "lecteur1@example.fr"
+    assert failed.error.startswith("adresse refusée")
+    assert recipients() == ["lecteur0@example.fr", "lecteur2@example.fr"]
+    send.refresh_from_db()
+    assert (send.sent_count, send.failed_count) == (2, 1)
+
+
+class RefusingBackend(EmailBackend):
+    """The server refuses lecteur1@example.fr."""
+
+    def send_messages(self, messages):
+        if messages[0].to == ["lecteur1@example.fr"]:
+            raise smtplib.SMTPRecipientsRefused({"lecteur1@example.fr": (550, b"no")})
+        return super().send_messages(messages)
