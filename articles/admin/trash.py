@@ -92,7 +92,9 @@ class TrashViews:
         require_post(request)
         article = self.article_or_404(request, object_id)
         try:
-            restored = trash.article_restore(article=article, user=request.user)
+            restored = trash.article_restore_from_trash(
+                article=article, user=request.user
+            )
         except (WorkflowError, PermissionDenied) as error:
             self.message_user(request, message_of(error), messages.ERROR)
             return HttpResponseRedirect(admin_url(Article, "trash"))

@@ -12,11 +12,13 @@ sends the content signals once the transaction is committed.
 - ``scheduled_events``: ``run_scheduled``'s side effects of what came due;
 - ``preview_links``: sharing an unpublished article;
 - ``editing``: presence and autosave on the edit page;
+- ``trash`` and ``deletion``: the « Corbeille », restoring, deleting for good;
 - ``checks`` and ``audit``: what every service shares.
 """
 
 from articles.services.checks import WorkflowError
 from articles.services.corrections import article_correct
+from articles.services.deletion import article_delete_for_good
 from articles.services.editing import autosave_store, presence_leave, presence_touch
 from articles.services.preview_links import preview_link_create, preview_link_revoke
 from articles.services.revisions import (
@@ -38,12 +40,20 @@ from articles.services.transitions import (
     article_unpublish,
     article_unschedule,
 )
+from articles.services.trash import (
+    article_restore_from_trash,
+    article_trash,
+    trash_empty,
+    trash_purge_expired,
+)
 
 __all__ = [
     "ScheduledEvent",
     "WorkflowError",
     "article_correct",
+    "article_delete_for_good",
     "article_publish",
+    "article_restore_from_trash",
     "article_restore_revision",
     "article_revision_create",
     "article_saved",
@@ -51,6 +61,7 @@ __all__ = [
     "article_schedule_change",
     "article_send_back",
     "article_submit",
+    "article_trash",
     "article_unpublish",
     "article_unschedule",
     "autosave_store",
@@ -61,4 +72,6 @@ __all__ = [
     "scheduled_change_cancel",
     "scheduled_changes_apply_due",
     "scheduled_events_run",
+    "trash_empty",
+    "trash_purge_expired",
 ]

@@ -130,7 +130,7 @@ def article_trash(*, article: Article, user, reason: str = "") -> Article:
     return locked
 
 
-def article_restore(*, article: Article, user) -> Article:
+def article_restore_from_trash(*, article: Article, user) -> Article:
     """Take ``article`` out of the trash with all it had. It does not go back
     online by itself: « Dépublié » if readers ever saw it, else a draft."""
     if not can_trash(user, article):

@@ -7,7 +7,7 @@ from django.test.utils import CaptureQueriesContext
 
 from articles.models import Article, ArticleRedirect
 from articles.services.deletion import article_delete_for_good
-from articles.services.trash import article_restore, article_trash
+from articles.services.trash import article_restore_from_trash, article_trash
 from tests.factories import make_article, make_editor
 
 pytestmark = pytest.mark.django_db
@@ -66,7 +66,7 @@ def test_an_address_that_never_was_stays_404(client):
 
 def test_a_restored_article_is_404_until_published_again(client):
     article = trash(make_article())
-    article_restore(article=article, user=make_editor())
+    article_restore_from_trash(article=article, user=make_editor())
     assert client.get(article.get_absolute_url()).status_code == 404
 
 

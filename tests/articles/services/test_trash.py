@@ -21,7 +21,7 @@ from articles.services import (
 from articles.services.deletion import article_delete_for_good
 from articles.services.trash import (
     TRASH_RETENTION,
-    article_restore,
+    article_restore_from_trash,
     article_trash,
     trash_empty,
     trash_purge_expired,
@@ -173,14 +173,14 @@ def test_a_trashed_article_cannot_be_scheduled_without_restoring_it(editor):
 
 def test_a_never_published_article_is_restored_as_a_draft(editor):
     article = trashed(make_draft())
-    restored = article_restore(article=article, user=editor)
+    restored = article_restore_from_trash(article=article, user=editor)
     assert restored.status == Status.DRAFT
 
 
 def test_a_published_article_is_restored_unpublished(editor):
     article = make_article(first_published_at=timezone.now())
     trashed(article, reason="Erreur.")
-    restored = article_restore(article=article, user=editor)
+    restored = article_restore_from_trash(article=article, user=editor)
     assert restored.status == Status.UNPUBLISHED
     assert not Article.objects.published().filter(pk=article.pk).exists()
 
@@ -189,7 +189,10 @@ def test_an_article_live_by_its_schedule_alone_is_restored_unpublished(editor):
     # Live since publish_at, before run_scheduled wrote it down.
     article = make_scheduled_article(timezone.now() - dt.timedelta(minutes=1))
     trashed(article, reason="Erreur.")
-    assert article_restore(article=article, user=editor).status == Status.UNPUBLISHED
+    assert (
+        article_restore_from_trash(article=article, user=editor).status
+        == Status.UNPUBLISHED
+    )
 
 
 def test_restoring_keeps_revisions_tags_bylines_and_links(editor):
@@ -198,7 +201,7 @@ def test_restoring_keeps_revisions_tags_bylines_and_links(editor):
     make_related_link(article)
     article_revision_create(article=article, user=editor)
     trashed(article)
-    restored = article_restore(article=article, user=editor)
+    restored = article_restore_from_trash(article=article, user=editor)
     assert list(restored.authors.all()) == [author]
     assert list(restored.tags.names()) == ["Climat"]
     assert restored.related_links.count() == 1
@@ -207,7 +210,7 @@ def test_restoring_keeps_revisions_tags_bylines_and_links(editor):
 
 def test_restoring_clears_the_trash_fields_and_is_logged(editor):
     article = trashed(make_draft(), reason="Test.")
-    article_restore(article=article, user=editor)
+    article_restore_from_trash(article=article, user=editor)
     article.refresh_from_db()
     assert (article.trashed_at, article.trashed_by, article.trash_reason) == (
         None,
@@ -220,13 +223,13 @@ def test_restoring_clears_the_trash_fields_and_is_logged(editor):
 
 def test_only_a_trashed_article_is_restored(editor):
     with pytest.raises(WorkflowError, match="pas dans la corbeille"):
-        article_restore(article=make_draft(), user=editor)
+        article_restore_from_trash(article=make_draft(), user=editor)
 
 
 def test_a_journalist_cannot_restore():
     article = trashed(make_draft())
     with pytest.raises(PermissionDenied):
-        article_restore(article=article, user=make_journalist())
+        article_restore_from_trash(article=article, user=make_journalist())
 
 
 # --- Deleting for good --------------------------------------------------------------
