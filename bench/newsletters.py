@@ -7,7 +7,11 @@ subscriber), then batches are sent as the workers' jobs send them
 after each accepted email), with no rate limit. Reported: the start's
 time, the sending's time and emails per second, the worker's peak memory
 after 10 % and after 100 % of the emails (flat memory: the two are close),
-and a check that the sink received each subscriber exactly once.
+the CPU time (user + system) per email of the workers and of the sink, which
+does not depend on what else the machine runs, the load average, and a check
+that the sink received each subscriber exactly once. ``PROFILE=1`` first
+sends one batch in this process under cProfile and prints where its time
+went and its queries.
 
     uv run python -m bench.newsletters
     SUBSCRIBERS=20000 WORKERS=2 DATABASE_URL=postgres://… uv run python -m bench.newsletters
@@ -24,7 +28,8 @@ import socketserver
 import time
 
 SUBSCRIBERS = int(os.environ.get("SUBSCRIBERS", "100000"))
-WORKERS = int(os.environ.get("WORKERS", "1"))
+WORKERS = int(os.environ.get("WORKERS", "2"))
+PROFILE = os.environ.get("PROFILE") == "1"
 
 
 class SinkHandler(socketserver.StreamRequestHandler):
@@ -73,6 +78,47 @@ def peak_mb():
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def cpu_seconds(pid=None):
+    """User + system CPU time of this process, or of process ``pid``."""
+    if pid is None:
+        usage = resource.getrusage(resource.RUSAGE_SELF)
+        return usage.ru_utime + usage.ru_stime
+    with open(f"/proc/{pid}/stat") as stat:
+        fields = stat.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def load():
+    return "/".join(f"{figure:.1f}" for figure in os.getloadavg())
+
+
+def profile_batch(send_id):
+    """One batch under cProfile: the top functions and the batch's queries."""
+    import cProfile
+    import pstats
+
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from newsletters.delivery import deliver_batch
+
+    # Process-wide caches (URL resolver, templates) warmed by a first email.
+    warm = deliver_batch(send_id=send_id, batch_size=1).sent
+    profiler = cProfile.Profile()
+    with CaptureQueriesContext(connection) as queries:
+        cpu = cpu_seconds()
+        profiler.enable()
+        result = deliver_batch(send_id=send_id)
+        profiler.disable()
+        cpu = cpu_seconds() - cpu
+    pstats.Stats(profiler).sort_stats("cumulative").print_stats(25)
+    print(
+        f"profiled batch: {result.sent} emails, {len(queries)} queries, "
+        f"{cpu / max(1, result.sent) * 1000:.2f} ms CPU per email under cProfile"
+    )
+    return warm + result.sent
+
+
 def work(send_id, report=None):
     """What the worker's batch jobs do, one after the other."""
     from django.db import connection
@@ -80,7 +126,7 @@ def work(send_id, report=None):
     from newsletters.delivery import deliver_batch
 
     connection.close()  # a fresh connection in each forked worker
-    sent, tenth, started = 0, None, time.perf_counter()
+    sent, tenth, started, cpu = 0, None, time.perf_counter(), cpu_seconds()
     while True:
         result = deliver_batch(send_id=send_id)
         sent += result.sent
@@ -88,7 +134,13 @@ def work(send_id, report=None):
             tenth = peak_mb()
         if not result.more:
             break
-    figures = (sent, time.perf_counter() - started, tenth or peak_mb(), peak_mb())
+    figures = (
+        sent,
+        time.perf_counter() - started,
+        tenth or peak_mb(),
+        peak_mb(),
+        cpu_seconds() - cpu,
+    )
     if report is not None:
         report.put(figures)
     return figures
@@ -169,7 +221,10 @@ def main():
     sending.send_start(send=send)
     start_seconds = time.perf_counter() - started
     print(f"start: {Delivery.objects.count():,} delivery rows in {start_seconds:.1f} s")
+    profiled = profile_batch(send.pk) if PROFILE else 0
 
+    print(f"load average before sending: {load()}")
+    sink_cpu = cpu_seconds(sink.pid)
     started = time.perf_counter()
     if WORKERS == 1:
         results = [work(send.pk)]
@@ -185,18 +240,28 @@ def main():
         for worker in workers:
             worker.join()
     seconds = time.perf_counter() - started
+    print(f"load average after sending: {load()}")
 
     received = []
     while len(received) < SUBSCRIBERS:
         received.append(queue.get(timeout=30))
+    sink_cpu = cpu_seconds(sink.pid) - sink_cpu
     sink.terminate()
     send.refresh_from_db()
     sent = sum(result[0] for result in results)
     print(f"sent: {sent:,} emails in {seconds:.1f} s: {sent / seconds:.0f} emails/s")
-    for n, (_, _, tenth, peak) in enumerate(results, 1):
+    for n, (_, _, tenth, peak, _) in enumerate(results, 1):
         print(
             f"worker {n}: peak memory {tenth:.0f} MB after 10 %, {peak:.0f} MB at the end"
         )
+    worker_ms = sum(result[4] for result in results) / sent * 1000
+    sink_ms = sink_cpu / sent * 1000
+    print(
+        f"CPU per email: {worker_ms:.2f} ms in the workers, {sink_ms:.2f} ms in "
+        f"the sink; 200 emails/s on 2 idle cores allow 10 ms for both, "
+        f"these give {2000 / (worker_ms + sink_ms):.0f} emails/s"
+    )
+    sent += profiled
     print(
         f"sink: {len(received):,} recipients, {len(set(received)):,} distinct; "
         f"send {send.get_state_display()}, {send.sent_count:,} sent, "
