@@ -8,8 +8,12 @@ filtered list and the whole table). The list counts once
 the planner expects at least ``ESTIMATE_FROM`` rows and no search is
 active, it shows the planner's estimate (from the table's statistics,
 ``EXPLAIN``) rounded to the thousand: « environ 97 000 articles ». Below
-that, or with a search (whose estimates are rough), or on SQLite, the
-count is exact. See docs/benchmarks.md, « Admin at 100,000 articles ».
+that, or on SQLite, the count is exact. A search is counted exactly: its
+estimate is rough (twice the truth for « gouvernement »), and counting its
+matches reads the trigram indexes and the matching rows only (47 ms for
+6,700 matches at 100,000 articles). Counting only up to a thousand was
+tried: the planner then expects to find them early in a sequential scan
+and reads the table instead (170 ms). See docs/benchmarks.md, « Admin at 100,000 articles ».
 """
 
 import json
@@ -59,29 +63,30 @@ def planner_estimate(queryset) -> int | None:
 
 
 class ArticlePaginator(Paginator):
-    """Counts exactly, or gives the planner's estimate when ``may_estimate``
-    and the list is long (``estimated`` then says so)."""
+    """Counts exactly, except a long list without a search: the planner's
+    estimate, which ``count_label`` then says (« environ 97 000 »)."""
 
-    estimated = False
+    count_label = ""
 
-    def __init__(self, *args, may_estimate=False, **kwargs):
+    def __init__(self, *args, searching=False, **kwargs):
         super().__init__(*args, **kwargs)
-        self.may_estimate = may_estimate
+        self.searching = searching
 
     @cached_property
     def count(self):
-        if self.may_estimate:
+        if not self.searching:
             estimate = planner_estimate(self.object_list)
             if estimate is not None and estimate >= ESTIMATE_FROM:
-                self.estimated = True
-                return round(estimate, -3)
+                count = round(estimate, -3)
+                self.count_label = f"environ {french_number(count)}"
+                return count
         return super().count
 
 
 def paginator_for(request, queryset, per_page, **kwargs):
-    """The list's paginator: an estimate is allowed unless searching."""
+    """The list's paginator; a search's count is exact, never estimated."""
     return ArticlePaginator(
-        queryset, per_page, may_estimate=not request.GET.get(SEARCH_VAR), **kwargs
+        queryset, per_page, searching=bool(request.GET.get(SEARCH_VAR)), **kwargs
     )
 
 
@@ -98,13 +103,12 @@ class ArticleChangeList(ChangeList):
             .exclude(status=Article.Status.TRASHED)
         )
 
-    # « 97 000 » when the count is the planner's estimate, else empty.
-    estimated_count = ""
+    # « environ 97 000 », or empty when exact.
+    count_label = ""
 
     def get_results(self, request):
         super().get_results(request)
-        if self.paginator.estimated:
-            self.estimated_count = french_number(self.result_count)
+        self.count_label = self.paginator.count_label
         # Only the page's rows: bulk actions get the list's queryset whole.
         self.result_list = self.result_list.defer("body").prefetch_related(
             Prefetch("bylines", ArticleAuthor.objects.select_related("author")),

@@ -1,5 +1,5 @@
 """The article list's count: exact on SQLite and for short lists, the
-planner's estimate for long unsearched lists on PostgreSQL."""
+planner's estimate for long lists on PostgreSQL, exact for searches."""
 
 import pytest
 from django.db import connection
@@ -27,9 +27,9 @@ def planner_expects(monkeypatch):
 def test_on_sqlite_the_count_is_exact():
     make_article()
     make_article()
-    paginator = ArticlePaginator(Article.objects.all(), 50, may_estimate=True)
+    paginator = ArticlePaginator(Article.objects.all(), 50)
     assert paginator.count == 2
-    assert not paginator.estimated
+    assert paginator.count_label == ""
     assert planner_estimate(Article.objects.all()) is None
 
 
@@ -51,7 +51,7 @@ def test_a_short_list_is_counted_exactly(superuser_client, planner_expects):
     assert "environ" not in response.text
 
 
-def test_a_search_is_counted_exactly(superuser_client, planner_expects):
+def test_a_search_is_counted_not_estimated(superuser_client, planner_expects):
     make_article(title="Le gouvernement démissionne")
     planner_expects(50_000)
     response = superuser_client.get(
