@@ -84,10 +84,11 @@ class ArticlePaginator(Paginator):
 
 
 def paginator_for(request, queryset, per_page, **kwargs):
-    """The list's paginator; a search's count is exact, never estimated."""
-    return ArticlePaginator(
-        queryset, per_page, searching=bool(request.GET.get(SEARCH_VAR)), **kwargs
-    )
+    """The list's paginator, and the autocomplete's (« À lire aussi »):
+    a search's count is exact, never estimated."""
+    # The autocomplete's words come as ``term``, the list's as ``q``.
+    searching = bool(request.GET.get(SEARCH_VAR) or request.GET.get("term"))
+    return ArticlePaginator(queryset, per_page, searching=searching, **kwargs)
 
 
 class ArticleChangeList(ChangeList):

@@ -60,6 +60,25 @@ def test_a_search_is_counted_not_estimated(superuser_client, planner_expects):
     assert response.context["cl"].result_count == 1
 
 
+def test_the_autocompletes_search_is_counted_not_estimated(
+    superuser_client, planner_expects
+):
+    from django.urls import reverse
+
+    make_article(title="Le gouvernement démissionne")
+    planner_expects(50_000)
+    response = superuser_client.get(
+        reverse("admin:autocomplete"),
+        {
+            "app_label": "articles",
+            "model_name": "relatedlink",
+            "field_name": "target",
+            "term": "gouvernement",
+        },
+    )
+    assert response.json()["pagination"] == {"more": False}
+
+
 @pytest.mark.postgres
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's planner")
 def test_on_postgresql_the_planner_gives_a_row_estimate():
