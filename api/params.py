@@ -30,6 +30,17 @@ def next_url(request, cursor):
     return absolute(f"{request.path}?{urlencode(sorted(params.items()))}")
 
 
+# What a moment given as a parameter is kept within: nothing was published
+# before, and one at either end of the calendar cannot be moved to UTC
+# (an OverflowError, which would answer 500).
+EARLIEST = dt.datetime(1900, 1, 1, tzinfo=dt.UTC)
+LATEST = dt.datetime(9000, 1, 1, tzinfo=dt.UTC)
+
+
 def aware(moment: dt.datetime) -> dt.datetime:
     """A moment without offset is read in the site's time (Paris)."""
+    if moment.year < EARLIEST.year:
+        return EARLIEST
+    if moment.year >= LATEST.year:
+        return LATEST
     return timezone.make_aware(moment) if timezone.is_naive(moment) else moment

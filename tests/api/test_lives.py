@@ -243,3 +243,10 @@ def test_entries_cost_the_same_queries_however_many(client, live, count_queries)
         make_entry(live)
 
     assert count_queries(client, f"/api/v1/lives/{live.pk}/entries") == few
+
+
+@pytest.mark.parametrize("moment", ["0001-01-01T00:00:00", "9999-12-31T23:59:59"])
+def test_since_at_the_ends_of_the_calendar_is_answered(client, live, moment):
+    response = entries_of(client, live, f"?since={moment}")
+
+    assert response.status_code == 200

@@ -154,3 +154,10 @@ def test_a_trashed_article_is_in_no_list(client):
 
 def test_an_id_nobody_used_is_still_a_404(client):
     assert client.get("/api/v1/articles/999999").status_code == 404
+
+
+def test_updated_since_at_the_start_of_the_calendar_is_answered(client):
+    assert (
+        client.get("/api/v1/articles?updated_since=0001-01-01T00:00:00").status_code
+        == 200
+    )
