@@ -4,6 +4,7 @@ article page: median time per request, queries, bytes.
     uv run python bench/api.py                      # 1,000 articles, scratch SQLite
     NS=1000,100000 uv run python bench/api.py       # each size, then side by side
     DATABASE_URL=postgres://… N=100000 uv run python bench/api.py
+    NS=1000,100000 DATABASE_URL='postgres://…/newsday_bench_{n}' uv run python bench/api.py
 
 Under load (gunicorn and wrk on PostgreSQL), ``bench/api_load.sh`` calls it
 for the addresses to measure (``--urls``) and for its table
@@ -131,7 +132,14 @@ def main():
     for n in sizes:
         out = subprocess.run(  # noqa: S603 (this very script, fixed arguments)
             [sys.executable, __file__],
-            env=os.environ | {"N": n, "NS": ""},
+            env=os.environ
+            | {"N": n, "NS": ""}
+            # One database per size: « {n} » in DATABASE_URL names it.
+            | (
+                {"DATABASE_URL": os.environ["DATABASE_URL"].replace("{n}", n)}
+                if "DATABASE_URL" in os.environ
+                else {}
+            ),
             check=True,
             capture_output=True,
             text=True,
