@@ -168,6 +168,7 @@ def main():
 
     setup_django()
     from django.core.management import call_command
+    from django.db import connection as db_connection
     from django.db import transaction
     from django.utils import timezone
 
@@ -230,6 +231,9 @@ def main():
         results = [work(send.pk)]
     else:
         report = multiprocessing.Queue()
+        # Closed before forking: a child closing a connection it inherited
+        # would end the parent's PostgreSQL session with it.
+        db_connection.close()
         workers = [
             multiprocessing.Process(target=work, args=(send.pk, report))
             for _ in range(WORKERS)
