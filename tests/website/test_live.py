@@ -252,3 +252,13 @@ def test_the_poll_answer_and_the_page_show_the_same_entry_html(client, live):
     data = client.get(live.get_absolute_url() + "direct.json").json()
     assert data["entries"][0]["id"] == entry.pk
     assert data["entries"][0]["html"] in page
+
+
+def test_the_poll_answer_holds_a_scheduled_entry_from_its_second(client, live):
+    at = timezone.now() + dt.timedelta(minutes=10)
+    entry = make_entry(live, publish_at=at)
+    url = live.get_absolute_url() + "direct.json"
+    with time_machine.travel(at - dt.timedelta(seconds=1), tick=False):
+        assert entry.pk not in [row["id"] for row in client.get(url).json()["entries"]]
+    with time_machine.travel(at + dt.timedelta(seconds=1), tick=False):
+        assert entry.pk in [row["id"] for row in client.get(url).json()["entries"]]
