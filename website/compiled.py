@@ -26,8 +26,9 @@ related columns instead (``with_section()``).
 import datetime as dt
 import json
 import threading
+from contextlib import contextmanager, nullcontext
 
-from django.db import connections, router
+from django.db import connections, router, transaction
 from django.db.models import F
 from django.utils import timezone
 
@@ -80,9 +81,14 @@ class CompiledQuery:
         by_slug(now=timezone.now(), slug="un-titre")
     """
 
-    def __init__(self, build, **params):
+    def __init__(self, build, *, generic_plan=False, **params):
         self.build = build
         self.params = params
+        # PostgreSQL re-plans a prepared statement at every run while its
+        # custom plans look cheaper than the generic one; for some a
+        # generic plan is as good and saves the planning
+        # (docs/design/generic-plans.md).
+        self.generic_plan = generic_plan
         self._compiled = {}  # database alias -> (sql, params, slots)
         self._built_model = None
         self._lock = threading.Lock()
@@ -90,16 +96,26 @@ class CompiledQuery:
     def __call__(self, **values):
         """The rows as model instances (``Manager.raw()``)."""
         alias, sql, params = self._statement(values)
-        return list(self._model()._default_manager.raw(sql, params, using=alias))
+        with self._planned(alias):
+            return list(self._model()._default_manager.raw(sql, params, using=alias))
 
     def rows(self, **values):
         """The rows as tuples, for a caller that builds only some of them:
         what the database driver returns, datetimes made aware (SQLite
         gives naive UTC ones, as the ORM's own converter assumes)."""
         alias, sql, params = self._statement(values)
-        with connections[alias].cursor() as cursor:
+        with self._planned(alias), connections[alias].cursor() as cursor:
             cursor.execute(sql, params)
             return [tuple(map(_aware, row)) for row in cursor.fetchall()]
+
+    def _planned(self, alias):
+        """With ``generic_plan``, on PostgreSQL: a transaction in which the
+        statement runs on its generic plan (``SET LOCAL plan_cache_mode``, in
+        one statement: server-side binding refuses several in one call)."""
+        connection = connections[alias]
+        if not (self.generic_plan and connection.vendor == "postgresql"):
+            return nullcontext()
+        return _generic_plan(alias)
 
     def _statement(self, values):
         alias = router.db_for_read(self._model())
@@ -183,6 +199,23 @@ class CompiledQuery:
                 raise ValueError("a parameter does not reach the SQL")
             slots.append(places)
         return sql, params, slots
+
+
+@contextmanager
+def _generic_plan(alias):
+    connection = connections[alias]
+    nested = connection.in_atomic_block
+    with transaction.atomic(using=alias), connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT current_setting('plan_cache_mode'),"
+            " set_config('plan_cache_mode', 'force_generic_plan', true)"
+        )
+        (before, _) = cursor.fetchone()
+        yield
+        if nested:
+            # Inside a caller's transaction, SET LOCAL would outlive this
+            # statement: put the caller's setting back.
+            cursor.execute("SELECT set_config('plan_cache_mode', %s, true)", [before])
 
 
 def _aware(value):

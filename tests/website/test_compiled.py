@@ -92,3 +92,48 @@ def test_rows_come_back_as_tuples_with_aware_datetimes():
     assert query.rows(slug="en-lignes") == [(article.pk, article.publish_at)]
     ((_, published),) = query.rows(slug="en-lignes")
     assert timezone.is_aware(published)
+
+
+def generic_by_slug():
+    return CompiledQuery(
+        lambda now, slug: with_section(Article.objects.published(now)).filter(
+            slug=slug
+        ),
+        generic_plan=True,
+        now=models.DateTimeField(),
+        slug=models.SlugField(),
+    )
+
+
+def test_a_query_asked_for_a_generic_plan_finds_the_same_rows():
+    article = make_article(slug="generique")
+    found = generic_by_slug()(now=timezone.now(), slug="generique")
+    assert [a.pk for a in found] == [article.pk]
+    assert generic_by_slug().rows(now=timezone.now(), slug="absent") == []
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's planner")
+def test_on_postgresql_a_generic_plan_is_set_for_the_statement_alone():
+    query = generic_by_slug()
+    make_article(slug="generique")
+    query(now=timezone.now(), slug="generique")
+    with CaptureQueriesContext(connection) as queries:
+        query(now=timezone.now(), slug="generique")
+    statements = [q["sql"] for q in queries]
+    assert any("force_generic_plan" in sql for sql in statements)
+    # SET LOCAL: the setting ends with the statement's transaction.
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW plan_cache_mode")
+        assert cursor.fetchone()[0] == "auto"
+
+
+@pytest.mark.skipif(
+    connection.vendor == "postgresql", reason="SQLite has no plans to keep"
+)
+def test_elsewhere_a_generic_plan_costs_no_statement():
+    query = generic_by_slug()
+    make_article(slug="generique")
+    query(now=timezone.now(), slug="generique")
+    with CaptureQueriesContext(connection) as queries:
+        query(now=timezone.now(), slug="generique")
+    assert len(queries) == 1
