@@ -2,6 +2,7 @@
 slug, case and accents ignored."""
 
 import pytest
+from django.db import connection
 
 from articles.admin.search import articles_search
 from articles.models import Article
@@ -58,3 +59,12 @@ def test_percent_and_underscore_are_plain_characters():
     make_article(title="Une baisse")
     assert found("100 %") == {article}
     assert found("_") == set()
+
+
+@pytest.mark.postgres
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="PostgreSQL's unaccent folds ligatures"
+)
+def test_on_postgresql_a_ligature_matches_its_two_letters():
+    article = make_article(title="Au coeur de la ville")
+    assert found("cœur") == {article}
