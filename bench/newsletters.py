@@ -3,10 +3,10 @@
 
 The send is started as the periodic job starts it (one delivery row per
 subscriber), then batches are sent as the workers' jobs send them
-(``deliver_batch``: claim, one SMTP connection per batch, a row marked
-after each accepted email), with no rate limit. Reported: the start's
+(``deliver_batch``: claim, one SMTP connection per batch, the accepted
+emails' rows marked 20 at a time), with no rate limit. Reported: the start's
 time, the sending's time and emails per second, the worker's peak memory
-after 10 % and after 100 % of the emails (flat memory: the two are close),
+after 10 %, 50 % and 100 % of the emails (flat memory: the three are close),
 the CPU time (user + system) per email of the workers and of the sink, which
 does not depend on what else the machine runs, the load average, and a check
 that the sink received each subscriber exactly once. ``PROFILE=1`` first
@@ -126,18 +126,21 @@ def work(send_id, report=None):
     from newsletters.delivery import deliver_batch
 
     connection.close()  # a fresh connection in each forked worker
-    sent, tenth, started, cpu = 0, None, time.perf_counter(), cpu_seconds()
+    sent, tenth, half, started, cpu = 0, None, None, time.perf_counter(), cpu_seconds()
     while True:
         result = deliver_batch(send_id=send_id)
         sent += result.sent
         if tenth is None and sent >= SUBSCRIBERS // 10 // WORKERS:
             tenth = peak_mb()
+        if half is None and sent >= SUBSCRIBERS // 2 // WORKERS:
+            half = peak_mb()
         if not result.more:
             break
     figures = (
         sent,
         time.perf_counter() - started,
         tenth or peak_mb(),
+        half or peak_mb(),
         peak_mb(),
         cpu_seconds() - cpu,
     )
@@ -254,11 +257,12 @@ def main():
     send.refresh_from_db()
     sent = sum(result[0] for result in results)
     print(f"sent: {sent:,} emails in {seconds:.1f} s: {sent / seconds:.0f} emails/s")
-    for n, (_, _, tenth, peak, _) in enumerate(results, 1):
+    for n, (_, _, tenth, half, peak, _) in enumerate(results, 1):
         print(
-            f"worker {n}: peak memory {tenth:.0f} MB after 10 %, {peak:.0f} MB at the end"
+            f"worker {n}: peak memory {tenth:.0f} MB after 10 %, {half:.0f} MB after "
+            f"50 %, {peak:.0f} MB at the end"
         )
-    worker_ms = sum(result[4] for result in results) / sent * 1000
+    worker_ms = sum(result[5] for result in results) / sent * 1000
     sink_ms = sink_cpu / sent * 1000
     print(
         f"CPU per email: {worker_ms:.2f} ms in the workers, {sink_ms:.2f} ms in "
