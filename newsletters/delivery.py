@@ -41,8 +41,8 @@ REFUSED = (smtplib.SMTPRecipientsRefused, AnymailRecipientsRefused)
 PASSING = (smtplib.SMTPException, OSError, AnymailError)
 
 # A batch marks its rows every MARK_EVERY emails, in one UPDATE, instead of
-# one UPDATE per email (about a fifth of a worker's time per email on SQLite,
-# see docs/newsletters.md). A worker killed outright (SIGKILL, power cut) can
+# one UPDATE per email (a quarter of a worker's CPU per email on SQLite, see
+# docs/newsletters.md). A worker killed outright (SIGKILL, power cut) can
 # thus send again at most the MARK_EVERY emails the server accepted since the
 # last write; any exception writes every accepted email's mark first.
 MARK_EVERY = 20
