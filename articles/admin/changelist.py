@@ -4,27 +4,36 @@ queries, and a count that does not read the whole archive.
 Counting 100,000 articles reads the whole table (30 to 40 ms on
 PostgreSQL, and it grows with the archive), and Django counts twice (the
 filtered list and the whole table). The list counts once
-(``show_full_result_count = False`` on the admin), and on PostgreSQL, when
-the planner expects at least ``ESTIMATE_FROM`` rows and no search is
-active, it shows the planner's estimate (from the table's statistics,
-``EXPLAIN``) rounded to the thousand: « environ 97 000 articles ». Below
-that, or on SQLite, the count is exact. A search is counted exactly: its
-estimate is rough (twice the truth for « gouvernement »), and counting its
-matches reads the trigram indexes and the matching rows only (47 ms for
-6,700 matches at 100,000 articles). Counting only up to a thousand was
-tried: the planner then expects to find them early in a sequential scan
-and reads the table instead (170 ms). See docs/benchmarks.md, « Admin at 100,000 articles ».
+(``show_full_result_count = False`` on the admin). On PostgreSQL, a list
+filtered on the article's own columns only (``may_estimate``) for which the
+planner expects at least ``ESTIMATE_FROM`` rows shows the planner's
+estimate (``EXPLAIN``, from the table's statistics), rounded to the
+thousand: « environ 97 000 articles ». Anything else, and everything on
+SQLite, is counted exactly. A search's estimate is rough (twice the truth
+for « gouvernement »), and counting its matches reads the trigram indexes
+and the matching rows only (47 ms for 6,700 matches at 100,000 articles);
+counting only up to a thousand was tried, and the planner then chose to
+read the table (170 ms). See docs/benchmarks.md, « Admin at 100,000
+articles ».
 """
 
 import json
 
-from django.contrib.admin.views.main import SEARCH_VAR, ChangeList
+from django.contrib.admin.views.main import (
+    ALL_VAR,
+    IS_FACETS_VAR,
+    IS_POPUP_VAR,
+    ORDER_VAR,
+    PAGE_VAR,
+    ChangeList,
+)
 from django.core.paginator import Paginator
 from django.db import connections
 from django.db.models import OuterRef, Prefetch, Subquery
 from django.utils.functional import cached_property
 
 from articles.models import Article, ArticleAuthor, AuditEvent
+from articles.services.rights import sees_all_articles
 from core.formats import french_number
 from images.models import renditions_prefetch
 from images.renditions import THUMBNAIL_SPEC
@@ -32,6 +41,18 @@ from images.renditions import THUMBNAIL_SPEC
 # Below this many rows, counting exactly is cheap enough (an index or a
 # few pages); above it, a journalist needs the order of magnitude only.
 ESTIMATE_FROM = 10_000
+# The list's filters on the article's own columns (see may_estimate), and
+# the parameters that page or sort the list without filtering it.
+ESTIMATED_FILTERS = {
+    "status",
+    "section",
+    "format",
+    "is_featured",
+    "is_breaking",
+    "publish_at",
+    "annee",
+}
+LIST_PARAMETERS = {ALL_VAR, ORDER_VAR, PAGE_VAR, IS_POPUP_VAR, IS_FACETS_VAR}
 
 # The editorial steps that say whether a draft came back from review.
 REVIEW_ACTIONS = [
@@ -63,18 +84,19 @@ def planner_estimate(queryset) -> int | None:
 
 
 class ArticlePaginator(Paginator):
-    """Counts exactly, except a long list without a search: the planner's
-    estimate, which ``count_label`` then says (« environ 97 000 »)."""
+    """Counts exactly, or, when ``may_estimate`` and the planner expects a
+    long list, gives its estimate, which ``count_label`` then says
+    (« environ 97 000 »)."""
 
     count_label = ""
 
-    def __init__(self, *args, searching=False, **kwargs):
+    def __init__(self, *args, may_estimate=False, **kwargs):
         super().__init__(*args, **kwargs)
-        self.searching = searching
+        self.may_estimate = may_estimate
 
     @cached_property
     def count(self):
-        if not self.searching:
+        if self.may_estimate:
             estimate = planner_estimate(self.object_list)
             if estimate is not None and estimate >= ESTIMATE_FROM:
                 count = round(estimate, -3)
@@ -83,12 +105,26 @@ class ArticlePaginator(Paginator):
         return super().count
 
 
+def may_estimate(request) -> bool:
+    """Whether the planner's estimate of this list can stand for its count:
+    for those who see every article, filtered only on the article's own
+    columns, whose statistics PostgreSQL keeps. Not for a search (its
+    estimate is rough: twice the truth for « gouvernement »), nor « Mes
+    articles » or an author (a subquery or a join, whose estimate can be
+    thousands for a handful of articles)."""
+    if not sees_all_articles(request.user):
+        return False
+    return all(
+        key in LIST_PARAMETERS or key.split("__")[0] in ESTIMATED_FILTERS
+        for key in request.GET
+    )
+
+
 def paginator_for(request, queryset, per_page, **kwargs):
-    """The list's paginator, and the autocomplete's (« À lire aussi »):
-    a search's count is exact, never estimated."""
-    # The autocomplete's words come as ``term``, the list's as ``q``.
-    searching = bool(request.GET.get(SEARCH_VAR) or request.GET.get("term"))
-    return ArticlePaginator(queryset, per_page, searching=searching, **kwargs)
+    """The list's paginator, and the « À lire aussi » autocomplete's."""
+    return ArticlePaginator(
+        queryset, per_page, may_estimate=may_estimate(request), **kwargs
+    )
 
 
 class ArticleChangeList(ChangeList):

@@ -27,7 +27,7 @@ def planner_expects(monkeypatch):
 def test_on_sqlite_the_count_is_exact():
     make_article()
     make_article()
-    paginator = ArticlePaginator(Article.objects.all(), 50)
+    paginator = ArticlePaginator(Article.objects.all(), 50, may_estimate=True)
     assert paginator.count == 2
     assert paginator.count_label == ""
     assert planner_estimate(Article.objects.all()) is None
@@ -77,6 +77,32 @@ def test_the_autocompletes_search_is_counted_not_estimated(
         },
     )
     assert response.json()["pagination"] == {"more": False}
+
+
+def test_a_filter_on_the_articles_own_columns_may_be_estimated(
+    superuser_client, planner_expects
+):
+    make_article()
+    planner_expects(97_123)
+    response = superuser_client.get(
+        admin_url(Article, "changelist"), {"status__exact": "published", "o": "1"}
+    )
+    assert response.context["cl"].result_count == 97_000
+
+
+def test_mes_articles_is_counted_not_estimated(superuser_client, planner_expects):
+    make_article()
+    planner_expects(50_000)
+    response = superuser_client.get(admin_url(Article, "changelist"), {"mes": "1"})
+    assert response.context["cl"].result_count == 0
+
+
+def test_a_journalists_list_is_counted_not_estimated(
+    as_journalist, own_draft, planner_expects
+):
+    planner_expects(50_000)
+    response = as_journalist.get(admin_url(Article, "changelist"))
+    assert response.context["cl"].result_count == 1
 
 
 @pytest.mark.postgres
