@@ -12,6 +12,10 @@ it reads exactly as Django writes it; per email only the address, the date,
 the Message-ID, the unsubscribe header and the bodies (their links) are new.
 Figures in docs/newsletters.md.
 
+The message is a legacy ``email.message.Message`` (as Django returned until
+5.2): backends write it (``as_bytes()``) or rework its parts (Amazon SES
+through django-anymail), which both APIs allow.
+
 Anything this does not write exactly as Django would (an address to be
 quoted or encoded, a header with a line break, a changed subject, a policy
 that is not one of Python's ``EmailPolicy``) makes :func:`build` answer
@@ -65,10 +69,14 @@ class Shared:
     def encoded(self, mail, policy) -> tuple | None:
         """(the legacy policy, {header: encoded value}, the values they were
         encoded from), from Django's message() of the batch's first email."""
-        key = id(policy)
-        if key not in self._by_policy:
-            self._by_policy[key] = _encode_shared(mail, policy)
-        return self._by_policy[key]
+        # The policy is kept with its entry, so that its id is not reused.
+        cached = self._by_policy.get(id(policy))
+        if cached is None or cached[0] is not policy:
+            cached = self._by_policy[id(policy)] = (
+                policy,
+                _encode_shared(mail, policy),
+            )
+        return cached[1]
 
 
 def _encode_shared(mail, policy) -> tuple | None:
