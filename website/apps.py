@@ -11,13 +11,13 @@ class WebsiteConfig(AppConfig):
 
         from articles.models import Article, Section
         from website.context_processors import forget_menu
-        from website.search import register_sqlite_functions
+        from website.search_sqlite import register_sqlite_functions
         from website.sitemaps import forget_index
 
         # The SQLite search index is built with Python functions (strip tags,
         # fold accents): every connection needs them, from the first one.
         connection_created.connect(
-            register_sqlite_functions, dispatch_uid="website.search"
+            register_sqlite_functions, dispatch_uid="website.search_sqlite"
         )
         post_save.connect(forget_index, sender=Article, dispatch_uid="website.sitemap")
         post_delete.connect(

@@ -23,7 +23,7 @@ from core.formats import (
 )
 from core.links import cached_reverse, cached_static
 from images.pictures import render_figure
-from website.search import excerpt_html
+from website.search_text import excerpt_html
 from website.typography import french_typography
 
 # json.dumps leaves these as they are; inside <script> they must not close it.

@@ -10,16 +10,14 @@ from django.utils import timezone
 
 from articles.models import Article, ScheduledChange
 from tests.factories import hidden_articles, make_article, make_author, make_section
-from website import search
+from website import search, search_sqlite
 from website.search import (
-    MARK_END,
-    MARK_START,
     SEARCH_CONFIG,
     FoldedTitle,
-    excerpt_html,
     search_document,
     search_summary,
 )
+from website.search_text import MARK_END, MARK_START
 
 pytestmark = pytest.mark.django_db
 
@@ -119,7 +117,9 @@ def test_a_result_shows_its_scheduled_version_from_its_second(client):
 
 
 def test_search_of_a_common_word_shows_the_newest_matches_only(client, monkeypatch):
+    # Each engine's own limit: the one the test's database runs.
     monkeypatch.setattr(search, "MAX_RESULTS", 3)
+    monkeypatch.setattr(search_sqlite, "MAX_RESULTS", 3)
     for n in range(5):
         make_article(title=f"Budget numéro {n}")
     response = client.get("/recherche/", {"q": "budget"})
@@ -136,7 +136,9 @@ def days_ago(days):
 def test_the_newest_matches_are_found_across_the_month_and_year_windows(
     client, monkeypatch
 ):
+    # Each engine's own limit: the one the test's database runs.
     monkeypatch.setattr(search, "MAX_RESULTS", 3)
+    monkeypatch.setattr(search_sqlite, "MAX_RESULTS", 3)
     for title, age in [
         ("Budget de la semaine", 2),
         ("Budget du semestre", 180),
@@ -214,18 +216,6 @@ def test_typo_search_is_tried_only_when_words_find_nothing(client):
     assert results(client, "gouvernail") == ["Un gouvernail cassé"]
 
 
-def test_excerpt_marks_searched_words_and_escapes_the_rest():
-    html = excerpt_html("<b>Le</b> budget <script>x</script>", "budget")
-    assert html == "Le <mark>budget</mark> x"
-
-
-def test_excerpt_keeps_postgres_marks_and_escapes_text():
-    assert (
-        excerpt_html(f"a < b {MARK_START}vote{MARK_END}", "vote")
-        == "a &lt; b <mark>vote</mark>"
-    )
-
-
 def test_search_ignores_accents(client):
     make_article(title="L’économie française ralentit")
     assert results(client, "economie") == ["L’économie française ralentit"]
@@ -286,16 +276,6 @@ def test_search_conditions_match_their_gin_index(condition, index):
 
 
 # The SQLite index (FTS5): what the embedded default gives a newcomer.
-
-
-def indexed(article):
-    """The article's rubrique and authors in the SQLite index, or None."""
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT section, authors FROM website_search_names WHERE rowid = %s",
-            [article.pk],
-        )
-        return cursor.fetchone()
 
 
 def test_search_ignores_case_and_accents_of_the_query(client):
@@ -406,54 +386,6 @@ def test_a_bulk_import_is_found(client):
         for n in range(3)
     )
     assert len(results(client, "import")) == 3
-
-
-@sqlite_only
-def test_a_deleted_article_leaves_the_index():
-    article = make_article(title="Budget supprimé", authors=[make_author()])
-    article.delete()
-    assert indexed(article) is None
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT count(*) FROM website_search WHERE website_search MATCH 'supprime'"
-        )
-        assert cursor.fetchone() == (0,)
-
-
-@sqlite_only
-def test_the_text_index_matches_the_articles_after_every_kind_of_write():
-    """FTS5 compares its index with the text it reads from the articles: an
-    edit that gave it the wrong old values would have corrupted it."""
-    edited, deleted = make_article(), make_article(body="<p>Un <em>texte</em>.</p>")
-    edited.body = "<p>Un autre texte &amp; plus.</p>"
-    edited.save()
-    Article.objects.filter(pk=edited.pk).update(title="Nouveau titre")
-    deleted.delete()
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "INSERT INTO website_search(website_search, rank)"
-            " VALUES ('integrity-check', 1)"
-        )
-
-
-@sqlite_only
-def test_the_index_follows_a_renamed_rubrique_and_author():
-    section, author = make_section(name="Sport"), make_author(name="Hugo Marchetti")
-    article = make_article(title="Match nul", section=section, authors=[author])
-    section.name = "Sports d’hiver"
-    section.save()
-    author.name = "Hugo Marchetti-Leroy"
-    author.save()
-    assert indexed(article) == ("Sports d’hiver", "Hugo Marchetti-Leroy")
-
-
-@sqlite_only
-def test_the_index_follows_bylines_added_and_removed():
-    first, second = make_author(name="Inès Benali"), make_author(name="Hugo Marchetti")
-    article = make_article(title="Match nul", authors=[first])
-    article.authors.add(second, through_defaults={"position": 1})
-    article.authors.remove(first)
-    assert indexed(article)[1] == "Hugo Marchetti"
 
 
 def test_the_markup_of_the_text_is_not_searched(client):

@@ -25,7 +25,7 @@ PostgreSQL has its own stored documents (``articles`` migrations
   candidates, and the search keeps those that ``published()`` lets through.
 
 The text and the folded title come from two functions that Django registers
-on each SQLite connection (``website.search.register_sqlite_functions``):
+on each SQLite connection (``website.search_sqlite.register_sqlite_functions``):
 writing articles from outside Django (the ``sqlite3`` shell) needs them too.
 ``manage.py migrate website zero && manage.py migrate website`` rebuilds
 everything.
@@ -33,7 +33,7 @@ everything.
 
 from django.db import migrations
 
-from website.search import register_sqlite_functions
+from website.search_sqlite import register_sqlite_functions
 
 # Rewrite the index rows of the articles ``ids`` (a list or a subquery).
 REFRESH = {
