@@ -21,16 +21,22 @@ def _cache():
     return caches[settings.PAGE_CACHE_ALIAS]
 
 
-def cache_control(seconds_left):
+def cache_control(seconds_left, *, edge_max_age=None):
     """Public ``Cache-Control`` whose lifetime never reaches the next change.
 
     ``s-maxage`` plus ``stale-while-revalidate`` stays within ``seconds_left``
     so that not even a stale copy is served after a scheduled article goes
-    live or expires.
+    live or expires. ``edge_max_age`` (a page that changes often without a
+    purge: a running live) caps both ``s-maxage`` and
+    ``stale-while-revalidate``, so an edge serves no copy older than twice it.
     """
     shared = min(settings.PAGE_CACHE_EDGE_MAX_AGE, seconds_left)
+    stale_limit = settings.PAGE_CACHE_STALE_WHILE_REVALIDATE
+    if edge_max_age is not None:
+        shared = min(shared, edge_max_age)
+        stale_limit = min(stale_limit, edge_max_age)
     browser = min(settings.PAGE_CACHE_BROWSER_MAX_AGE, shared)
-    stale = min(settings.PAGE_CACHE_STALE_WHILE_REVALIDATE, seconds_left - shared)
+    stale = min(stale_limit, seconds_left - shared)
     value = f"public, max-age={int(browser)}, s-maxage={int(shared)}"
     if stale >= 1:
         value += f", stale-while-revalidate={int(stale)}"

@@ -12,8 +12,12 @@ Connected in ``NewsdayConfig.ready()``:
   remembers the article's former publication time: if it moved to another
   month, the CDN purges that month's sitemap too.
 
-* saves and deletions of live entries and of a live's state (``live``) bump
-  the generation too, and purge the live's own addresses at the CDN.
+* saves and deletions of live entries, and edits of a live's « L’essentiel »,
+  retire only the pages that show them: the live's scope
+  (``website.live.PAGE_CACHE_SCOPE``: its page and older pages, its poll
+  answer, its entries' feed), and purge those addresses at the CDN. A live's
+  state (en cours, terminé) shows on every list (the « En direct » badge): it
+  bumps the generation and purges like an article edit.
 
 All of it runs after the transaction commits: purging earlier would let a
 reader re-cache the old version before the new one is visible.
@@ -23,11 +27,13 @@ import logging
 
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save, pre_save
+from django.utils import timezone
 
 from articles import signals
 from articles.models import Article, Author, ScheduledChange, Section
 from live.models import LiveCoverage, LiveEntry
 from newsday import cdn, pagecache
+from website.live import PAGE_CACHE_SCOPE, live_paths
 
 logger = logging.getLogger("newsday.invalidation")
 
@@ -79,33 +85,58 @@ def on_scheduled_change_saved(sender, instance, **kwargs):
     transaction.on_commit(pagecache.forget_visibility_bound)
 
 
-def invalidate_live(article_id):
-    """Retire cached pages and purge the live's own addresses (its page, its
-    poll answer, its entries' feed) at the CDN: an entry changes nothing
-    else readers see, so the lists around the live are left alone."""
-    pagecache.forget_visibility_bound()
-    pagecache.bump_generation()
-    # Read now: the live's article may have been deleted with the entry.
+def invalidate_live(article_id, *, state_changed=False, forget_bound=False):
+    """Retire the pages that show a live's entries and purge them at the
+    CDN (its page, its poll answer, its entries' feed: ``live_paths()``);
+    when its state changed (``state_changed``: the « En direct » badge on
+    lists), every page and the article's lists too."""
+    if forget_bound or state_changed:
+        pagecache.forget_visibility_bound()
+    # Read now: the live's article may have been deleted with the entry (its
+    # own deletion then retires everything).
     article = Article.objects.filter(pk=article_id).select_related("section").first()
     if article is None:
         return
-    page = article.get_absolute_url()
+    if state_changed:
+        pagecache.bump_generation()
+        cdn.purge_article(article)
+    else:
+        pagecache.bump_scope(PAGE_CACHE_SCOPE.format(slug=article.slug))
     try:
-        cdn.purge_urls.enqueue(
-            cdn.urls_for([page, page + "direct.json", page + "direct/rss/"])
-        )
+        cdn.purge_urls.enqueue(cdn.urls_for(live_paths(article)))
     except Exception:
         logger.exception(
             "Purge CDN impossible à mettre en file pour le direct %s", article_id
         )
 
 
-def on_live_saved(sender, instance, **kwargs):
-    # An entry posted, edited, deleted or scheduled, or a live's summary or
-    # state changed: the live's page and its poll answer change now (or a
-    # scheduled entry moves the next change).
+def on_entry_saved(sender, instance, created=False, **kwargs):
+    # An entry posted, edited, pinned or deleted: the live's pages change
+    # now. A scheduled one (or one whose time was changed) moves the next
+    # change too.
     article_id = instance.article_id
-    transaction.on_commit(lambda: invalidate_live(article_id))
+    moves_bound = not created or instance.publish_at > timezone.now()
+    transaction.on_commit(lambda: invalidate_live(article_id, forget_bound=moves_bound))
+
+
+def on_entry_deleted(sender, instance, **kwargs):
+    article_id = instance.article_id
+    transaction.on_commit(lambda: invalidate_live(article_id, forget_bound=True))
+
+
+def on_coverage_saved(sender, instance, created=False, update_fields=None, **kwargs):
+    # « L’essentiel » shows on the live's page only; its state (a new
+    # coverage is « en cours ») on every list showing the live.
+    state_changed = created or update_fields is None or "closed_at" in update_fields
+    article_id = instance.article_id
+    transaction.on_commit(
+        lambda: invalidate_live(article_id, state_changed=state_changed)
+    )
+
+
+def on_coverage_deleted(sender, instance, **kwargs):
+    article_id = instance.article_id
+    transaction.on_commit(lambda: invalidate_live(article_id, state_changed=True))
 
 
 def connect():
@@ -125,13 +156,14 @@ def connect():
         post_delete.connect(
             on_reader_model_saved, sender=model, dispatch_uid=f"newsday-{model}-d"
         )
-    for model in (LiveEntry, LiveCoverage):
-        post_save.connect(
-            on_live_saved, sender=model, dispatch_uid=f"newsday-{model}-s"
-        )
-        post_delete.connect(
-            on_live_saved, sender=model, dispatch_uid=f"newsday-{model}-d"
-        )
+    post_save.connect(on_entry_saved, sender=LiveEntry, dispatch_uid="newsday-le-s")
+    post_delete.connect(on_entry_deleted, sender=LiveEntry, dispatch_uid="newsday-le-d")
+    post_save.connect(
+        on_coverage_saved, sender=LiveCoverage, dispatch_uid="newsday-lc-s"
+    )
+    post_delete.connect(
+        on_coverage_deleted, sender=LiveCoverage, dispatch_uid="newsday-lc-d"
+    )
     post_save.connect(
         on_scheduled_change_saved, sender=ScheduledChange, dispatch_uid="newsday-sc-s"
     )

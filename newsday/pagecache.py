@@ -19,6 +19,18 @@ once; a scheduled article going live retires them through the expiry, without
 any job running. The next-change instant is itself cached, and forgotten
 whenever an article changes.
 
+Scopes: a view may name what its page shows with ``page_cache_scope``, a
+pattern formatted with its URL's arguments (``"article:{slug}"``). Such a
+page also carries its scope's generation, read in the same ``get_many`` as
+the page, and ``bump_scope()`` retires the pages of that scope only (a live
+entry: the live's page, its older pages, its poll answer and its feed), not
+the whole site.
+
+Edge lifetime: a view may shorten how long edges keep its page by setting
+``page_cache_edge_max_age`` (seconds) on its response (a running live: its
+poll interval). The page cache keeps it with the page and writes
+``Cache-Control`` from the smaller of it and the next-change bound.
+
 Two levels: the shared cache backend (Redis in production), and a small
 process-local copy of the hottest pages, so that most hits need no network
 call at all. The local copy is trusted only while this process has checked the
@@ -55,15 +67,26 @@ from articles.freshness import (  # noqa: F401
 )
 
 GENERATION_KEY = "pagecache:generation"
+SCOPE_PREFIX = "pagecache:scope:"
+# A scope's generation outlives every page stored under it (at most
+# PAGE_CACHE_TIMEOUT): once it has expired, no page of an older generation
+# is left to be taken for current.
+SCOPE_TIMEOUT = 24 * 3600
 # Versioned: a release that changes what an entry holds does not read the
 # entries an earlier one stored.
-KEY_PREFIX = "pagecache:page:v2:"
+KEY_PREFIX = "pagecache:page:v3:"
 # The attribute by which a view names the query parameters its page reads
 # (``page_cache_params = ("page",)`` on a class-based view, or set on a view
 # function). The others (``utm_source``, ``fbclid``, a random ``?x=…``)
 # change neither the page nor its cache key: a flood of random query strings
 # finds the stored page instead of storing a copy per URL.
 PARAMS_ATTRIBUTE = "page_cache_params"
+# The attribute by which a view names the scope of its pages, a pattern
+# formatted with the URL's arguments (``page_cache_scope = "article:{slug}"``).
+SCOPE_ATTRIBUTE = "page_cache_scope"
+# The attribute a view sets on its response to cap the edge lifetime of its
+# page (seconds): what changes often without a purge (a running live).
+EDGE_MAX_AGE_ATTRIBUTE = "page_cache_edge_max_age"
 # Paths whose parameters are remembered by each process.
 PARAMS_MEMORY = 4096
 UNCACHEABLE_DIRECTIVES = frozenset({"private", "no-store", "no-cache"})
@@ -78,32 +101,49 @@ def cache():
     return caches[settings.PAGE_CACHE_ALIAS]
 
 
+def _put(entries, key, value, limit):
+    if len(entries) >= limit and key not in entries:
+        # Drop the oldest: dicts keep insertion order.
+        with contextlib.suppress(KeyError, RuntimeError, StopIteration):
+            del entries[next(iter(entries))]
+    entries[key] = value
+
+
 class LocalPages:
-    """This process's copy of hot pages and of the generation it last saw."""
+    """This process's copy of hot pages and of the generations it last saw:
+    the site's, and each scope's with when it was read."""
 
     def __init__(self):
-        self.entries = {}
-        self.generation = 0
-        self.checked_at = -math.inf
+        self.clear()
 
     def clear(self):
         self.entries = {}
         self.generation = 0
         self.checked_at = -math.inf
+        self.scopes = {}
 
     def put(self, key, entry, limit):
-        entries = self.entries
-        if len(entries) >= limit and key not in entries:
-            # Drop the oldest: dicts keep insertion order.
-            with contextlib.suppress(KeyError, RuntimeError, StopIteration):
-                del entries[next(iter(entries))]
-        entries[key] = entry
+        _put(self.entries, key, entry, limit)
 
     def see(self, generation, now):
         if generation != self.generation:
             self.entries = {}
             self.generation = generation
         self.checked_at = now
+
+    def see_scope(self, scope, generation, now, limit):
+        # A forgotten scope only makes its pages ask the shared cache again.
+        _put(self.scopes, scope, (generation, now), limit)
+
+    def generations(self, scope, now, check_every):
+        """The generations a local page of ``scope`` must carry to be
+        served, or None when its scope was not read recently enough."""
+        if scope is None:
+            return (self.generation, 0)
+        seen = self.scopes.get(scope)
+        if seen is None or now - seen[1] >= check_every:
+            return None
+        return (self.generation, seen[0])
 
 
 local = LocalPages()
@@ -116,41 +156,65 @@ def bump_generation():
     local.see(generation, time.monotonic())
 
 
+def scope_key(scope):
+    return SCOPE_PREFIX + scope
+
+
+def bump_scope(scope):
+    """Retire the stored pages of ``scope`` only (as its views name it in
+    ``page_cache_scope``), in every process within
+    ``PAGE_CACHE_GENERATION_CHECK``."""
+    generation = time.time_ns()
+    cache().set(scope_key(scope), generation, timeout=SCOPE_TIMEOUT)
+    local.see_scope(
+        scope, generation, time.monotonic(), settings.PAGE_CACHE_LOCAL_ENTRIES
+    )
+
+
 def generation_age(generation):
     """Seconds since the generation was bumped (``inf`` when never bumped)."""
     return time.time() - generation / 1e9 if generation else math.inf
 
 
 @functools.lru_cache(maxsize=PARAMS_MEMORY)
-def read_params(resolver, path):
-    """The query parameters the page at ``path`` reads, as its view declares
-    them in ``page_cache_params`` (none when it declares nothing)."""
+def read_view(resolver, path):
+    """What the view of ``path`` declares: the query parameters its page
+    reads (``page_cache_params``, none by default) and its page's scope
+    (``page_cache_scope`` formatted with the URL's arguments, or None)."""
     try:
         match = resolver.resolve(path)
     except Http404:
-        return ()
+        return (), None
     view = getattr(match.func, "view_class", match.func)
-    return tuple(sorted(getattr(view, PARAMS_ATTRIBUTE, ())))
+    params = tuple(sorted(getattr(view, PARAMS_ATTRIBUTE, ())))
+    pattern = getattr(view, SCOPE_ATTRIBUTE, None)
+    try:
+        scope = pattern.format_map(match.kwargs) if pattern else None
+    except KeyError:
+        # A subclass routed without the argument (a preview by id): no scope,
+        # so only the site's generation retires its pages.
+        scope = None
+    return params, scope
 
 
-def page_url(request):
-    """The page's identity: scheme, host, path, and the query parameters its
-    view reads, in a fixed order; the others are left out, and so are blank
-    ones (``?page=`` is the first page, ``?q=`` the empty search form)."""
+def page_identity(request):
+    """The page's identity and its scope (or None). The identity: scheme,
+    host, path, and the query parameters its view reads, in a fixed order;
+    the others are left out, and so are blank ones (``?page=`` is the first
+    page, ``?q=`` the empty search form)."""
+    names, scope = read_view(get_resolver(get_urlconf()), request.path_info)
     query = ""
-    if request.META.get("QUERY_STRING"):
-        names = read_params(get_resolver(get_urlconf()), request.path_info)
-        if names:
-            query = urlencode(
-                [
-                    (name, value)
-                    for name in names
-                    for value in request.GET.getlist(name)
-                    if value
-                ]
-            )
+    if names and request.META.get("QUERY_STRING"):
+        query = urlencode(
+            [
+                (name, value)
+                for name in names
+                for value in request.GET.getlist(name)
+                if value
+            ]
+        )
     # get_host() validates the Host header: a bad host is a 400 even on a hit.
-    return f"{request.scheme}://{request.get_host()}{request.path}?{query}"
+    return f"{request.scheme}://{request.get_host()}{request.path}?{query}", scope
 
 
 def shared_key(url):
@@ -204,28 +268,46 @@ class PageCacheMiddleware:
                 response.headers["Cache-Control"] = PRIVATE
             return response
 
-        url = page_url(request)
+        url, scope = page_identity(request)
         now = time.time()
-        if time.monotonic() - local.checked_at < self.check_every:
+        checked = time.monotonic()
+        if checked - local.checked_at < self.check_every:
             entry = local.entries.get(url)
-            if entry is not None and entry[0] == local.generation and now < entry[1]:
+            if (
+                entry is not None
+                and now < entry[1]
+                and entry[0] == local.generations(scope, checked, self.check_every)
+            ):
                 return self._hit(request, entry, now)
 
         key = shared_key(url)
-        found = self.cache.get_many([key, GENERATION_KEY])
-        generation = found.get(GENERATION_KEY, 0)
+        # The scope's generation comes with the page: still one round trip.
+        keys = (
+            [key, GENERATION_KEY]
+            if scope is None
+            else [key, GENERATION_KEY, scope_key(scope)]
+        )
+        found = self.cache.get_many(keys)
+        generations = (
+            found.get(GENERATION_KEY, 0),
+            0 if scope is None else found.get(scope_key(scope), 0),
+        )
         trusted = _shared_cache_available(self.cache)
         if trusted:
-            local.see(generation, time.monotonic())
+            local.see(generations[0], checked)
+            if scope is not None:
+                local.see_scope(scope, generations[1], checked, self.local_limit)
             entry = found.get(key)
-            if entry is not None and entry[0] == generation and now < entry[1]:
+            if entry is not None and entry[0] == generations and now < entry[1]:
                 local.put(url, entry, self.local_limit)
                 return self._hit(request, entry, now)
 
-        request.page_cache_generation = generation
+        # The latest change this page depends on (newsday.router: the
+        # replica is read only once it has had time to receive it).
+        request.page_cache_generation = max(generations)
         response = self.get_response(request)
         if trusted and self._storable(request, response):
-            return self._store(request, response, url, key, generation, now)
+            return self._store(request, response, url, key, generations, now)
         if self._shareable_not_found(request, response):
             # Edges may keep a 404 briefly (a purge then replaces a withdrawn
             # article's page), never past the next scheduled change.
@@ -270,7 +352,7 @@ class PageCacheMiddleware:
             and "Cache-Control" not in response
         )
 
-    def _store(self, request, response, url, key, generation, start):
+    def _store(self, request, response, url, key, generations, start):
         bound = visibility_bound(start)
         expires = min(start + self.timeout, bound)
         if expires - time.time() < 1:
@@ -284,23 +366,33 @@ class PageCacheMiddleware:
             for name, value in response.items()
             if name.lower() not in DROPPED_HEADERS
         }
-        entry = (generation, expires, bound, headers, content, etag, last_modified)
+        edge = getattr(response, EDGE_MAX_AGE_ATTRIBUTE, None)
+        entry = (
+            generations,
+            expires,
+            bound,
+            headers,
+            content,
+            etag,
+            last_modified,
+            edge,
+        )
         self.cache.set(key, entry, timeout=math.ceil(expires - time.time()))
         local.put(url, entry, self.local_limit)
         response.headers.pop("Vary", None)
-        self._decorate(response, etag, last_modified, bound - start)
+        self._decorate(response, etag, last_modified, bound - start, edge)
         response.headers["X-Page-Cache"] = "MISS"
         return get_conditional_response(
             request, etag=etag, last_modified=last_modified, response=response
         )
 
     def _hit(self, request, entry, now):
-        _, _, bound, headers, content, etag, last_modified = entry
+        _, _, bound, headers, content, etag, last_modified, edge = entry
         response = HttpResponse(
             b"" if request.method == "HEAD" else content, headers=headers
         )
         response.headers["Content-Length"] = str(len(content))
-        self._decorate(response, etag, last_modified, bound - now)
+        self._decorate(response, etag, last_modified, bound - now, edge)
         response.headers["X-Page-Cache"] = "HIT"
         if "HTTP_IF_NONE_MATCH" in request.META or (
             "HTTP_IF_MODIFIED_SINCE" in request.META
@@ -311,8 +403,10 @@ class PageCacheMiddleware:
         return response
 
     @staticmethod
-    def _decorate(response, etag, last_modified, seconds_left):
-        response.headers["Cache-Control"] = cache_control(seconds_left)
+    def _decorate(response, etag, last_modified, seconds_left, edge_max_age):
+        response.headers["Cache-Control"] = cache_control(
+            seconds_left, edge_max_age=edge_max_age
+        )
         response.headers["ETag"] = etag
         if last_modified:
             response.headers["Last-Modified"] = http_date(last_modified)

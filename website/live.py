@@ -3,9 +3,14 @@ live shows, the poll answer its script asks for, and the entries' RSS feed.
 
 The rows come from ``LiveEntry.objects.for_readers()``: an entry is shown
 from its ``publish_at`` to the second, and the page cache never keeps a page
-past the next scheduled entry (``next_visibility_change()``). Every entry
-change bumps the page-cache generation (``newsday.invalidation``), so the
-poll answer is one cached document per live, the same for every reader.
+past the next scheduled entry (``next_visibility_change()``). The live's
+pages (its page and older pages, its poll answer, its feed) share one page
+cache scope, ``PAGE_CACHE_SCOPE``, which every entry change retires
+(``newsday.invalidation``) without touching the rest of the site, so the poll
+answer is one cached document per live, the same for every reader. While the
+live runs, edges keep them at most ``LIVE_POLL_SECONDS``
+(``limit_edge_lifetime()``): readers see an entry in time even where no purge
+reaches.
 """
 
 import contextlib
@@ -44,6 +49,12 @@ PINNED_LIMIT = 5
 FEED_ITEMS = 30
 HEADLINE_LENGTH = 110
 JSON_LD_UPDATES = 10
+# The page cache scope of an article's pages (``page_cache_scope`` of their
+# views, formatted with the URL's arguments): what a live's entry changes.
+PAGE_CACHE_SCOPE = "article:{slug}"
+# The live's own addresses after its article's: its poll answer, its feed.
+POLL_SUFFIX = "direct.json"
+FEED_SUFFIX = "direct/rss/"
 
 
 @dataclass(slots=True)
@@ -338,6 +349,23 @@ def entry_fragments(rows, *, with_dates, now) -> list[ShownEntry]:
     return shown
 
 
+def live_paths(article) -> list[str]:
+    """The addresses that show ``article``'s entries (its older pages,
+    ``?avant=``, cannot be listed: their edge lifetime is short instead)."""
+    page = article.get_absolute_url()
+    return [page, page + POLL_SUFFIX, page + FEED_SUFFIX]
+
+
+def limit_edge_lifetime(response, *, running: bool):
+    """Let edges keep a running live's responses one poll interval at most
+    (the page cache reads ``page_cache_edge_max_age``): without a purge
+    backend, a reader still sees an entry within about two intervals. A
+    finished live keeps the site's lifetime."""
+    if running:
+        response.page_cache_edge_max_age = settings.LIVE_POLL_SECONDS
+    return response
+
+
 def live_at(request, slug, suffix) -> Article:
     """The published live at ``slug``, if ``request`` asks for its own
     address plus ``suffix`` (any other date or rubrique answers 404: one
@@ -359,8 +387,10 @@ class LiveUpdatesView(View):
     by every entry change), holding the latest entries as HTML; the script
     shows the new ones on demand and updates edited and deleted ones."""
 
+    page_cache_scope = PAGE_CACHE_SCOPE
+
     def get(self, request, slug, **kwargs):
-        article = live_at(request, slug, "direct.json")
+        article = live_at(request, slug, POLL_SUFFIX)
         page = live_page(article)
         coverage = page.coverage
 
@@ -374,7 +404,7 @@ class LiveUpdatesView(View):
                 for entry in entries
             ]
 
-        return JsonResponse(
+        response = JsonResponse(
             {
                 "running": coverage.is_running,
                 "status": render_to_string(
@@ -391,3 +421,4 @@ class LiveUpdatesView(View):
             },
             json_dumps_params={"ensure_ascii": False},
         )
+        return limit_edge_lifetime(response, running=coverage.is_running)

@@ -9,13 +9,16 @@ from django.contrib.syndication.views import Feed
 
 from core.formats import iso_datetime
 from core.links import cached_reverse
-from live.models import LiveEntry
+from live.models import LiveCoverage, LiveEntry
 from website import seo
 from website.live import (
     FEED_ITEMS,
+    FEED_SUFFIX,
     HEADLINE_LENGTH,
     JSON_LD_UPDATES,
+    PAGE_CACHE_SCOPE,
     LivePage,
+    limit_edge_lifetime,
     live_at,
 )
 
@@ -80,8 +83,17 @@ def _blog_posting(article, entry):
 class LiveEntriesFeed(Feed):
     """RSS of a live's latest entries, newest first."""
 
+    page_cache_scope = PAGE_CACHE_SCOPE
+
+    def __call__(self, request, *args, **kwargs):
+        response = super().__call__(request, *args, **kwargs)
+        running = LiveCoverage.objects.filter(
+            article__slug=kwargs["slug"], closed_at__isnull=True
+        ).exists()
+        return limit_edge_lifetime(response, running=running)
+
     def get_object(self, request, slug, **kwargs):
-        return live_at(request, slug, "direct/rss/")
+        return live_at(request, slug, FEED_SUFFIX)
 
     def title(self, obj):
         return f"{settings.SITE_NAME} — En direct : {obj.title}"

@@ -111,6 +111,8 @@ class ArticleDetailView(PageMetaMixin, DetailView):
     redirect_to_canonical = True
     # A live's « Entrées précédentes » (website/live.py).
     page_cache_params = ("avant",)
+    # Retired with the live's entries (website/live.py).
+    page_cache_scope = live.PAGE_CACHE_SCOPE
     live_page = None
 
     def get_object(self, queryset=None):
@@ -130,7 +132,12 @@ class ArticleDetailView(PageMetaMixin, DetailView):
         canonical = self.object.get_absolute_url()
         if self.redirect_to_canonical and request.path != canonical:
             return redirect(canonical, permanent=True)
-        return self.render_to_response(self.get_context_data(object=self.object))
+        response = self.render_to_response(self.get_context_data(object=self.object))
+        if self.live_page is not None:
+            live.limit_edge_lifetime(
+                response, running=self.live_page.coverage.is_running
+            )
+        return response
 
     def get_template_names(self):
         if self.object.format == Article.Format.LIVE:
