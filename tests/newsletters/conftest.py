@@ -1,4 +1,8 @@
+import socketserver
+import threading
+
 import pytest
+from django.core.mail import mailers
 from django.utils import timezone
 
 from newsletters.models import NewsletterList, Subscriber, Subscription
@@ -31,3 +35,49 @@ def subscribe():
         return subscriber
 
     return make
+
+
+class _SinkHandler(socketserver.StreamRequestHandler):
+    """Just enough SMTP for Django's backend; keeps each email's bytes."""
+
+    def handle(self):
+        self.wfile.write(b"220 sink ESMTP\r\n")
+        recipients = []
+        while line := self.rfile.readline():
+            verb = line[:4].upper()
+            if verb == b"RCPT":
+                recipients.append(line.split(b":", 1)[1].strip(b" <>\r\n").decode())
+            if verb == b"DATA":
+                self.wfile.write(b"354 go\r\n")
+                data = b""
+                while (part := self.rfile.readline()) not in (b".\r\n", b""):
+                    data += part
+                self.server.received.append((recipients, data))
+                recipients = []
+                self.wfile.write(b"250 OK queued\r\n")
+            elif verb == b"QUIT":
+                self.wfile.write(b"221 bye\r\n")
+                return
+            else:  # EHLO, MAIL, RCPT, RSET, NOOP
+                self.wfile.write(b"250 OK\r\n")
+
+
+@pytest.fixture
+def smtp_sink(settings):
+    """A local SMTP server: ``(mailer, received)``, ``received`` holding
+    (envelope recipients, message bytes) for each email it accepted."""
+    server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), _SinkHandler)
+    server.daemon_threads = True
+    server.received = []
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    settings.MAILERS = {
+        **settings.MAILERS,
+        "sink": {
+            "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+            "OPTIONS": {"host": "127.0.0.1", "port": server.server_address[1]},
+        },
+    }
+    yield mailers["sink"], server.received
+    server.shutdown()
+    server.server_close()

@@ -1,6 +1,8 @@
 """Sending in batches: headers and both parts, resuming after a crash
 without sending anyone twice or skipping anyone."""
 
+import email
+import email.policy
 import smtplib
 
 import pytest
@@ -10,7 +12,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from newsletters import delivery, sending
+from newsletters import delivery, sending, tokens
 from newsletters.models import Delivery, Send
 from tests.factories import make_article
 
@@ -192,3 +194,27 @@ class RefusingBackend(EmailBackend):
         if messages[0].to == ["lecteur1@example.fr"]:
             raise smtplib.SMTPRecipientsRefused({"lecteur1@example.fr": (550, b"no")})
         return super().send_messages(messages)
+
+
+def test_the_smtp_server_gets_each_subscriber_an_email_with_their_own_links(
+    started, smtp_sink
+):
+    backend, received = smtp_sink
+    send = started(3)
+    delivery.deliver_batch(send_id=send.pk, connection=backend)
+    assert sorted(envelope[0] for envelope, _ in received) == [
+        f"lecteur{n}@example.fr" for n in range(3)
+    ]
+    for envelope, data in received:
+        message = email.message_from_bytes(
+            data.replace(b"\r\n", b"\n"), policy=email.policy.default
+        )
+        subscriber = Delivery.objects.get(subscriber__email=envelope[0]).subscriber
+        assert message["To"] == envelope[0]
+        assert message["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+        token = message["List-Unsubscribe"].split("/")[-2]
+        assert tokens.read(tokens.UNSUBSCRIBE, token)["s"] == subscriber.pk
+        html = message.get_body(("html",)).get_content()
+        assert '<html lang="fr">' in html
+        assert token in html
+        assert token in message.get_body(("plain",)).get_content()
