@@ -196,14 +196,24 @@ def test_article_changelist_search_ignores_accents(superuser_client):
     assert list(response.context["cl"].result_list) == [article]
 
 
-def test_article_list_counts_the_articles_once(superuser_client):
+def counts_of(client, url):
+    """The COUNT statements of a warm request to ``url``."""
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
+    client.get(url)
+    with CaptureQueriesContext(connection) as queries:
+        client.get(url)
+    return [q["sql"] for q in queries if "COUNT(" in q["sql"].upper()]
+
+
+def test_article_list_counts_the_articles_once(superuser_client):
     make_article()
     url = reverse("admin:articles_article_changelist")
-    superuser_client.get(url)
-    with CaptureQueriesContext(connection) as queries:
-        superuser_client.get(url)
-    counts = [q["sql"] for q in queries if "COUNT(" in q["sql"].upper()]
-    assert len(counts) == 1
+    assert len(counts_of(superuser_client, url)) == 1
+
+
+def test_article_list_never_counts_each_filters_choices(superuser_client):
+    make_article()
+    url = reverse("admin:articles_article_changelist") + "?_facets=True"
+    assert len(counts_of(superuser_client, url)) == 1
