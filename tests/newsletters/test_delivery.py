@@ -3,12 +3,17 @@ without sending anyone twice or skipping anyone."""
 
 import email
 import email.policy
+import multiprocessing
+import os
+import signal
 import smtplib
+from unittest import mock
 
 import pytest
 from django.core import mail
 from django.core.mail.backends.locmem import EmailBackend
 from django.db import connection
+from django.db import connections as db_connections
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
@@ -218,3 +223,60 @@ def test_the_smtp_server_gets_each_subscriber_an_email_with_their_own_links(
         assert '<html lang="fr">' in html
         assert token in html
         assert token in message.get_body(("plain",)).get_content()
+
+
+class DyingMailer:
+    """A mailer whose worker is killed outright (SIGKILL: nothing of the
+    batch's own clean-up runs) when it sends its ``accept + 1``th email."""
+
+    def __init__(self, mailer, accept):
+        self.mailer, self.accept = mailer, accept
+
+    def open(self):
+        return self.mailer.open()
+
+    def close(self):
+        return self.mailer.close()
+
+    def send_messages(self, messages):
+        if self.accept == 0:
+            os.kill(os.getpid(), signal.SIGKILL)
+        self.accept -= 1
+        return self.mailer.send_messages(messages)
+
+
+def deliver_and_die(send_id, mailer, accept):
+    delivery.deliver_batch(send_id=send_id, connection=DyingMailer(mailer, accept))
+
+
+# Forked beside the sink's thread: the child only uses its own database
+# connection and a socket of its own, no lock that thread may hold.
+@pytest.mark.filterwarnings("ignore:This process .* is multi-threaded")
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_worker_killed_outright_sends_again_only_what_it_had_not_marked(
+    matinale, subscribe, smtp_sink, monkeypatch
+):
+    mailer, received = smtp_sink
+    monkeypatch.setattr(sending, "send_batch", mock.Mock())  # no job runs
+    everyone = [f"lecteur{n}@example.fr" for n in range(45)]
+    for address in everyone:
+        subscribe(matinale, address)
+    make_article()
+    send = sending.matinale_prepare()
+    sending.send_start(send=send)
+    db_connections.close_all()  # the worker opens its own
+    worker = multiprocessing.get_context("fork").Process(
+        target=deliver_and_die, args=(send.pk, mailer, 30)
+    )
+    worker.start()
+    worker.join()
+    assert worker.exitcode == -signal.SIGKILL
+    assert Delivery.objects.filter(state=Delivery.State.SENT).count() == 20
+
+    Delivery.objects.update(claimed_until=None)  # its claim expired
+    while delivery.deliver_batch(send_id=send.pk, connection=mailer).more:
+        pass
+    addresses = [envelope[0] for envelope, _ in received]
+    assert sorted(set(addresses)) == sorted(everyone)  # nobody skipped
+    # Twice: only the 10 accepted after the last marks (20 at a time).
+    assert len(addresses) == 45 + 10
