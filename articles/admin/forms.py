@@ -134,6 +134,10 @@ class ArticleAdminForm(forms.ModelForm):
     # Set when a save is refused because someone else saved first.
     conflict = None
 
+    class Media:
+        # The « Référencement et partage » preview, live (_seo_preview.html).
+        js = ["js/admin/seo-preview.js"]
+
     class Meta:
         model = Article
         fields = [

@@ -1,4 +1,5 @@
-// Article change form: live word count / reading time, and tag suggestions.
+// Article change form: live word count / reading time, tag suggestions, and
+// a headline box that grows with the headline.
 "use strict";
 
 (function () {
@@ -64,8 +65,33 @@
     });
   }
 
+  function setUpHeadline() {
+    const title = document.querySelector("textarea.headline-input");
+    if (!title) return;
+    function grow() {
+      title.style.height = "auto";
+      title.style.height = `${title.scrollHeight + 2}px`;
+    }
+    // A headline is one line of text: Enter neither breaks it nor submits.
+    title.addEventListener("keydown", function (event) {
+      if (event.key === "Enter") event.preventDefault();
+    });
+    title.addEventListener("input", grow);
+    // Its width changes as the page settles (the editor mounts, a scrollbar
+    // appears) and with the window: grow again each time.
+    let width = 0;
+    new ResizeObserver(function () {
+      if (title.clientWidth !== width) {
+        width = title.clientWidth;
+        grow();
+      }
+    }).observe(title);
+    grow();
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
     setUpReadingStats();
     setUpTagSuggestions();
+    setUpHeadline();
   });
 })();
