@@ -56,7 +56,15 @@ def parts(message):
     ]
 
 
-def test_an_email_reads_as_djangos_own_message_would(rendered):
+@pytest.mark.parametrize(
+    "sender",
+    [
+        "News Day FR <noreply@localhost>",
+        "Le Journal d’Île-de-France <lettres@exemple.fr>",
+    ],
+)
+def test_an_email_reads_as_djangos_own_message_would(rendered, settings, sender):
+    settings.NEWSLETTERS_FROM_EMAIL = sender
     mail = emails.message(rendered, subscriber_id=7, email="lecteur@example.fr")
     ours, django = wire(mail), djangos(mail)
     assert ours.get_boundary().startswith("=_newsday_")  # built here, not by Django
