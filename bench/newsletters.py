@@ -30,6 +30,9 @@ import time
 SUBSCRIBERS = int(os.environ.get("SUBSCRIBERS", "100000"))
 WORKERS = int(os.environ.get("WORKERS", "2"))
 PROFILE = os.environ.get("PROFILE") == "1"
+# ENGINE=db: the batch jobs run by `manage.py db_worker` processes, as
+# `make run` runs them, instead of forked processes calling deliver_batch.
+ENGINE = os.environ.get("ENGINE", "")
 
 
 class SinkHandler(socketserver.StreamRequestHandler):
@@ -174,6 +177,7 @@ def main():
     from django.db import connection as db_connection
     from django.db import transaction
     from django.utils import timezone
+    from django_tasks_db.models import DBTaskResult
 
     from articles.models import Article, Section
     from newsletters import sending
@@ -186,6 +190,8 @@ def main():
     )
 
     call_command("migrate", verbosity=0)
+    # Jobs an earlier run left queued (its send's first batches) are not ours.
+    DBTaskResult.objects.all().delete()
     matinale = NewsletterList.objects.get(kind=NewsletterList.Kind.DIGEST)
     Send.objects.all().delete()
     Subscriber.objects.all().delete()
@@ -229,24 +235,16 @@ def main():
 
     print(f"load average before sending: {load()}")
     sink_cpu = cpu_seconds(sink.pid)
-    started = time.perf_counter()
-    if WORKERS == 1:
-        results = [work(send.pk)]
+    # Closed before the workers start: a forked child closing a connection
+    # it inherited would end the parent's PostgreSQL session with it.
+    db_connection.close()
+    if ENGINE == "db":
+        seconds, worker_cpu, memory = run_db_workers(send)
+        sent = Send.objects.get(pk=send.pk).sent_count - profiled
+        kind = "RSS sampled"
     else:
-        report = multiprocessing.Queue()
-        # Closed before forking: a child closing a connection it inherited
-        # would end the parent's PostgreSQL session with it.
-        db_connection.close()
-        workers = [
-            multiprocessing.Process(target=work, args=(send.pk, report))
-            for _ in range(WORKERS)
-        ]
-        for worker in workers:
-            worker.start()
-        results = [report.get() for _ in workers]
-        for worker in workers:
-            worker.join()
-    seconds = time.perf_counter() - started
+        seconds, worker_cpu, memory, sent = run_forked_workers(send.pk)
+        kind = "peak memory"
     print(f"load average after sending: {load()}")
 
     received = []
@@ -255,26 +253,92 @@ def main():
     sink_cpu = cpu_seconds(sink.pid) - sink_cpu
     sink.terminate()
     send.refresh_from_db()
-    sent = sum(result[0] for result in results)
     print(f"sent: {sent:,} emails in {seconds:.1f} s: {sent / seconds:.0f} emails/s")
-    for n, (_, _, tenth, half, peak, _) in enumerate(results, 1):
+    for n, (tenth, half, end) in enumerate(memory, 1):
         print(
-            f"worker {n}: peak memory {tenth:.0f} MB after 10 %, {half:.0f} MB after "
-            f"50 %, {peak:.0f} MB at the end"
+            f"worker {n}: {kind} {tenth:.0f} MB after 10 %, {half:.0f} MB after "
+            f"50 %, {end:.0f} MB at the end"
         )
-    worker_ms = sum(result[5] for result in results) / sent * 1000
+    worker_ms = worker_cpu / sent * 1000
     sink_ms = sink_cpu / sent * 1000
     print(
         f"CPU per email: {worker_ms:.2f} ms in the workers, {sink_ms:.2f} ms in "
         f"the sink; 200 emails/s on 2 idle cores allow 10 ms for both, "
         f"these give {2000 / (worker_ms + sink_ms):.0f} emails/s"
     )
-    sent += profiled
     print(
         f"sink: {len(received):,} recipients, {len(set(received)):,} distinct; "
         f"send {send.get_state_display()}, {send.sent_count:,} sent, "
         f"{send.failed_count} failed"
     )
+
+
+def run_forked_workers(send_id):
+    """WORKERS forked processes each sending batches one after the other:
+    (seconds, CPU seconds, [peak MB after 10 %, 50 %, 100 %], emails sent)."""
+    started = time.perf_counter()
+    if WORKERS == 1:
+        results = [work(send_id)]
+    else:
+        report = multiprocessing.Queue()
+        workers = [
+            multiprocessing.Process(target=work, args=(send_id, report))
+            for _ in range(WORKERS)
+        ]
+        for worker in workers:
+            worker.start()
+        results = [report.get() for _ in workers]
+        for worker in workers:
+            worker.join()
+    return (
+        time.perf_counter() - started,
+        sum(result[5] for result in results),
+        [result[2:5] for result in results],
+        sum(result[0] for result in results),
+    )
+
+
+def rss_mb(pid):
+    try:
+        with open(f"/proc/{pid}/status") as status:
+            for line in status:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1]) / 1024
+    except FileNotFoundError:
+        return None
+
+
+def run_db_workers(send):
+    """The send's batch jobs as ``make run`` runs them: WORKERS ``db_worker``
+    processes (the task engine's database worker) take the jobs, each batch
+    enqueueing the next, until none is left. Their memory is sampled twice a
+    second: (seconds, CPU seconds, [RSS MB after 10 %, 50 %, 100 %])."""
+    import subprocess
+    import sys
+
+    from newsletters.models import Send
+
+    command = [sys.executable, "manage.py", "db_worker", "--batch"]
+    command += ["--no-startup-delay", "--interval", "0.1", "--verbosity", "0"]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    started = time.perf_counter()
+    workers = [subprocess.Popen(command) for _ in range(WORKERS)]  # noqa: S603 (fixed)
+    memory = {worker.pid: [None, None, None] for worker in workers}
+    while any(worker.poll() is None for worker in workers):
+        sent = Send.objects.values_list("sent_count", flat=True).get(pk=send.pk)
+        for worker in workers:
+            if (now := rss_mb(worker.pid)) is None:
+                continue
+            samples = memory[worker.pid]
+            for index, share in ((0, 10), (1, 2)):
+                if samples[index] is None and sent >= SUBSCRIBERS // share:
+                    samples[index] = now
+            samples[2] = now
+        time.sleep(0.5)
+    seconds = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
+    return seconds, cpu, [[m or 0 for m in samples] for samples in memory.values()]
 
 
 if __name__ == "__main__":
