@@ -140,12 +140,14 @@ class ArticleChangeList(ChangeList):
             .exclude(status=Article.Status.TRASHED)
         )
 
-    # « environ 97 000 », or empty when exact.
+    # « 6 719 », or « environ 97 000 » when estimated.
     count_label = ""
 
     def get_results(self, request):
         super().get_results(request)
-        self.count_label = self.paginator.count_label
+        self.count_label = self.paginator.count_label or french_number(
+            self.result_count
+        )
         # Only the page's rows: bulk actions get the list's queryset whole.
         self.result_list = self.result_list.defer("body").prefetch_related(
             Prefetch("bylines", ArticleAuthor.objects.select_related("author")),

@@ -110,3 +110,12 @@ def test_a_journalists_list_is_counted_not_estimated(
 def test_on_postgresql_the_planner_gives_a_row_estimate():
     make_article()
     assert isinstance(planner_estimate(Article.objects.all()), int)
+
+
+def test_an_exact_count_reads_in_french(superuser_client):
+    response = superuser_client.get(admin_url(Article, "changelist"))
+    assert "0 article\n" in response.text
+    make_article()
+    make_article()
+    response = superuser_client.get(admin_url(Article, "changelist"))
+    assert "2 articles\n" in response.text
