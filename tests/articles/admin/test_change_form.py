@@ -401,6 +401,39 @@ def test_a_live_article_offers_no_publish_button(as_editor, change_url):
     assert "En ligne depuis le" in response.text
 
 
+def test_a_scheduled_article_shows_its_date_in_the_panel(as_editor, change_url):
+    publish_at = dt.datetime(2099, 12, 7, 7, 0, tzinfo=PARIS)
+    article = make_scheduled_article(publish_at)
+    page = as_editor.get(change_url(article))
+    assert form_data(page)["go_live_at"] == "2099-12-07T07:00"
+    assert "Publication prévue le 7 décembre 2099" in page.text
+
+
+def test_programmer_on_a_scheduled_article_moves_its_date(as_editor, change_url):
+    article = make_scheduled_article(dt.datetime(2099, 12, 7, 7, 0, tzinfo=PARIS))
+    data = form_data(as_editor.get(change_url(article))) | {
+        "go_live_at": "2099-12-08T09:30",
+        "_workflow": "programmer",
+    }
+    as_editor.post(change_url(article), data)
+    article.refresh_from_db()
+    assert article.publish_at == dt.datetime(2099, 12, 8, 9, 30, tzinfo=PARIS)
+
+
+def test_the_add_page_offers_an_editor_publish_schedule_and_submit(as_editor):
+    text = as_editor.get(reverse("admin:articles_article_add")).text
+    for action in ("publier", "programmer", "soumettre"):
+        assert f'name="_workflow" value="{action}"' in text
+    assert 'value="renvoyer"' not in text
+
+
+def test_a_journalist_reading_a_published_article_gets_no_panel_button(
+    as_journalist, change_url, own_published
+):
+    text = as_journalist.get(change_url(own_published)).text
+    assert 'name="_workflow"' not in text
+
+
 def test_enter_in_a_field_saves_rather_than_publishes(as_editor, change_url):
     # Enter presses the form's first submit button: « Enregistrer » must come
     # before the panel's buttons.
