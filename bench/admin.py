@@ -35,6 +35,8 @@ sys.path.insert(0, str(ROOT))
 
 ADMIN = "/admin/articles/article/"
 USERNAME = "bench-admin"
+# What a save adds to the chapô (and what restore() takes off again).
+BENCH_MARK = re.compile(r" \(banc d’essai \d+\)$")
 # A word of the seed's titles (« Le gouvernement … », one in fifteen).
 SEARCH = "gouvernement"
 
@@ -169,7 +171,8 @@ class Saver:
 
     def __init__(self, client, article):
         self.client, self.url = client, f"{ADMIN}{article.pk}/change/"
-        self.original = article.standfirst
+        # A run stopped mid-save left its mark: the chapô is the text before it.
+        self.original = BENCH_MARK.sub("", article.standfirst)
         self.count = 0
 
     def fresh_form(self):

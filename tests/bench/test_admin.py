@@ -29,3 +29,12 @@ def test_form_data_is_what_a_browser_sends_for_the_article_form():
         "standfirst": "Un chapô.",
         "bylines-TOTAL_FORMS": "2",
     }
+
+
+def test_a_chapo_left_marked_by_a_stopped_run_is_restored_without_the_mark():
+    from types import SimpleNamespace
+
+    from bench.admin import Saver
+
+    article = SimpleNamespace(pk=7, standfirst="Le chapô. (banc d’essai 12)")
+    assert Saver(client=None, article=article).original == "Le chapô."
