@@ -152,3 +152,22 @@ def test_a_long_headline_is_shown_whole(editor_page):
         "el.clientHeight + 2 ? done() : setTimeout(check, 50); check(); })"
     )
     assert page.locator("#id_title").evaluate("el => el.clientHeight > 60")
+
+
+def test_the_panel_and_the_seo_preview_are_accessible(editor_page, axe):
+    # Scoped to what this page adds: Django's inline tables and the editor
+    # have findings of their own.
+    page = editor_page
+    article = make_article(status=Article.Status.REVIEW, publish_at=None)
+    page.goto(f"/admin/articles/article/{article.pk}/change/")
+    page.click("fieldset.seo-fieldset summary")
+    results = axe.run(
+        page, context={"include": [[".publish-panel"], [".seo-fieldset"]]}
+    )
+    violations = [
+        f"{v['id']} ({v['impact']}): " + ", ".join(n["target"][0] for n in v["nodes"])
+        for v in results.response["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
+    assert results.response["passes"], "axe checked nothing"
+    assert not violations
