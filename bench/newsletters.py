@@ -15,6 +15,7 @@ went and its queries.
 
     uv run python -m bench.newsletters
     SUBSCRIBERS=20000 WORKERS=2 DATABASE_URL=postgres://… uv run python -m bench.newsletters
+    ENGINE=db uv run python -m bench.newsletters    # through `db_worker` jobs
 
 The sink is a minimal SMTP server of this file, in its own process, that
 accepts everything and counts recipients.
