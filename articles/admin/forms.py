@@ -7,10 +7,13 @@ from taggit.forms import TagWidget
 from taggit.models import Tag
 from taggit.utils import edit_string_for_tags
 
+# ParisDateTimeField stays importable from here (live/forms.py uses it).
+from articles.admin.dates import ParisDateTimeField, paris_datetime_field  # noqa: F401
+from articles.admin.publish_panel import PublishPanelForm
 from articles.models import Article, Correction, RelatedLink, Revision
 from articles.models.workflow import PREVIEW_LINK_LIFETIME
 from articles.revisions import TEXT_FIELDS, article_snapshot, compare, fingerprint
-from articles.services.checks import DATE_OUT_OF_RANGE, in_schedule_years, is_live
+from articles.services.checks import is_live
 from articles.services.rights import (
     HIDDEN_ARTICLE_LABEL,
     content_seen_by,
@@ -53,45 +56,7 @@ class SuggestingTagWidget(TagWidget):
         )
 
 
-class ParisDateTimeInput(forms.DateTimeInput):
-    """The browser's date-and-time picker; times are Europe/Paris (the site's
-    time zone), and a time that does not exist or happens twice on a
-    daylight-saving change is refused by the field with a clear message."""
-
-    input_type = "datetime-local"
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs={"step": 60, **(attrs or {})}, format="%Y-%m-%dT%H:%M")
-
-
-class ParisDateTimeField(forms.DateTimeField):
-    def to_python(self, value):
-        try:
-            moment = super().to_python(value)
-        except forms.ValidationError as error:
-            if error.code == "ambiguous_timezone":
-                raise forms.ValidationError(
-                    "À Paris, cette heure n’existe pas ou revient deux fois ce jour-là "
-                    "(changement d’heure) : choisissez-en une autre.",
-                    code="ambiguous_timezone",
-                ) from error
-            raise
-        if moment is not None and not in_schedule_years(moment):
-            raise forms.ValidationError(DATE_OUT_OF_RANGE, code="out_of_range")
-        return moment
-
-
-def paris_datetime_field(label, *, required=True, help_text=""):
-    return ParisDateTimeField(
-        label=label,
-        required=required,
-        help_text=help_text or "Heure de Paris.",
-        widget=ParisDateTimeInput,
-        input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S", "%d/%m/%Y %H:%M"],
-    )
-
-
-class ArticleAdminForm(forms.ModelForm):
+class ArticleAdminForm(PublishPanelForm, forms.ModelForm):
     """The article's content. Status and dates are not here: they move only
     through the workflow's actions, so a crafted POST cannot change them.
 
@@ -104,27 +69,6 @@ class ArticleAdminForm(forms.ModelForm):
         "mettre en ligne ces modifications le",
         required=False,
         help_text="Heure de Paris. Avec « Programmer ces modifications », la version en ligne reste inchangée jusqu’à cette date.",
-    )
-
-    # The side panel's publication time and comment: read only when one of
-    # its buttons (``name="_workflow"``) is pressed; see ``workflow_request``.
-    go_live_at = paris_datetime_field(
-        "date de publication",
-        required=False,
-        help_text="Heure de Paris, à la minute ; secondes ci-contre si besoin.",
-    )
-    go_live_seconds = forms.IntegerField(
-        label="secondes",
-        required=False,
-        min_value=0,
-        max_value=59,
-        widget=forms.NumberInput(attrs={"min": 0, "max": 59, "placeholder": "00"}),
-    )
-    workflow_comment = forms.CharField(
-        label="commentaire",
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 2}),
-        help_text="Pour le journal éditorial ; obligatoire pour « Renvoyer ».",
     )
 
     # Set by ArticleAdmin.get_form: an autosave to put back into the form.
@@ -209,13 +153,8 @@ class ArticleAdminForm(forms.ModelForm):
         if self.restored_revision is not None and not self.is_bound:
             self.initial.update(revision_initial(self.restored_revision.content))
 
-    # Set by ArticleAdmin.get_form: who is editing, and the side panel's
-    # buttons they may press on this article (workflow action slugs).
+    # Set by ArticleAdmin.get_form: who is editing.
     user = None
-    panel_actions = frozenset()
-    # Set by clean(): the panel's transition to apply once the form is saved,
-    # as (action slug, the service's keyword arguments).
-    workflow_request = None
 
     @property
     def schedules_change(self):
@@ -247,39 +186,6 @@ class ArticleAdminForm(forms.ModelForm):
         if self.instance.pk:
             self._check_not_stale(cleaned.get("base_fingerprint") or "")
         return cleaned
-
-    def _clean_workflow_request(self, action, cleaned):
-        """Check a side-panel button before anything is saved: a refusal
-        leaves the article as it was and the typed text in the form."""
-        if action not in self.panel_actions:
-            raise forms.ValidationError(
-                "Cette action n’est pas possible sur cet article, ou vous n’en avez pas le droit.",
-                code="workflow_refused",
-            )
-        comment = (cleaned.get("workflow_comment") or "").strip()
-        kwargs = {"comment": comment}
-        if action == "renvoyer" and not comment:
-            self.add_error(
-                "workflow_comment", "Dites au journaliste ce qu’il faut revoir."
-            )
-        if action == "programmer":
-            go_live = cleaned.get("go_live_at")
-            if go_live is not None and cleaned.get("go_live_seconds"):
-                go_live = go_live.replace(second=cleaned["go_live_seconds"])
-            if go_live is None:
-                if "go_live_at" not in self.errors:
-                    self.add_error(
-                        "go_live_at", "Indiquez quand mettre l’article en ligne."
-                    )
-            elif go_live <= timezone.now():
-                self.add_error(
-                    "go_live_at",
-                    "Cette date est passée : choisissez une date à venir, ou « Publier maintenant ».",
-                )
-            kwargs["publish_at"] = go_live
-            # A date of withdrawal already set stays (the service checks it).
-            kwargs["unpublish_at"] = self.instance.unpublish_at
-        self.workflow_request = (action, kwargs)
 
     def _seen(self, content):
         # What changed, without the title of a linked article the person
