@@ -194,12 +194,28 @@ def _decoded(article):
     return article
 
 
+# Columns of the article's row that no reader page shows: the trash's, the
+# importers' keys and the row's own bookkeeping. Left unread, each spares
+# the page a value to fetch and convert (docs/design/article-page.md).
+UNREAD_FIELDS = (
+    "trashed_at",
+    "trashed_by",
+    "trash_reason",
+    "external_id",
+    "external_guid",
+    "created_by",
+    "created_at",
+    "modified_at",
+)
+
+
 @functools.cache
 def _live_by_slug():
     return CompiledQuery(
         lambda now, slug: (
             with_lists(with_section(Article.objects.published(now)), *ALL_LISTS)
             .with_due_versions(now)
+            .defer(*UNREAD_FIELDS)
             .filter(slug=slug)[:1]
         ),
         now=models.DateTimeField(),
