@@ -30,11 +30,15 @@ from website.typography import french_typography
 _JSON_SCRIPT_ESCAPES = (("<", "\\u003C"), (">", "\\u003E"), ("&", "\\u0026"))
 
 
-def typo(value):
-    """French spacing on text or HTML; plain text is escaped first."""
+def typo(value, language="fr"):
+    """French spacing on text or HTML; plain text is escaped first. Text in
+    another ``language`` (an article's) is only escaped: « Paris: the talks »
+    keeps its English punctuation."""
     if value is None or value == "":
         return ""
     html = conditional_escape(value)
+    if not language.startswith("fr"):
+        return html
     # Only characters are added, to text between tags: escaped stays escaped.
     return SafeString(french_typography(str(html)))
 

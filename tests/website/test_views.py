@@ -450,3 +450,16 @@ def test_detail_view_subclass_can_render_an_unpublished_article(rf):
     assert "Brouillon en cours" in html
     assert "noindex" in html
     assert "Déjà en ligne" in html
+
+
+def test_an_english_article_keeps_its_english_punctuation(client):
+    article = make_article(
+        title="Brexit: the deal at last?",
+        standfirst="London: talks end.",
+        body="<p>It is done: finally!</p>",
+        language="en",
+    )
+    html = client.get(article.get_absolute_url()).content.decode()
+    assert "Brexit: the deal at last?" in html
+    assert "London: talks end." in html
+    assert "It is done: finally!" in html
