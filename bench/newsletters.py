@@ -4,7 +4,8 @@
 The send is started as the periodic job starts it (one delivery row per
 subscriber), then batches are sent as the workers' jobs send them
 (``deliver_batch``: claim, one SMTP connection per batch, the accepted
-emails' rows marked 20 at a time), with no rate limit. Reported: the start's
+emails' rows marked as ``NEWSLETTERS_MARK_EVERY`` says, each at once by
+default), with no rate limit. Reported: the start's
 time, the sending's time and emails per second, the worker's peak memory
 after 10 %, 50 % and 100 % of the emails (flat memory: the three are close),
 the CPU time (user + system) per email of the workers and of the sink, which

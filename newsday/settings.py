@@ -549,6 +549,10 @@ NEWSLETTERS_BATCH_SIZE = env.int("NEWSLETTERS_BATCH_SIZE", default=200)
 NEWSLETTERS_RATE_LIMIT = env.float("NEWSLETTERS_RATE_LIMIT", default=100.0)
 NEWSLETTERS_PARALLEL_JOBS = env.int("NEWSLETTERS_PARALLEL_JOBS", default=2)
 NEWSLETTERS_CLAIM_SECONDS = env.int("NEWSLETTERS_CLAIM_SECONDS", default=300)
+# Emails marked sent per write: 1 (each as the server accepts it) means a
+# worker killed outright sends nobody the same email twice but the one it was
+# sending; more write less (newsletters/delivery.py).
+NEWSLETTERS_MARK_EVERY = env.int("NEWSLETTERS_MARK_EVERY", default=1)
 # Sign-ups: per IP address and window (seconds); days before an unconfirmed
 # sign-up is deleted; days a preferences link stays valid.
 NEWSLETTERS_SIGNUP_RATE_LIMIT = env.int("NEWSLETTERS_SIGNUP_RATE_LIMIT", default=5)

@@ -4,13 +4,14 @@ A batch claims pending deliveries: ``SELECT … FOR UPDATE SKIP LOCKED`` (on
 PostgreSQL; SQLite's write transactions are serialised anyway) and a claim
 that expires (``claimed_until``), committed at once. Each email then goes
 through one SMTP (or provider) connection opened for the batch, and the rows
-of the emails the server accepted are marked sent every ``MARK_EVERY``
-emails, and at once when anything fails. A worker killed mid-batch leaves
+of the emails the server accepted are marked sent as each is accepted (every
+``NEWSLETTERS_MARK_EVERY`` emails if set higher), and at once when anything
+fails. A worker killed mid-batch leaves
 its unsent rows pending; once the claim expires (or at once when the batch
 fails with an exception) the next batch takes them. The pending rows are the
-resume point: nobody is sent the same send twice (short of the emails
-between the server's accept and the next write of the marks, at most
-``MARK_EVERY``, and only if the worker is killed outright), nobody is
+resume point: nobody is sent the same send twice (short of the email
+between the server's accept and its mark, or the ``NEWSLETTERS_MARK_EVERY``
+not yet written, and only if the worker is killed outright), nobody is
 skipped.
 """
 
@@ -40,12 +41,12 @@ logger = logging.getLogger("newsletters")
 REFUSED = (smtplib.SMTPRecipientsRefused, AnymailRecipientsRefused)
 PASSING = (smtplib.SMTPException, OSError, AnymailError)
 
-# A batch marks its rows every MARK_EVERY emails, in one UPDATE, instead of
-# one UPDATE per email (a quarter of a worker's CPU per email on SQLite, see
-# docs/newsletters.md). A worker killed outright (SIGKILL, power cut) can
-# thus send again at most the MARK_EVERY emails the server accepted since the
-# last write; any exception writes every accepted email's mark first.
-MARK_EVERY = 20
+# NEWSLETTERS_MARK_EVERY: a batch marks its rows every so many emails, in
+# one UPDATE. One UPDATE per email (the default) costs a quarter of a
+# worker's CPU per email on SQLite (docs/newsletters.md); a worker killed
+# outright (SIGKILL, power cut) sends again at most the emails the server
+# accepted since the last write. Any exception writes every accepted
+# email's mark first.
 
 
 @dataclasses.dataclass
@@ -90,7 +91,7 @@ def deliver_batch(
                 else:
                     marks.sent(delivery_id)
             unsent.discard(delivery_id)
-            if len(marks) >= MARK_EVERY:
+            if len(marks) >= settings.NEWSLETTERS_MARK_EVERY:
                 marks.write(result)
     finally:
         try:

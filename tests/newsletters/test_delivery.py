@@ -147,8 +147,8 @@ def test_a_job_stalled_for_a_claims_length_is_found(started, settings):
     assert delivery.stalled_sends() == []
 
 
-def test_a_batchs_queries_do_not_grow_with_its_emails(started, monkeypatch):
-    monkeypatch.setattr(delivery, "MARK_EVERY", 100)
+def test_a_batchs_queries_do_not_grow_with_its_emails(started, settings):
+    settings.NEWSLETTERS_MARK_EVERY = 100
     send = started(51)
     delivery.deliver_batch(send_id=send.pk, batch_size=1)  # process caches warm
     counts = []
@@ -171,8 +171,15 @@ class WatchingBackend(EmailBackend):
         return super().send_messages(messages)
 
 
-def test_rows_are_marked_every_mark_every_emails(started, monkeypatch):
-    monkeypatch.setattr(delivery, "MARK_EVERY", 3)
+def test_each_row_is_marked_as_its_email_is_accepted(started):
+    send = started(3)
+    backend = WatchingBackend()
+    delivery.deliver_batch(send_id=send.pk, connection=backend)
+    assert backend.marked == [0, 1, 2]
+
+
+def test_rows_are_marked_every_mark_every_emails(started, settings):
+    settings.NEWSLETTERS_MARK_EVERY = 3
     send = started(7)
     backend = WatchingBackend()
     delivery.deliver_batch(send_id=send.pk, connection=backend)
@@ -253,9 +260,11 @@ def deliver_and_die(send_id, mailer, accept):
 # connection and a socket of its own, no lock that thread may hold.
 @pytest.mark.filterwarnings("ignore:This process .* is multi-threaded")
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.parametrize(("mark_every", "marked"), [(1, 30), (20, 20)])
 def test_a_worker_killed_outright_sends_again_only_what_it_had_not_marked(
-    matinale, subscribe, smtp_sink, monkeypatch
+    matinale, subscribe, smtp_sink, monkeypatch, settings, mark_every, marked
 ):
+    settings.NEWSLETTERS_MARK_EVERY = mark_every
     mailer, received = smtp_sink
     monkeypatch.setattr(sending, "send_batch", mock.Mock())  # no job runs
     everyone = [f"lecteur{n}@example.fr" for n in range(45)]
@@ -271,12 +280,12 @@ def test_a_worker_killed_outright_sends_again_only_what_it_had_not_marked(
     worker.start()
     worker.join()
     assert worker.exitcode == -signal.SIGKILL
-    assert Delivery.objects.filter(state=Delivery.State.SENT).count() == 20
+    assert Delivery.objects.filter(state=Delivery.State.SENT).count() == marked
 
     Delivery.objects.update(claimed_until=None)  # its claim expired
     while delivery.deliver_batch(send_id=send.pk, connection=mailer).more:
         pass
     addresses = [envelope[0] for envelope, _ in received]
     assert sorted(set(addresses)) == sorted(everyone)  # nobody skipped
-    # Twice: only the 10 accepted after the last marks (20 at a time).
-    assert len(addresses) == 45 + 10
+    # Twice: only those accepted after the last marks (none by default).
+    assert len(addresses) == 45 + (30 - marked)
