@@ -7,6 +7,9 @@ polling it while a journalist posts, for issue 15's two edge figures.
   entry is posted every ``POST_EVERY`` seconds (``POST_EVERY=0``: none). Counted from gunicorn's
   access log: requests that reached Django, and of those the renders (the
   page cache's ``MISS``).
+- **The rest of the site**: a second probe asks the home page and an
+  article straight from gunicorn twice a second and counts the page cache's
+  renders (``MISS``): an entry must not retire them.
 - **From « Publier » to a reader's screen**: each entry is posted through
   ``live.services.entry_post`` (what the posting screen calls) and a poller
   asks ``direct.json`` through nginx every ``PROBE_EVERY`` seconds; the time
@@ -17,7 +20,9 @@ polling it while a journalist posts, for issue 15's two edge figures.
 The stack is production's: gunicorn (2 sync workers), the page cache in
 Redis, nginx with deploy/nginx/snippets (the micro-cache) and its purge
 listener, the purge queued by the save and run by ``db_worker`` through
-``NginxRefreshBackend``.
+``NginxRefreshBackend``; ``PURGE=0``: no purge backend (the edge keeps each
+copy for its ``s-maxage``), and the probes wait ``SETTLE`` seconds (200 by
+default then, 30 otherwise) for the last entries.
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/newsday_bench_1000 \\
         uv run python bench/live_edge.py
@@ -50,6 +55,8 @@ DURATION = int(os.environ.get("DURATION", "60"))
 POST_EVERY = float(os.environ.get("POST_EVERY", "2.5"))
 PROBE_EVERY = float(os.environ.get("PROBE_EVERY", "0.2"))
 CONNECTIONS = int(os.environ.get("CONNECTIONS", "40"))
+PURGE = os.environ.get("PURGE", "1") != "0"
+SETTLE = float(os.environ.get("SETTLE", "30" if PURGE else "200"))
 P_APP, P_EDGE, P_PURGE = 18185, 18186, 18187
 DATA = Path(os.environ.get("LIVE_EDGE_DATA", "/var/tmp/newsday-live-edge"))  # noqa: S108
 TOKEN = secrets.token_hex(16)
@@ -68,7 +75,9 @@ ENV = {
     "STATIC_ROOT": str(DATA / "static"),
     # nginx keys its copies by host and path: purges name the same host.
     "SITE_URL": "http://127.0.0.1",
-    "CDN_PURGE_BACKEND": "newsday.cdn.nginx.NginxRefreshBackend",
+    "CDN_PURGE_BACKEND": "newsday.cdn.nginx.NginxRefreshBackend"
+    if PURGE
+    else "newsday.cdn.base.NoopBackend",
     "NGINX_PURGE_ORIGINS": f"http://127.0.0.1:{P_PURGE}",
     "NGINX_PURGE_TOKEN": TOKEN,
     "TASKS_BACKEND": "database",
@@ -187,6 +196,27 @@ class Probe(threading.Thread):
             time.sleep(PROBE_EVERY)
 
 
+class OriginProbe(threading.Thread):
+    """Pages that show no entry, asked from gunicorn itself (no edge):
+    how many times the page cache rendered them."""
+
+    def __init__(self, urls):
+        super().__init__(daemon=True)
+        self.urls, self.renders, self.asked, self.running = urls, 0, 0, True
+
+    def run(self):
+        while self.running:
+            for url in self.urls:
+                try:
+                    with urllib.request.urlopen(url, timeout=5) as response:  # noqa: S310
+                        response.read()
+                        self.renders += response.headers["X-Page-Cache"] == "MISS"
+                        self.asked += 1
+                except OSError:
+                    pass
+            time.sleep(0.5)
+
+
 def poster():
     from django.contrib.auth.models import User
 
@@ -234,6 +264,7 @@ def main():
     from django.conf import settings
     from django.core.management import call_command
 
+    from articles.models import Article
     from bench.livedata import bench_live
     from live.models import LiveEntry
 
@@ -247,6 +278,15 @@ def main():
     user = poster()
     page = live.get_absolute_url()
     poll = page + "direct.json"
+    article = (
+        Article.objects.published()
+        .exclude(format=Article.Format.LIVE)
+        .order_by("-publish_at")
+        .first()
+    )
+    others = [
+        f"http://127.0.0.1:{P_APP}{path}" for path in ("/", article.get_absolute_url())
+    ]
     (DATA / "nginx" / "nginx.conf").write_text(
         NGINX_CONF.format(
             dir=DATA / "nginx",
@@ -268,7 +308,7 @@ def main():
     env = os.environ | {"GUNICORN_ACCESS_LOG": str(access_log)}
     venv = Path(sys.executable).parent
     processes = []
-    posted, probe = {}, None
+    posted, probe, origin_probe = {}, None, None
     try:
         processes.append(
             start(
@@ -320,6 +360,8 @@ def main():
                 )
                 get(request)
         get(edge + page)
+        for url in others:
+            get(url)
         time.sleep(2)
         start_lines = len(access_log.read_text().splitlines())
         load = start(
@@ -338,20 +380,24 @@ def main():
         processes.append(load)
         probe = Probe(edge + poll)
         probe.start()
+        origin_probe = OriginProbe(others)
+        origin_probe.start()
         began = time.monotonic()
         if POST_EVERY > 0:
             post_entries(live, user, began + DURATION - 5, posted)
         load.wait(DURATION + 30)
+        origin_probe.running = False
         # The last entries' way to the probe, without the load.
-        deadline = time.monotonic() + 30
+        deadline = time.monotonic() + SETTLE
         while time.monotonic() < deadline and set(posted) - set(probe.seen):
             time.sleep(0.2)
         probe.running = False
         lines = access_log.read_text().splitlines()[start_lines:]
         (DATA / "window.log").write_text("\n".join(lines) + "\n")
     finally:
-        if probe:
-            probe.running = False
+        for thread in (probe, origin_probe):
+            if thread:
+                thread.running = False
         # Deleted while the worker and nginx still run: the purges the
         # deletion queues are done, not left in the shared database's queue.
         LiveEntry.objects.filter(pk__in=list(posted)).delete()
@@ -367,6 +413,7 @@ def main():
     page_reached, page_renders = count_origin(DATA / "window.log", [page])
     poll_reached, poll_renders = count_origin(DATA / "window.log", [poll])
     print(
+        f"purge backend: {'nginx refresh' if PURGE else 'none'}; "
         f"load average {os.getloadavg()[0]:.1f}; {DURATION} s; wrk sent "
         f"{requests} requests ({requests / DURATION:.0f}/s), "
         f"{len(posted)} entries posted (one every {POST_EVERY} s)"
@@ -381,6 +428,10 @@ def main():
             f"{name}: {reached} requests reached Django, {renders} renders: "
             f"one render every {per:.1f} s"
         )
+    print(
+        f"home page and an article from gunicorn: {origin_probe.asked} requests, "
+        f"{origin_probe.renders} renders"
+    )
     floors = [probe.seen[pk] - at for pk, at in posted.items() if pk in probe.seen]
     if not floors:
         return
