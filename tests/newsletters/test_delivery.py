@@ -259,7 +259,7 @@ def deliver_and_die(send_id, mailer, accept):
 # Forked beside the sink's thread: the child only uses its own database
 # connection and a socket of its own, no lock that thread may hold.
 @pytest.mark.filterwarnings("ignore:This process .* is multi-threaded")
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 @pytest.mark.parametrize(("mark_every", "marked"), [(1, 30), (20, 20)])
 def test_a_worker_killed_outright_sends_again_only_what_it_had_not_marked(
     matinale, subscribe, smtp_sink, monkeypatch, settings, mark_every, marked
