@@ -202,7 +202,7 @@ class OriginProbe(threading.Thread):
 
     def __init__(self, urls):
         super().__init__(daemon=True)
-        self.urls, self.renders, self.asked, self.running = urls, 0, 0, True
+        self.urls, self.renders, self.asked, self.running = urls, [], 0, True
 
     def run(self):
         while self.running:
@@ -210,7 +210,8 @@ class OriginProbe(threading.Thread):
                 try:
                     with urllib.request.urlopen(url, timeout=5) as response:  # noqa: S310
                         response.read()
-                        self.renders += response.headers["X-Page-Cache"] == "MISS"
+                        if response.headers["X-Page-Cache"] == "MISS":
+                            self.renders.append(time.monotonic())
                         self.asked += 1
                 except OSError:
                     pass
@@ -308,7 +309,7 @@ def main():
     env = os.environ | {"GUNICORN_ACCESS_LOG": str(access_log)}
     venv = Path(sys.executable).parent
     processes = []
-    posted, probe, origin_probe = {}, None, None
+    posted, probe, origin_probe, began = {}, None, None, 0.0
     try:
         processes.append(
             start(
@@ -430,7 +431,8 @@ def main():
         )
     print(
         f"home page and an article from gunicorn: {origin_probe.asked} requests, "
-        f"{origin_probe.renders} renders"
+        f"{len(origin_probe.renders)} renders"
+        + "".join(f", at {at - began:.1f} s" for at in origin_probe.renders[:6])
     )
     floors = [probe.seen[pk] - at for pk, at in posted.items() if pk in probe.seen]
     if not floors:
