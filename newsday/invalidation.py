@@ -14,7 +14,7 @@ Connected in ``NewsdayConfig.ready()``:
 
 * saves and deletions of live entries, and edits of a live's « L’essentiel »,
   retire only the pages that show them: the live's scope
-  (``website.live.PAGE_CACHE_SCOPE``: its page and older pages, its poll
+  (``website.live_cache``: its page and older pages, its poll
   answer, its entries' feed), and purge those addresses at the CDN. A live's
   state (en cours, terminé) shows on every list (the « En direct » badge): it
   bumps the generation and purges like an article edit.
@@ -35,7 +35,7 @@ from articles import signals
 from articles.models import Article, Author, ScheduledChange, Section
 from live.models import LiveCoverage, LiveEntry
 from newsday import cdn, pagecache
-from website.live import PAGE_CACHE_SCOPE, live_paths
+from website.live_cache import live_paths, page_cache_scope
 
 logger = logging.getLogger("newsday.invalidation")
 
@@ -103,7 +103,7 @@ def invalidate_live(article_id, *, state_changed=False, forget_bound=False):
         pagecache.bump_generation()
         cdn.purge_article(article)
     else:
-        pagecache.bump_scope(PAGE_CACHE_SCOPE.format(slug=article.slug))
+        pagecache.bump_scope(page_cache_scope(article))
     try:
         purge = cdn.purge_urls
         if purge.get_backend().supports_defer:

@@ -5,12 +5,11 @@ The rows come from ``LiveEntry.objects.for_readers()``: an entry is shown
 from its ``publish_at`` to the second, and the page cache never keeps a page
 past the next scheduled entry (``next_visibility_change()``). The live's
 pages (its page and older pages, its poll answer, its feed) share one page
-cache scope, ``PAGE_CACHE_SCOPE``, which every entry change retires
+cache scope (``website.live_cache``), which every entry change retires
 (``newsday.invalidation``) without touching the rest of the site, so the poll
 answer is one cached document per live, the same for every reader. While the
-live runs, edges keep them at most ``LIVE_POLL_SECONDS``
-(``limit_edge_lifetime()``): readers see an entry in time even where no purge
-reaches.
+live runs, edges keep them at most ``LIVE_POLL_SECONDS``: readers see an
+entry in time even where no purge reaches.
 """
 
 import contextlib
@@ -35,6 +34,7 @@ from core.formats import site_time
 from live.models import LiveCoverage, LiveEntry, attach_photos_and_links
 from website import queries
 from website.compiled import CompiledQuery
+from website.live_cache import PAGE_CACHE_SCOPE, POLL_SUFFIX, limit_edge_lifetime
 
 ENTRY_TEMPLATE = "live/entry.html"
 # The macro ENTRY_TEMPLATE calls: what a stored fragment depends on.
@@ -49,12 +49,6 @@ PINNED_LIMIT = 5
 FEED_ITEMS = 30
 HEADLINE_LENGTH = 110
 JSON_LD_UPDATES = 10
-# The page cache scope of an article's pages (``page_cache_scope`` of their
-# views, formatted with the URL's arguments): what a live's entry changes.
-PAGE_CACHE_SCOPE = "article:{slug}"
-# The live's own addresses after its article's: its poll answer, its feed.
-POLL_SUFFIX = "direct.json"
-FEED_SUFFIX = "direct/rss/"
 
 
 @dataclass(slots=True)
@@ -347,23 +341,6 @@ def entry_fragments(rows, *, with_dates, now) -> list[ShownEntry]:
     if rendered:
         cache.set_many(rendered, timeout=FRAGMENT_TIMEOUT)
     return shown
-
-
-def live_paths(article) -> list[str]:
-    """The addresses that show ``article``'s entries (its older pages,
-    ``?avant=``, cannot be listed: their edge lifetime is short instead)."""
-    page = article.get_absolute_url()
-    return [page, page + POLL_SUFFIX, page + FEED_SUFFIX]
-
-
-def limit_edge_lifetime(response, *, running: bool):
-    """Let edges keep a running live's responses one poll interval at most
-    (the page cache reads ``page_cache_edge_max_age``): without a purge
-    backend, a reader still sees an entry within about two intervals. A
-    finished live keeps the site's lifetime."""
-    if running:
-        response.page_cache_edge_max_age = settings.LIVE_POLL_SECONDS
-    return response
 
 
 def live_at(request, slug, suffix) -> Article:

@@ -13,14 +13,12 @@ from live.models import LiveCoverage, LiveEntry
 from website import seo
 from website.live import (
     FEED_ITEMS,
-    FEED_SUFFIX,
     HEADLINE_LENGTH,
     JSON_LD_UPDATES,
-    PAGE_CACHE_SCOPE,
     LivePage,
-    limit_edge_lifetime,
     live_at,
 )
+from website.live_cache import FEED_SUFFIX, PAGE_CACHE_SCOPE, limit_edge_lifetime
 
 
 def live_blog_posting(article, page: LivePage, *, authors, tags):

@@ -12,7 +12,7 @@ from articles.models import Article
 from core.formats import iso_datetime
 from core.links import cached_reverse
 from images.body import render_body
-from website import cards, gone, live, live_syndication, queries, seo
+from website import cards, gone, live, live_cache, live_syndication, queries, seo
 from website.context_processors import active_sections
 from website.front_page import front_page
 from website.search import SearchForm, search_articles
@@ -111,8 +111,8 @@ class ArticleDetailView(PageMetaMixin, DetailView):
     redirect_to_canonical = True
     # A live's « Entrées précédentes » (website/live.py).
     page_cache_params = ("avant",)
-    # Retired with the live's entries (website/live.py).
-    page_cache_scope = live.PAGE_CACHE_SCOPE
+    # Retired with a live's entries (website/live_cache.py).
+    page_cache_scope = live_cache.PAGE_CACHE_SCOPE
     live_page = None
 
     def get_object(self, queryset=None):
@@ -134,7 +134,7 @@ class ArticleDetailView(PageMetaMixin, DetailView):
             return redirect(canonical, permanent=True)
         response = self.render_to_response(self.get_context_data(object=self.object))
         if self.live_page is not None:
-            live.limit_edge_lifetime(
+            live_cache.limit_edge_lifetime(
                 response, running=self.live_page.coverage.is_running
             )
         return response

@@ -1,6 +1,6 @@
-"""How long edges may keep a live's pages (website/live.py,
-``limit_edge_lifetime``): a running live's page, poll answer and feed one
-poll interval at most, a finished live's as any page."""
+"""How long edges may keep a live's pages (website/live_cache.py): a
+running live's page, poll answer and feed one poll interval at most, a
+finished live's as any page."""
 
 import datetime as dt
 import re
