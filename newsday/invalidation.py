@@ -23,10 +23,8 @@ All of it runs after the transaction commits: purging earlier would let a
 reader re-cache the old version before the new one is visible.
 """
 
-import datetime as dt
 import logging
 
-from django.conf import settings
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save, pre_save
 from django.utils import timezone
@@ -105,16 +103,7 @@ def invalidate_live(article_id, *, state_changed=False, forget_bound=False):
     else:
         pagecache.bump_scope(page_cache_scope(article))
     try:
-        purge = cdn.purge_urls
-        if purge.get_backend().supports_defer:
-            # Each process trusts its local copy for PAGE_CACHE_GENERATION_CHECK
-            # after reading the generations: a refresh sooner could put the
-            # former page back at the edge until its s-maxage.
-            purge = purge.using(
-                run_after=timezone.now()
-                + dt.timedelta(seconds=settings.PAGE_CACHE_GENERATION_CHECK)
-            )
-        purge.enqueue(cdn.urls_for(live_paths(article)))
+        cdn.enqueue_purge(cdn.urls_for(live_paths(article)))
     except Exception:
         logger.exception(
             "Purge CDN impossible à mettre en file pour le direct %s", article_id

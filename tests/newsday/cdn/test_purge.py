@@ -130,3 +130,37 @@ def test_a_cdn_refusing_the_purge_is_logged_in_french_and_never_breaks_the_publi
 
 def test_default_backend_does_nothing():
     assert base.NoopBackend().purge(["https://example.fr/"]) is None
+
+
+def test_an_article_purge_waits_until_every_process_has_seen_the_change(
+    settings, monkeypatch
+):
+    # Each process trusts its copy of the page cache's generations for
+    # PAGE_CACHE_GENERATION_CHECK: a CDN refreshing sooner could be answered
+    # with the former page.
+    from django.utils import timezone
+
+    settings.PAGE_CACHE_GENERATION_CHECK = 1.0
+    enqueued = []
+
+    class Backend:
+        supports_defer = True
+
+    class Task:
+        def get_backend(self):
+            return Backend()
+
+        def using(self, run_after):
+            enqueued.append(run_after)
+            return self
+
+        def enqueue(self, urls):
+            enqueued.append(urls)
+
+    monkeypatch.setattr(cdn, "purge_urls", Task())
+    article = make_article()
+    before = timezone.now()
+    cdn.purge_article(article)
+    run_after, urls = enqueued
+    assert run_after >= before + dt.timedelta(seconds=1)
+    assert any(url.endswith(article.get_absolute_url()) for url in urls)
