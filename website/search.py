@@ -50,6 +50,7 @@ from django.utils import timezone
 
 from articles.models import ArticleAuthor, Author, Section
 from core.search import StoredVector
+from website.compiled import CompiledQuery
 from website.search_sqlite import sqlite_search
 from website.search_text import (
     MARK_END,
@@ -142,12 +143,12 @@ class SearchResults(Sequence):
 
 
 def _postgres_search(articles, text):
-    query = SearchQuery(text, config=SEARCH_CONFIG, search_type="websearch")
+    query = _query(text)
     # Ranking by the whole text would read every match's document from the
     # TOAST table; a match in the text only ranks by date after the others.
     ranked = _ranked(
         articles.alias(_document=search_document()).filter(
-            Q(_document=query) | _named(query)
+            Q(_document=query) | _named(text)
         ),
         SearchRank(search_summary(), query),
     )
@@ -170,30 +171,42 @@ def _postgres_search(articles, text):
     )
 
 
-def _named(query):
-    """Articles of the rubriques and authors whose names ``query`` matches.
-
-    The names are not in the stored document (adding them would rewrite the
-    whole table): a small query reads the few rubriques and authors first,
-    and only when one matches does the search look beyond the document, so
-    that the usual search keeps its plan and its speed.
-    """
-    names = (
+def _names(text):
+    return (
         Section.objects.annotate(_name=SearchVector("name", config=SEARCH_CONFIG))
-        .filter(_name=query)
+        .filter(_name=_query(text))
         .order_by()
         .values_list(Value("section"), "pk")
         .union(
             Author.objects.annotate(_name=SearchVector("name", config=SEARCH_CONFIG))
-            .filter(_name=query)
+            .filter(_name=_query(text))
             .order_by()
             .values_list(Value("author"), "pk"),
             all=True,
         )
         .order_by()
     )
+
+
+# Compiled once per process (website/compiled.py): building this union took
+# the ORM longer than the whole of the rest of a search's queries.
+_NAMES = CompiledQuery(_names, text=TextField())
+
+
+def _query(text):
+    return SearchQuery(text, config=SEARCH_CONFIG, search_type="websearch")
+
+
+def _named(text):
+    """Articles of the rubriques and authors whose names ``text`` matches.
+
+    The names are not in the stored document (adding them would rewrite the
+    whole table): a small query reads the few rubriques and authors first,
+    and only when one matches does the search look beyond the document, so
+    that the usual search keeps its plan and its speed.
+    """
     sections, authors = [], []
-    for kind, pk in names:
+    for kind, pk in _NAMES.rows(text=text):
         (sections if kind == "section" else authors).append(pk)
     named = Q()
     if sections:
