@@ -24,6 +24,7 @@ both share (limits, folding, excerpts): ``website.search_text``.
 """
 
 import datetime as dt
+import functools
 import itertools
 from collections.abc import Sequence
 
@@ -40,6 +41,7 @@ from django.core.validators import ProhibitNullCharactersValidator
 from django.db import connection, transaction
 from django.db.models import (
     Case,
+    DateTimeField,
     Q,
     TextField,
     Value,
@@ -48,9 +50,9 @@ from django.db.models import (
 from django.db.models.functions import Concat
 from django.utils import timezone
 
-from articles.models import ArticleAuthor, Author, Section
+from articles.models import Article, ArticleAuthor, Author, Section
 from core.search import StoredVector
-from website.compiled import CompiledQuery
+from website.compiled import CompiledQuery, Many
 from website.search_sqlite import sqlite_search
 from website.search_text import (
     MARK_END,
@@ -144,22 +146,35 @@ class SearchResults(Sequence):
 
 def _postgres_search(articles, text):
     query = _query(text)
-    # Ranking by the whole text would read every match's document from the
-    # TOAST table; a match in the text only ranks by date after the others.
-    ranked = _ranked(
-        articles.alias(_document=search_document()).filter(
-            Q(_document=query) | _named(text)
-        ),
-        SearchRank(search_summary(), query),
-    )
+    named = _named(text)
+    if named:
+        # A rubrique or an author is named: their articles join the matches.
+        ranked = _ranked(
+            lambda: _newest_first(
+                articles.alias(_document=search_document()).filter(
+                    Q(_document=query) | named
+                ),
+                SearchRank(search_summary(), query),
+            )[: MAX_RESULTS + 1]
+        )
+    else:
+        # Nearly every search: the words alone, in SQL compiled once.
+        now = timezone.now()
+        ranked = _ranked(
+            lambda: _word_matches(MAX_RESULTS).rows(
+                now=now, text=text, bounds=_bounds(now)
+            )
+        )
     folded = fold(text)
     if not ranked[0] and len(folded) >= MIN_FUZZY_LENGTH:
         # Nothing found: perhaps a typo. Trigram similarity of title words
         # forgives one; tried only now, since every title that shares a few
         # trigrams with the query must then be read and compared.
         ranked = _ranked(
-            articles.filter(TrigramWordSimilar(FoldedTitle(), Value(folded))),
-            TrigramWordSimilarity(Value(folded), FoldedTitle()),
+            lambda: _newest_first(
+                articles.filter(TrigramWordSimilar(FoldedTitle(), Value(folded))),
+                TrigramWordSimilarity(Value(folded), FoldedTitle()),
+            )[: MAX_RESULTS + 1]
         )
     return SearchResults(
         *ranked,
@@ -238,9 +253,35 @@ def _excerpt(query):
     )
 
 
-def _ranked(matches, score):
-    """The ids of the newest ``MAX_RESULTS`` matches, best ``score`` first
-    (newest first among equals), and whether there are more matches."""
+@functools.cache
+def _word_matches(limit):
+    """``_newest_first()`` of the published articles whose stored document
+    matches the words, compiled once per process (website/compiled.py): the
+    ORM took longer to build this union than PostgreSQL to run it."""
+
+    def build(now, text, bounds):
+        matches = (
+            Article.objects.published(now)
+            .alias(_document=search_document())
+            .filter(_document=_query(text))
+        )
+        score = SearchRank(search_summary(), _query(text))
+        return _newest_first(matches, score, bounds=bounds)[: limit + 1]
+
+    return CompiledQuery(
+        build,
+        now=DateTimeField(),
+        text=TextField(),
+        bounds=Many(DateTimeField(), size=len(WINDOWS), padding=None),
+    )
+
+
+def _ranked(newest):
+    """The ids of the newest ``MAX_RESULTS`` matches, best score first
+    (newest first among equals), and whether there are more matches.
+    ``newest()`` reads the (pk, score, publish_at) rows of
+    ``_newest_first()``, at most ``MAX_RESULTS`` + 1, under the settings
+    below."""
     with transaction.atomic(), connection.cursor() as cursor:
         # The planner takes a match against the stored document for a cheap
         # test, but each one reads the document from the TOAST table: walking
@@ -257,7 +298,7 @@ def _ranked(matches, score):
             " set_config('plan_cache_mode', 'force_custom_plan', true),"
             " set_config('max_parallel_workers_per_gather', '0', true)"
         )
-        rows = list(_newest_first(matches, score)[: MAX_RESULTS + 1])
+        rows = list(newest())
     more = len(rows) > MAX_RESULTS
     best_first = sorted(
         rows[:MAX_RESULTS], key=lambda row: (row[1], row[2], row[0]), reverse=True
@@ -265,7 +306,11 @@ def _ranked(matches, score):
     return [row[0] for row in best_first], more
 
 
-def _newest_first(matches, score):
+def _bounds(now):
+    return [now - span for span in WINDOWS]
+
+
+def _newest_first(matches, score, *, bounds=None):
     """(pk, score, publish_at) of ``matches``, newest first, read window by
     window (``WINDOWS``) in one query.
 
@@ -274,8 +319,7 @@ def _newest_first(matches, score):
     matches, older ones are never read. The windows do not overlap and each
     is sorted, so the rows come out newest first.
     """
-    now = timezone.now()
-    bounds = [now - span for span in WINDOWS]
+    bounds = bounds or _bounds(timezone.now())
     windows = [matches.filter(publish_at__gt=bounds[0])]
     windows += [
         matches.filter(publish_at__gt=older, publish_at__lte=newer)
