@@ -463,3 +463,22 @@ def test_an_english_article_keeps_its_english_punctuation(client):
     assert "Brexit: the deal at last?" in html
     assert "London: talks end." in html
     assert "It is done: finally!" in html
+
+
+def test_the_article_page_reads_its_menu_with_the_article(client, monkeypatch):
+    from website import context_processors
+
+    sport = make_section(name="Sport", slug="sport", position=2)
+    make_section(name="Culture", slug="culture", position=1)
+    make_section(name="Archives", slug="archives", is_active=False)
+    article = make_article(section=sport)
+    monkeypatch.setattr(
+        context_processors,
+        "menu",
+        lambda: pytest.fail("the article page read the menu from the cache"),
+    )
+    html = client.get(article.get_absolute_url()).content.decode()
+    nav = html[html.index('class="sections-nav"') :]
+    nav = nav[: nav.index("</nav>")]
+    assert nav.index(">Culture<") < nav.index(">Sport<")
+    assert "Archives" not in nav
