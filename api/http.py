@@ -10,12 +10,16 @@ still keep anonymous answers, as long as their ``Cache-Control`` says.
 
 import functools
 import hashlib
+import json
 import time
 
 from django.conf import settings
+from django.core.serializers.json import DjangoJSONEncoder
+from django.http import HttpResponse
 from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.http import http_date
 
+from api import ninjs
 from articles.freshness import cache_control, visibility_bound
 
 NO_STORE = "no-store"
@@ -74,4 +78,20 @@ def _conditional(request, response, start, *, keyed):
         etag=etag,
         last_modified=int(last_modified.timestamp()) if last_modified else None,
         response=response,
+    )
+
+
+def wants_ninjs(request, format) -> bool:
+    """IPTC ninjs asked for: ``?format=ninjs``, or its media type in
+    ``Accept`` when no format is given."""
+    return format == "ninjs" or (
+        format is None and ninjs.MEDIA_TYPE in request.headers.get("Accept", "")
+    )
+
+
+def ninjs_response(item: dict) -> HttpResponse:
+    """A ninjs item, sent with its own media type."""
+    return HttpResponse(
+        json.dumps(item, cls=DjangoJSONEncoder, ensure_ascii=False),
+        content_type=f"{ninjs.MEDIA_TYPE}; charset=utf-8",
     )

@@ -8,16 +8,15 @@ A live is an article whose format is « Direct »: it exists for the API when
 """
 
 import datetime as dt
-import json
 from typing import Literal
 
 from django.conf import settings
-from django.core.serializers.json import DjangoJSONEncoder
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.utils import timezone
 from ninja import Path, Query, Router
 
 from api import cursors, errors, live_data, ninjs, representation, schemas
+from api.http import ninjs_response, wants_ninjs
 from api.params import (
     DEFAULT_LIMIT,
     MAX_CURSOR,
@@ -52,12 +51,6 @@ def _bound_freshness(request, state):
     request.api_last_modified = state["updated_at"]
 
 
-def _wants_ninjs(request, format):
-    return format == "ninjs" or (
-        format is None and ninjs.MEDIA_TYPE in request.headers.get("Accept", "")
-    )
-
-
 @router.get(
     "/{live_id}",
     response={200: schemas.Live, **problems(400, 401, 404, 410, 429)},
@@ -89,7 +82,7 @@ def live_detail(
         "pinned": [live_data.entry_data(article, e) for e in pinned[:PINNED_LIMIT]],
         "entries_url": absolute(cached_reverse("api:live_entries", live_id=article.pk)),
     }
-    if _wants_ninjs(request, format):
+    if wants_ninjs(request, format):
         latest = live_data.entries(
             article, now=now, limit=settings.LIVE_PAGE_ENTRIES, pinned=False
         )
@@ -97,10 +90,7 @@ def live_detail(
             live_data.entry_data(article, e)
             for e in latest[: settings.LIVE_PAGE_ENTRIES]
         ]
-        return HttpResponse(
-            json.dumps(ninjs.live(data), cls=DjangoJSONEncoder, ensure_ascii=False),
-            content_type=f"{ninjs.MEDIA_TYPE}; charset=utf-8",
-        )
+        return ninjs_response(ninjs.live(data))
     return data
 
 

@@ -5,19 +5,17 @@ due scheduled version, as on the site: what readers may not see answers 404.
 """
 
 import datetime as dt
-import json
 from typing import Literal
 
-from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models import Exists, OuterRef
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.utils import timezone
 from ninja import NinjaAPI, Path, Query
 from taggit.models import Tag, TaggedItem
 
 from api import cursors, errors, lives, ninjs, representation, schemas
 from api.access import FixedWindowThrottle, PartnerKeyAuth
-from api.http import http_headers
+from api.http import http_headers, ninjs_response, wants_ninjs
 from api.params import (
     DEFAULT_LIMIT,
     ERRORS,
@@ -165,13 +163,8 @@ def article_detail(
         now if article.due_version else max(article.modified_at, article.publish_at)
     )
     data = representation.article_data(article)
-    if format == "ninjs" or (
-        format is None and ninjs.MEDIA_TYPE in request.headers.get("Accept", "")
-    ):
-        return HttpResponse(
-            json.dumps(ninjs.article(data), cls=DjangoJSONEncoder, ensure_ascii=False),
-            content_type=f"{ninjs.MEDIA_TYPE}; charset=utf-8",
-        )
+    if wants_ninjs(request, format):
+        return ninjs_response(ninjs.article(data))
     return data
 
 

@@ -146,3 +146,13 @@ def test_an_id_that_is_not_a_number_is_a_400_problem(client):
 
     assert response.status_code == 400
     assert response["Content-Type"].startswith("application/problem+json")
+
+
+def test_ninjs_is_asked_for_by_the_format_or_by_accept_when_no_format_is_given(rf):
+    from api.http import wants_ninjs
+
+    accepting = rf.get("/", HTTP_ACCEPT="application/ninjs+json")
+    assert wants_ninjs(rf.get("/"), "ninjs")
+    assert wants_ninjs(accepting, None)
+    assert not wants_ninjs(accepting, "json")
+    assert not wants_ninjs(rf.get("/"), None)
