@@ -141,3 +141,33 @@ def verified_session():
         return client
 
     return sign_in
+
+
+@pytest.fixture
+def enqueued_purges(settings, monkeypatch):
+    """The CDN purges enqueued (newsday.cdn.enqueue_purge), on a task backend
+    that can defer them: each is (run_after, urls)."""
+    from newsday import cdn
+
+    settings.PAGE_CACHE_GENERATION_CHECK = 1.0
+    purges = []
+
+    class Backend:
+        supports_defer = True
+
+    class Task:
+        run_after = None
+
+        def get_backend(self):
+            return Backend()
+
+        def using(self, run_after):
+            deferred = Task()
+            deferred.run_after = run_after
+            return deferred
+
+        def enqueue(self, urls):
+            purges.append((self.run_after, urls))
+
+    monkeypatch.setattr(cdn, "purge_urls", Task())
+    return purges

@@ -133,34 +133,16 @@ def test_default_backend_does_nothing():
 
 
 def test_an_article_purge_waits_until_every_process_has_seen_the_change(
-    settings, monkeypatch
+    enqueued_purges,
 ):
     # Each process trusts its copy of the page cache's generations for
     # PAGE_CACHE_GENERATION_CHECK: a CDN refreshing sooner could be answered
     # with the former page.
     from django.utils import timezone
 
-    settings.PAGE_CACHE_GENERATION_CHECK = 1.0
-    enqueued = []
-
-    class Backend:
-        supports_defer = True
-
-    class Task:
-        def get_backend(self):
-            return Backend()
-
-        def using(self, run_after):
-            enqueued.append(run_after)
-            return self
-
-        def enqueue(self, urls):
-            enqueued.append(urls)
-
-    monkeypatch.setattr(cdn, "purge_urls", Task())
     article = make_article()
     before = timezone.now()
     cdn.purge_article(article)
-    run_after, urls = enqueued
+    ((run_after, urls),) = enqueued_purges
     assert run_after >= before + dt.timedelta(seconds=1)
     assert any(url.endswith(article.get_absolute_url()) for url in urls)
