@@ -110,10 +110,13 @@ class SearchForm(forms.Form):
 
 
 def search_articles(articles, text):
-    """``articles`` matching ``text``, best first, each with a ``headline``.
+    """``articles`` matching ``text``, best first, each with a ``headline``:
+    a ``SearchResults`` sequence (at most ``MAX_RESULTS``), or an empty
+    queryset when ``text`` has no word.
 
-    On PostgreSQL, a ``SearchResults`` sequence (at most ``MAX_RESULTS``);
-    elsewhere a queryset.
+    ``articles`` is what readers may see (``published()``), shaped as the
+    caller wants its rows; on PostgreSQL the usual ranking, compiled once,
+    reads ``Article.objects.published()`` itself.
     """
     if not WORD.search(text):
         return articles.none()
