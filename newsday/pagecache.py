@@ -58,15 +58,17 @@ from django.urls import get_resolver, get_urlconf
 from django.utils.cache import get_conditional_response
 from django.utils.http import http_date, parse_http_date_safe, urlencode
 
-# Shared with the content API (api/): re-exported for the page cache's callers.
+# Shared with the content API (api/) and the reader site's copies
+# (articles.freshness): re-exported for the page cache's callers.
 from articles.freshness import (  # noqa: F401
     BOUND_KEY,
+    GENERATION_KEY,
     cache_control,
     forget_visibility_bound,
+    seen,
     visibility_bound,
 )
 
-GENERATION_KEY = "pagecache:generation"
 SCOPE_PREFIX = "pagecache:scope:"
 # A scope's generation outlives every page stored under it (at most
 # PAGE_CACHE_TIMEOUT): once it has expired, no page of an older generation
@@ -111,25 +113,24 @@ def _put(entries, key, value, limit):
 
 class LocalPages:
     """This process's copy of hot pages and of the generations it last saw:
-    the site's, and each scope's with when it was read."""
+    the site's (``articles.freshness.seen``, which the reader site's own
+    copies read too), and each scope's with when it was read."""
 
     def __init__(self):
         self.clear()
 
     def clear(self):
         self.entries = {}
-        self.generation = 0
-        self.checked_at = -math.inf
         self.scopes = {}
+        seen.forget()
 
     def put(self, key, entry, limit):
         _put(self.entries, key, entry, limit)
 
     def see(self, generation, now):
-        if generation != self.generation:
+        if generation != seen.value:
             self.entries = {}
-            self.generation = generation
-        self.checked_at = now
+        seen.see(generation, now)
 
     def see_scope(self, scope, generation, now, limit):
         # A forgotten scope only makes its pages ask the shared cache again.
@@ -139,11 +140,11 @@ class LocalPages:
         """The generations a local page of ``scope`` must carry to be
         served, or None when its scope was not read recently enough."""
         if scope is None:
-            return (self.generation, 0)
-        seen = self.scopes.get(scope)
-        if seen is None or now - seen[1] >= check_every:
+            return (seen.value, 0)
+        seen_scope = self.scopes.get(scope)
+        if seen_scope is None or now - seen_scope[1] >= check_every:
             return None
-        return (self.generation, seen[0])
+        return (seen.value, seen_scope[0])
 
 
 local = LocalPages()
@@ -271,7 +272,7 @@ class PageCacheMiddleware:
         url, scope = page_identity(request)
         now = time.time()
         checked = time.monotonic()
-        if checked - local.checked_at < self.check_every:
+        if checked - seen.checked_at < self.check_every:
             entry = local.entries.get(url)
             if (
                 entry is not None

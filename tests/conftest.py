@@ -3,6 +3,7 @@ from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from articles.freshness import ReaderCopy
 from articles.models import Article
 from newsday import pagecache
 from tests.factories import make_article, make_editor, make_journalist
@@ -14,6 +15,7 @@ def empty_caches():
     (the sitemap index, a page) must not change what a test counts."""
     cache.clear()
     pagecache.local.clear()
+    ReaderCopy.forget_local()
 
 
 @pytest.fixture

@@ -1,28 +1,21 @@
 from functools import partial
 
 from django.conf import settings
-from django.core.cache import cache
 
+from articles.freshness import ReaderCopy
 from articles.models import Section
 from website.compiled import CompiledQuery
 
-# Every reader page shows the menu: it is kept in the shared cache until a
-# rubrique is saved or deleted (website/apps.py), and read by a query
+# Every reader page shows the menu: it is kept in the shared cache and in
+# each process until what readers see changes (``ReaderCopy``: saving or
+# deleting a rubrique bumps the publication generation), and read by a query
 # compiled once when it is not there.
-MENU_KEY = "website:menu"
 _menu = CompiledQuery(lambda: Section.objects.filter(is_active=True))
+menu_copy = ReaderCopy("website:menu", _menu)
 
 
 def menu():
-    sections = cache.get(MENU_KEY)
-    if sections is None:
-        sections = _menu()
-        cache.set(MENU_KEY, sections, None)
-    return sections
-
-
-def forget_menu(**kwargs):
-    cache.delete(MENU_KEY)
+    return menu_copy.get()
 
 
 def active_sections(request):

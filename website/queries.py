@@ -30,7 +30,6 @@ from articles.models import (
     Author,
     Correction,
     RelatedLink,
-    Section,
 )
 from images.body import image_ids
 from images.models import Image
@@ -210,44 +209,12 @@ UNREAD_FIELDS = (
 )
 
 
-# The menu's rubriques, read by the article's own query (a subquery of a few
-# rows) instead of a round trip to the shared cache: the article page is the
-# busiest page (docs/design/article-page.md). Ordered in Python as the menu
-# is (Section.Meta.ordering).
-MENU_FIELDS = ("id", "name", "slug", "position")
-
-
-def _menu_rows():
-    return Subquery(
-        Section.objects.filter(is_active=True)
-        .order_by()
-        .values("is_active")
-        .annotate(rows=JSONArrayAgg(JSONObject(**{f: f for f in MENU_FIELDS})))
-        .values("rows"),
-        output_field=JSONField(),
-    )
-
-
-def menu_of(article) -> list | None:
-    """The menu's rubriques as ``_live_by_slug()`` read them with the
-    article, as ``website.context_processors.menu()`` gives them; None for
-    an article read otherwise."""
-    if not hasattr(article, "menu_rows"):
-        return None
-    rows = json_value(article.menu_rows) or []
-    return [
-        Section.from_db(None, MENU_FIELDS, [row[f] for f in MENU_FIELDS])
-        for row in sorted(rows, key=lambda row: (row["position"], row["name"]))
-    ]
-
-
 @functools.cache
 def _live_by_slug():
     return CompiledQuery(
         lambda now, slug: (
             with_lists(with_section(Article.objects.published(now)), *ALL_LISTS)
             .with_due_versions(now)
-            .annotate(menu_rows=_menu_rows())
             .defer(*UNREAD_FIELDS)
             .filter(slug=slug)[:1]
         ),

@@ -19,13 +19,13 @@ from zoneinfo import ZoneInfo
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.contrib.sitemaps import views as sitemap_views
-from django.core.cache import cache
 from django.db.models import Exists, OuterRef
 from django.http import Http404, HttpResponse
 from django.template.loader import render_to_string
 from django.utils import timezone
 from markupsafe import escape
 
+from articles.freshness import ReaderCopy
 from articles.models import (
     LAST_CHANGE,
     Article,
@@ -228,31 +228,15 @@ def index_entries(at=None):
     ]
 
 
-# The index, rendered, is kept in the shared cache until an article is saved
-# or deleted, and never past the next instant at which what readers see
-# changes (``next_visibility_change()``): it then costs one cache read for
-# one month or a hundred (docs/design/sitemap-index.md).
-INDEX_KEY = "website:sitemap-index"
+def render_index():
+    return render_to_string("sitemaps/index.xml", {"sitemaps": index_entries()})
 
 
-def cached_index():
-    """The index's XML, from the shared cache or rendered now."""
-    body = cache.get(INDEX_KEY)
-    if body is None:
-        now = timezone.now()
-        change = Article.objects.next_visibility_change(after=now)
-        body = render_to_string(
-            "sitemaps/index.xml", {"sitemaps": index_entries(at=now)}
-        )
-        timeout = None if change is None else (change - now).total_seconds()
-        # Whole seconds, rounded down: the copy never outlives the change.
-        if timeout is None or timeout >= 1:
-            cache.set(INDEX_KEY, body, None if timeout is None else int(timeout))
-    return body
-
-
-def forget_index(**kwargs):
-    cache.delete(INDEX_KEY)
+# The index, rendered, is kept in the shared cache and in each process until
+# what readers see changes, and never past the next instant at which it does
+# (``ReaderCopy``): it then costs no query for one month or a hundred
+# (docs/design/sitemap-index.md).
+index = ReaderCopy("website:sitemap-index", render_index)
 
 
 def sitemap_index(request):
@@ -262,7 +246,7 @@ def sitemap_index(request):
     its pages, and dates each by reading its items. Ours have one page,
     and the months' dates come with the months.
     """
-    response = HttpResponse(cached_index(), content_type="application/xml")
+    response = HttpResponse(index.get(), content_type="application/xml")
     # As Django's sitemap views do.
     response.headers["X-Robots-Tag"] = "noindex, noodp, noarchive"
     return response

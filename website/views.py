@@ -146,10 +146,6 @@ class ArticleDetailView(PageMetaMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         article = self.object
-        menu = queries.menu_of(article)
-        if menu is not None:
-            # Read with the article: the header needs no cache read.
-            self.request.active_sections = menu
         if article.format == Article.Format.LIVE:
             self.live_page = kwargs["live"] = live.live_page(
                 article, before=self.request.GET.get("avant")

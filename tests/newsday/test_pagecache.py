@@ -311,7 +311,7 @@ def test_local_copy_is_used_until_the_generation_is_checked_again(client, settin
     client.get("/")
     cache.set(pagecache.GENERATION_KEY, 42)  # another server published
     assert client.get("/")["X-Page-Cache"] == "HIT"
-    pagecache.local.checked_at -= 61
+    pagecache.seen.checked_at -= 61
     assert client.get("/")["X-Page-Cache"] == "MISS"
 
 

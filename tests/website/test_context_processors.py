@@ -9,12 +9,15 @@ from tests.factories import make_article, make_section
 pytestmark = pytest.mark.django_db
 
 
-def test_menu_shows_a_new_section_on_the_next_page(client):
+def test_menu_shows_a_new_section_on_the_next_page(
+    client, django_capture_on_commit_callbacks
+):
     section = make_section(name="Culture")
     make_article(section=section)
     url = section.get_absolute_url()
     client.get(url)
-    make_section(name="Sciences")
+    with django_capture_on_commit_callbacks(execute=True):
+        make_section(name="Sciences")
     assert ">Sciences</a>" in client.get(url).content.decode()
 
 
@@ -41,7 +44,7 @@ def menu_queries(client, url):
     ]
 
 
-def test_menu_is_read_from_the_shared_cache_once_read(client):
+def test_menu_is_read_from_its_reader_copy_once_read(client):
     section = make_section(name="Culture")
     make_article(section=section)
     url = section.get_absolute_url()
@@ -49,15 +52,19 @@ def test_menu_is_read_from_the_shared_cache_once_read(client):
     assert menu_queries(client, url) == []
 
 
-def test_a_renamed_or_hidden_rubrique_leaves_the_menu_at_once(client):
+def test_a_renamed_or_hidden_rubrique_leaves_the_menu_at_once(
+    client, django_capture_on_commit_callbacks
+):
     section = make_section(name="Culture")
     other = make_section(name="Sciences")
     make_article(section=section)
     url = section.get_absolute_url()
     client.get(url)
     other.name = "Sciences et techniques"
-    other.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        other.save()
     assert ">Sciences et techniques</a>" in client.get(url).content.decode()
     other.is_active = False
-    other.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        other.save()
     assert "Sciences et techniques" not in client.get(url).content.decode()
