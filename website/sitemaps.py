@@ -235,7 +235,7 @@ def render_index():
 # The index, rendered, is kept in the shared cache and in each process until
 # what readers see changes, and never past the next instant at which it does
 # (``ReaderCopy``): it then costs no query for one month or a hundred
-# (docs/design/sitemap-index.md).
+# (docs/design/reader-copies.md).
 index = ReaderCopy("website:sitemap-index", render_index)
 
 
