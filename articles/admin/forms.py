@@ -251,7 +251,11 @@ class RelatedLinkForm(forms.ModelForm):
         model = RelatedLink
         fields = ["target", "url", "title", "position"]
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, hidden_targets=None, **kwargs):
+        """``hidden_targets``: the pks, among the targets of all the links
+        shown with this one, that the person may not see (the inline's
+        formset asks once for all its rows); without it, asked for this
+        link alone."""
         super().__init__(*args, **kwargs)
         target = self.fields.get("target")
         if target is None or self.user is None or sees_all_articles(self.user):
@@ -261,7 +265,12 @@ class RelatedLinkForm(forms.ModelForm):
         target.error_messages["invalid_choice"] = (
             "Choisissez un article publié ou l’un des vôtres."
         )
-        if hidden := hidden_article_pks(self.user, {kept}):
+        hidden = (
+            hidden_article_pks(self.user, {kept})
+            if hidden_targets is None
+            else {kept} & hidden_targets
+        )
+        if hidden:
             target.queryset |= Article.objects.filter(pk=kept)
             target.hidden_pks = frozenset(hidden)
             # The row's heading is the link's title: an in-memory stand-in

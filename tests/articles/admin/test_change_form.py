@@ -14,9 +14,11 @@ from articles.services import article_send_back
 from core.adminpages import admin_url
 from tests.factories import (
     make_article,
+    make_author,
     make_draft,
     make_editor,
     make_journalist,
+    make_related_link,
     make_scheduled_article,
     make_section,
 )
@@ -184,11 +186,46 @@ def test_changing_section_in_admin_records_the_old_url(save_in_admin, admin_clie
     assert ArticleRedirect.objects.filter(old_path=old_url, article=article).exists()
 
 
+def _signed_and_linked(count):
+    """An article with ``count`` bylines and ``count`` « À lire aussi »
+    links to other articles."""
+    article = make_article(authors=[make_author() for _ in range(count)])
+    for _ in range(count):
+        make_related_link(article)
+    return article
+
+
 def test_edit_page_query_budget(change_url, as_editor, django_assert_max_num_queries):
-    article = make_article()
+    # 29 measured, with or without bylines and links (49 with these five
+    # and five before the inlines joined their authors and articles).
+    article = _signed_and_linked(5)
     as_editor.get(change_url(article))
     with django_assert_max_num_queries(30):
         as_editor.get(change_url(article))
+
+
+def test_edit_page_queries_do_not_grow_with_bylines_and_links(
+    change_url, as_editor, count_queries
+):
+    one, five = _signed_and_linked(1), _signed_and_linked(5)
+    assert count_queries(as_editor, change_url(one)) == count_queries(
+        as_editor, change_url(five)
+    )
+
+
+def test_edit_page_shows_each_selected_author_and_linked_article(change_url, as_editor):
+    article = _signed_and_linked(5)
+    text = as_editor.get(change_url(article)).text
+    for byline in article.bylines.all():
+        assert (
+            f'<option value="{byline.author.pk}" selected>{byline.author.name}</option>'
+            in text
+        )
+    for link in article.related_links.all():
+        assert (
+            f'<option value="{link.target.pk}" selected>{link.target.title}</option>'
+            in text
+        )
 
 
 def test_a_live_article_whose_scheduled_event_is_overdue_can_still_be_saved(

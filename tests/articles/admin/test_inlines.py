@@ -4,7 +4,12 @@ import pytest
 
 from articles.models import Article
 from core.adminpages import admin_url
-from tests.factories import make_article, make_author, make_related_link
+from tests.factories import (
+    make_article,
+    make_author,
+    make_journalist,
+    make_related_link,
+)
 from tests.forms import form_data
 
 pytestmark = pytest.mark.django_db
@@ -114,3 +119,48 @@ def test_editor_still_sees_the_title_of_a_linked_draft(
     make_related_link(own_draft, target=others_draft)
     response = as_editor.get(change_url(own_draft))
     assert others_draft.title in response.text
+
+
+def _draft_linking_to(journalist, count):
+    """A draft of ``journalist`` with ``count`` links to published articles
+    and ``count`` to other journalists' drafts, made by an editor."""
+    draft = make_article(
+        status=Article.Status.DRAFT, publish_at=None, created_by=journalist
+    )
+    for _ in range(count):
+        make_related_link(draft)
+        make_related_link(
+            draft,
+            target=make_article(
+                status=Article.Status.DRAFT,
+                publish_at=None,
+                created_by=make_journalist(),
+            ),
+        )
+    return draft
+
+
+def test_a_journalists_edit_page_costs_the_same_whatever_its_links(
+    as_journalist, journalist, count_queries
+):
+    one, five = _draft_linking_to(journalist, 1), _draft_linking_to(journalist, 5)
+    assert count_queries(as_journalist, change_url(one)) == count_queries(
+        as_journalist, change_url(five)
+    )
+
+
+def test_a_journalist_sees_each_link_titled_or_hidden(as_journalist, journalist):
+    draft = _draft_linking_to(journalist, 3)
+    text = as_journalist.get(change_url(draft)).text
+    for link in draft.related_links.select_related("target"):
+        target = link.target
+        if target.status == Article.Status.PUBLISHED:
+            assert f'<option value="{target.pk}" selected>{target.title}</option>' in (
+                text
+            )
+        else:
+            assert target.title not in text
+            assert (
+                f'<option value="{target.pk}" selected>Article non publié</option>'
+                in text
+            )
