@@ -20,10 +20,13 @@ Connected in ``NewsdayConfig.ready()``:
   bumps the generation and purges like an article edit.
 
 All of it runs after the transaction commits: purging earlier would let a
-reader re-cache the old version before the new one is visible.
+reader re-cache the old version before the new one is visible. An article is
+retired once per transaction however many saves and signals it made (an
+editor's « Publier » saves the form, then publishes): ``invalidate_on_commit``.
 """
 
 import logging
+import threading
 
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save, pre_save
@@ -45,8 +48,56 @@ def invalidate(article=None, *, former_publish_at=None):
         cdn.purge_article(article, former_publish_at=former_publish_at)
 
 
+# What waits for the transaction to commit, per thread (a connection's
+# transaction is its thread's): {article pk or None: (article, former
+# publish_at)}.
+_waiting = threading.local()
+
+
+# Set on the instance whose invalidation has just run, for its workflow
+# signal, sent right after in the same commit (``on_article_event``).
+RETIRED = "_newsday_retired"
+
+
+def _waiting_invalidations():
+    if not hasattr(_waiting, "articles"):
+        _waiting.articles = {}
+    return _waiting.articles
+
+
+def invalidate_on_commit(article=None, *, former_publish_at=None):
+    """``invalidate(article)`` once the transaction commits, once however
+    often the transaction asks: every request registers its own callback,
+    and the first of them to run does the work for all. A callback dropped
+    with a rolled-back transaction or savepoint therefore loses nothing:
+    any other that commits still runs it."""
+    waiting = _waiting_invalidations()
+    key = None if article is None else article.pk
+    if article is not None:
+        article.__dict__.pop(RETIRED, None)
+    earlier = waiting.get(key)
+    # The latest instance; the publication time readers last saw, the first.
+    former = earlier[1] if earlier and earlier[1] else former_publish_at
+    waiting[key] = (article, former)
+    transaction.on_commit(lambda: _invalidate_waiting(key))
+
+
+def _invalidate_waiting(key):
+    found = _waiting_invalidations().pop(key, None)
+    if found is not None:
+        article, former = found
+        invalidate(article, former_publish_at=former)
+        if article is not None:
+            setattr(article, RETIRED, True)
+
+
 def on_article_event(sender, article, **kwargs):
-    transaction.on_commit(lambda: invalidate(article))
+    # The workflow sends its signals once the transaction has committed, and
+    # saves each article it signals about first: the save's invalidation has
+    # just run for this very instance, unless the signal came without one.
+    if article.__dict__.pop(RETIRED, False):
+        return
+    invalidate_on_commit(article)
 
 
 def remember_visibility(sender, instance, raw=False, **kwargs):
@@ -62,9 +113,10 @@ def remember_visibility(sender, instance, raw=False, **kwargs):
 def on_article_saved(sender, instance, **kwargs):
     visible = instance.status in Article.Status.visible()
     if visible or getattr(instance, "_newsday_was_visible", True):
-        # Read now: a later save in the same transaction overwrites it.
-        former = getattr(instance, "_newsday_was_published_at", None)
-        transaction.on_commit(lambda: invalidate(instance, former_publish_at=former))
+        invalidate_on_commit(
+            instance,
+            former_publish_at=getattr(instance, "_newsday_was_published_at", None),
+        )
     else:
         # A draft saved: readers' pages do not change (no cache flush on every
         # draft save), but a cached "next change" may have pointed at it.
@@ -72,11 +124,11 @@ def on_article_saved(sender, instance, **kwargs):
 
 
 def on_article_deleted(sender, instance, **kwargs):
-    transaction.on_commit(lambda: invalidate(instance))
+    invalidate_on_commit(instance)
 
 
 def on_reader_model_saved(sender, instance, **kwargs):
-    transaction.on_commit(invalidate)
+    invalidate_on_commit()
 
 
 def on_scheduled_change_saved(sender, instance, **kwargs):

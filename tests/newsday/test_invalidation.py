@@ -4,10 +4,13 @@ the next visibility change, the CDN's copies."""
 import datetime as dt
 
 import pytest
+from django.db import transaction
 from django.utils import timezone
 
-from articles.models import ScheduledChange
-from newsday import pagecache
+from articles import signals
+from articles.models import Article, ScheduledChange
+from articles.services import article_publish
+from newsday import invalidation, pagecache
 from tests.factories import make_article, make_draft
 
 pytestmark = pytest.mark.django_db
@@ -58,3 +61,68 @@ def test_saving_a_draft_keeps_the_generation_but_forgets_the_bound(
         draft.save()
     assert pagecache.cache().get(pagecache.GENERATION_KEY) == before
     assert not bound_is_cached()
+
+
+@pytest.fixture
+def invalidations(monkeypatch):
+    """The articles retired (their pk, None for every page), in order."""
+    done = []
+    monkeypatch.setattr(
+        invalidation,
+        "invalidate",
+        lambda article=None, **kwargs: done.append(article and article.pk),
+    )
+    return done
+
+
+def test_a_save_then_a_publication_retire_the_article_once(
+    editor, invalidations, django_capture_on_commit_callbacks
+):
+    # What « Publier » in the edit page does: the form is saved, then the
+    # workflow publishes (another save and article_published).
+    draft = make_draft()
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        draft.title = "Publié depuis la fiche"
+        draft.save()
+        article_publish(article=draft, user=editor)
+    assert len(callbacks) >= 3
+    assert invalidations == [draft.pk]
+
+
+def test_each_committed_transaction_retires_the_article_again(
+    invalidations, django_capture_on_commit_callbacks
+):
+    article = make_article()
+    for title in ("Premier titre", "Second titre"):
+        with django_capture_on_commit_callbacks(execute=True):
+            article.title = title
+            article.save()
+    assert invalidations == [article.pk, article.pk]
+
+
+def test_a_rolled_back_savepoint_loses_no_invalidation(
+    invalidations, django_capture_on_commit_callbacks
+):
+    article = make_article()
+
+    def save_then_fail():
+        with transaction.atomic():
+            article.title = "Annulé"
+            article.save()
+            raise RuntimeError
+
+    with django_capture_on_commit_callbacks(execute=True):
+        with pytest.raises(RuntimeError):
+            save_then_fail()
+        article.title = "Gardé"
+        article.save()
+    assert invalidations == [article.pk]
+
+
+def test_a_workflow_signal_without_a_save_still_retires_the_article(
+    invalidations, django_capture_on_commit_callbacks
+):
+    article = make_article()
+    with django_capture_on_commit_callbacks(execute=True):
+        signals.article_updated.send(sender=Article, article=article)
+    assert invalidations == [article.pk]
