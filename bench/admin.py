@@ -8,7 +8,8 @@ and saving an article; p50/p90 wall time, CPU time and queries per screen.
     uv run python -m bench.admin --json out.json --rounds 30
 
 Production settings (bench/inprocess.py), the page cache off. The database
-is migrated first (as the other bench scripts do) but not seeded: seed it
+is migrated and the static files collected first (as the other bench
+scripts do) but not seeded: seed it
 with bench/seed.py. A superuser ``bench-admin`` is created or reused.
 
 Saving POSTs the real change form of the newest published bench article:
@@ -220,6 +221,8 @@ def measure_one(rounds: int, screens: list[str] | None) -> dict:
     settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "testserver"]
     call_command("migrate", verbosity=0)
     call_command("createcachetable", verbosity=0)  # without CACHE_URL
+    # Production serves hashed names from a manifest: a new machine has none.
+    call_command("collectstatic", interactive=False, verbosity=0)
     article = bench_article()
     assert article is not None, "no bench article: run bench/seed.py first"
     client = Client()
