@@ -52,40 +52,39 @@ def invalidate(article=None, *, former_publish_at=None):
 # transaction is its thread's): {article pk or None: (article, former
 # publish_at)}.
 _waiting = threading.local()
-
-
 # Set on the instance whose invalidation has just run, for its workflow
 # signal, sent right after in the same commit (``on_article_event``).
 RETIRED = "_newsday_retired"
 
 
-def _waiting_invalidations():
-    if not hasattr(_waiting, "articles"):
-        _waiting.articles = {}
-    return _waiting.articles
-
-
 def invalidate_on_commit(article=None, *, former_publish_at=None):
     """``invalidate(article)`` once the transaction commits, once however
-    often the transaction asks: every request registers its own callback,
-    and the first of them to run does the work for all. A callback dropped
-    with a rolled-back transaction or savepoint therefore loses nothing:
-    any other that commits still runs it."""
-    waiting = _waiting_invalidations()
+    often the transaction asks. Every request registers its own callback,
+    and the first of them to run does the work for all that wait: a
+    callback dropped with a rolled-back savepoint loses nothing, and what a
+    rolled-back transaction left waiting is done (needlessly, harmlessly) at
+    the next commit rather than kept."""
+    if not hasattr(_waiting, "articles"):
+        _waiting.articles = {}
     key = None if article is None else article.pk
-    if article is not None:
-        article.__dict__.pop(RETIRED, None)
-    earlier = waiting.get(key)
+    earlier = _waiting.articles.get(key)
     # The latest instance; the publication time readers last saw, the first.
     former = earlier[1] if earlier and earlier[1] else former_publish_at
-    waiting[key] = (article, former)
-    transaction.on_commit(lambda: _invalidate_waiting(key))
+    _waiting.articles[key] = (article, former)
+    if article is not None:
+        article.__dict__.pop(RETIRED, None)
+    transaction.on_commit(_invalidate_waiting)
 
 
-def _invalidate_waiting(key):
-    found = _waiting_invalidations().pop(key, None)
-    if found is not None:
-        article, former = found
+def forget_waiting():
+    """Drop what waits for a commit that will not come (tests, whose
+    transactions are rolled back)."""
+    _waiting.articles = {}
+
+
+def _invalidate_waiting():
+    waiting, _waiting.articles = getattr(_waiting, "articles", {}), {}
+    for article, former in waiting.values():
         invalidate(article, former_publish_at=former)
         if article is not None:
             setattr(article, RETIRED, True)

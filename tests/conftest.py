@@ -5,7 +5,7 @@ from django.test.utils import CaptureQueriesContext
 
 from articles.freshness import ReaderCopy
 from articles.models import Article
-from newsday import pagecache
+from newsday import invalidation, pagecache
 from tests.factories import make_article, make_editor, make_journalist
 
 
@@ -16,6 +16,7 @@ def empty_caches():
     cache.clear()
     pagecache.local.clear()
     ReaderCopy.forget_local()
+    invalidation.forget_waiting()
 
 
 @pytest.fixture
