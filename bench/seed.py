@@ -10,9 +10,9 @@ and chapô, a sanitised body of 8 to 14 paragraphs with two intertitres (about
 up to three related links; 1 % are scheduled in the future, 2 % are drafts.
 Sections, authors and tags are created as needed. Afterwards the tables are
 analysed (``ANALYZE``): without statistics, SQLite's plans degrade sharply as
-tables grow, and PostgreSQL's are stale after a bulk load. A PostgreSQL
-database is set as docs/operations.md asks of production (``random_page_cost``
-for SSD storage).
+tables grow, and PostgreSQL's are stale after a bulk load. PostgreSQL's
+settings are left at their defaults (``random_page_cost`` too: see
+docs/benchmarks.md, « PostgreSQL on SSD storage »).
 """
 
 import argparse
@@ -227,21 +227,6 @@ def ensure_basics():
     return sections, authors, tags
 
 
-# What docs/operations.md asks of a production PostgreSQL on SSD storage:
-# PostgreSQL's default (4) prices a random read as on a spinning disk.
-RANDOM_PAGE_COST = 1.1
-
-
-def like_production(connection):
-    """The bench database planned as production's is (new connections)."""
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute(
-                f"ALTER DATABASE {connection.ops.quote_name(connection.settings_dict['NAME'])} "
-                f"SET random_page_cost = {RANDOM_PAGE_COST}"
-            )
-
-
 def seed(target, *, now=None, out=sys.stdout):
     from django.contrib.contenttypes.models import ContentType
     from django.db import connection, transaction
@@ -257,7 +242,6 @@ def seed(target, *, now=None, out=sys.stdout):
     )
 
     now = now or timezone.now()
-    like_production(connection)
     existing = Article.objects.filter(external_id__startswith="bench:").count()
     missing = max(0, target - existing)
     if not missing:
