@@ -33,8 +33,9 @@ def _cache():
     return caches[settings.PAGE_CACHE_ALIAS]
 
 
-def _available(shared):
-    # newsday.cache reports a Redis outage; other backends raise instead.
+def shared_cache_available(shared):
+    """False while ``shared`` reports an outage (``newsday.cache``'s Redis
+    backend; the others raise instead)."""
     return getattr(shared, "available", True)
 
 
@@ -63,7 +64,7 @@ class SeenGeneration:
             return self.value
         shared = _cache()
         value = shared.get(GENERATION_KEY, 0)
-        if not _available(shared):
+        if not shared_cache_available(shared):
             return None
         self.see(value, now)
         return value

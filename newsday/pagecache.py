@@ -45,7 +45,6 @@ trusted either (a publication could not be announced): pages are rendered.
 """
 
 import contextlib
-import functools
 import hashlib
 import math
 import time
@@ -53,10 +52,9 @@ import time
 from django.conf import settings
 from django.core.cache import caches
 from django.core.exceptions import MiddlewareNotUsed
-from django.http import Http404, HttpResponse
-from django.urls import get_resolver, get_urlconf
+from django.http import HttpResponse
 from django.utils.cache import get_conditional_response
-from django.utils.http import http_date, parse_http_date_safe, urlencode
+from django.utils.http import http_date, parse_http_date_safe
 
 # Shared with the content API (api/) and the reader site's copies
 # (articles.freshness): re-exported for the page cache's callers.
@@ -66,8 +64,10 @@ from articles.freshness import (  # noqa: F401
     cache_control,
     forget_visibility_bound,
     seen,
+    shared_cache_available,
     visibility_bound,
 )
+from newsday.pageidentity import page_identity
 
 SCOPE_PREFIX = "pagecache:scope:"
 # A scope's generation outlives every page stored under it (at most
@@ -77,20 +77,9 @@ SCOPE_TIMEOUT = 24 * 3600
 # Versioned: a release that changes what an entry holds does not read the
 # entries an earlier one stored.
 KEY_PREFIX = "pagecache:page:v3:"
-# The attribute by which a view names the query parameters its page reads
-# (``page_cache_params = ("page",)`` on a class-based view, or set on a view
-# function). The others (``utm_source``, ``fbclid``, a random ``?x=…``)
-# change neither the page nor its cache key: a flood of random query strings
-# finds the stored page instead of storing a copy per URL.
-PARAMS_ATTRIBUTE = "page_cache_params"
-# The attribute by which a view names the scope of its pages, a pattern
-# formatted with the URL's arguments (``page_cache_scope = "article:{slug}"``).
-SCOPE_ATTRIBUTE = "page_cache_scope"
 # The attribute a view sets on its response to cap the edge lifetime of its
 # page (seconds): what changes often without a purge (a running live).
 EDGE_MAX_AGE_ATTRIBUTE = "page_cache_edge_max_age"
-# Paths whose parameters are remembered by each process.
-PARAMS_MEMORY = 4096
 UNCACHEABLE_DIRECTIVES = frozenset({"private", "no-store", "no-cache"})
 # Headers a stored page keeps; the others are per-request or recomputed.
 DROPPED_HEADERS = frozenset(
@@ -177,47 +166,6 @@ def generation_age(generation):
     return time.time() - generation / 1e9 if generation else math.inf
 
 
-@functools.lru_cache(maxsize=PARAMS_MEMORY)
-def read_view(resolver, path):
-    """What the view of ``path`` declares: the query parameters its page
-    reads (``page_cache_params``, none by default) and its page's scope
-    (``page_cache_scope`` formatted with the URL's arguments, or None)."""
-    try:
-        match = resolver.resolve(path)
-    except Http404:
-        return (), None
-    view = getattr(match.func, "view_class", match.func)
-    params = tuple(sorted(getattr(view, PARAMS_ATTRIBUTE, ())))
-    pattern = getattr(view, SCOPE_ATTRIBUTE, None)
-    try:
-        scope = pattern.format_map(match.kwargs) if pattern else None
-    except KeyError:
-        # A subclass routed without the argument (a preview by id): no scope,
-        # so only the site's generation retires its pages.
-        scope = None
-    return params, scope
-
-
-def page_identity(request):
-    """The page's identity and its scope (or None). The identity: scheme,
-    host, path, and the query parameters its view reads, in a fixed order;
-    the others are left out, and so are blank ones (``?page=`` is the first
-    page, ``?q=`` the empty search form)."""
-    names, scope = read_view(get_resolver(get_urlconf()), request.path_info)
-    query = ""
-    if names and request.META.get("QUERY_STRING"):
-        query = urlencode(
-            [
-                (name, value)
-                for name in names
-                for value in request.GET.getlist(name)
-                if value
-            ]
-        )
-    # get_host() validates the Host header: a bad host is a 400 even on a hit.
-    return f"{request.scheme}://{request.get_host()}{request.path}?{query}", scope
-
-
 def shared_key(url):
     return KEY_PREFIX + hashlib.md5(url.encode(), usedforsecurity=False).hexdigest()
 
@@ -240,10 +188,6 @@ def _last_modified(response):
     obj = (getattr(response, "context_data", None) or {}).get("object")
     modified = getattr(obj, "modified_at", None)
     return int(modified.timestamp()) if modified else None
-
-
-def _shared_cache_available(shared):
-    return getattr(shared, "available", True)
 
 
 class PageCacheMiddleware:
@@ -293,7 +237,7 @@ class PageCacheMiddleware:
             found.get(GENERATION_KEY, 0),
             0 if scope is None else found.get(scope_key(scope), 0),
         )
-        trusted = _shared_cache_available(self.cache)
+        trusted = shared_cache_available(self.cache)
         if trusted:
             local.see(generations[0], checked)
             if scope is not None:

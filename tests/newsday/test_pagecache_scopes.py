@@ -3,7 +3,6 @@ shows (``page_cache_scope``), and ``bump_scope()`` retires those pages only."""
 
 import pytest
 from django.http import HttpResponse
-from django.urls import get_resolver
 
 from newsday import pagecache
 from tests.factories import make_article
@@ -31,20 +30,6 @@ def test_bumping_the_generation_still_retires_scoped_pages(client):
     assert cached(client, article.get_absolute_url())["X-Page-Cache"] == "HIT"
     pagecache.bump_generation()
     assert client.get(article.get_absolute_url())["X-Page-Cache"] == "MISS"
-
-
-def test_an_article_page_is_scoped_by_its_slug():
-    article = make_article(slug="une-adresse")
-    resolver = get_resolver()
-    assert pagecache.read_view(resolver, article.get_absolute_url())[1] == (
-        "article:une-adresse"
-    )
-    assert pagecache.read_view(resolver, "/")[1] is None
-
-
-def test_a_subclass_routed_without_the_scopes_argument_has_no_scope():
-    # The preview of an article, by id: its view inherits the pattern.
-    assert pagecache.read_view(get_resolver(), "/preview/article/1/")[1] is None
 
 
 def test_a_page_rendered_after_a_scope_bump_reads_the_primary(rf, settings):
