@@ -112,3 +112,18 @@ def assert_accessible(axe):
         assert not violations, f"{page.url}\n" + "\n".join(violations)
 
     return check
+
+
+@pytest.fixture
+def write_article():
+    """Fill in the article form as a journalist does: a title, a rubrique, a
+    chapô, and a paragraph typed into the body editor."""
+
+    def write(page, *, title, section, standfirst, body):
+        page.fill("#id_title", title)
+        page.select_option("#id_section", label=section)
+        page.fill("#id_standfirst", standfirst)
+        page.click(".field-body .ProseMirror:visible")
+        page.keyboard.type(body)
+
+    return write

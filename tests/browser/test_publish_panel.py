@@ -55,7 +55,7 @@ def editor_page(browser, live_server):
 
 
 def test_editor_writes_and_publishes_an_article_with_a_photo_in_two_page_loads(
-    editor_page,
+    editor_page, write_article
 ):
     page = editor_page
     make_section(name="Société", slug="societe")
@@ -63,11 +63,13 @@ def test_editor_writes_and_publishes_an_article_with_a_photo_in_two_page_loads(
     clicks = 0
 
     page.goto("/admin/articles/article/add/")
-    page.fill("#id_title", "Le tramway arrive à Tours")
-    page.select_option("#id_section", label="Société")
-    page.fill("#id_standfirst", "La première ligne ouvre lundi.")
-    page.click(".field-body .ProseMirror:visible")
-    page.keyboard.type("Les rames circuleront toutes les six minutes.")
+    write_article(
+        page,
+        title="Le tramway arrive à Tours",
+        section="Société",
+        standfirst="La première ligne ouvre lundi.",
+        body="Les rames circuleront toutes les six minutes.",
+    )
     page.click(".field-hero_image [data-action=choose]")
     page.click(".image-chooser-dialog .image-card")
     page.wait_for_selector(".field-hero_image .image-chooser__preview:not([hidden])")

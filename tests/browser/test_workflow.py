@@ -41,7 +41,7 @@ def page_for(browser, live_server):
 
 
 def test_journalist_writes_editor_schedules_reader_sees_it_at_its_time(
-    page_for, live_server
+    page_for, live_server, write_article
 ):
     make_section(name="Société", slug="societe")
     journalist = make_journalist(username="jules")
@@ -50,11 +50,13 @@ def test_journalist_writes_editor_schedules_reader_sees_it_at_its_time(
     # The journalist writes and submits.
     page = page_for(journalist)
     page.goto(f"{live_server.url}/admin/articles/article/add/")
-    page.fill("#id_title", "Les bibliothèques ouvrent le dimanche")
-    page.select_option("#id_section", label="Société")
-    page.fill("#id_standfirst", "Une expérimentation de six mois commence.")
-    page.click(".field-body .ProseMirror:visible")
-    page.keyboard.type("Dès ce week-end, douze bibliothèques ouvriront leurs portes.")
+    write_article(
+        page,
+        title="Les bibliothèques ouvrent le dimanche",
+        section="Société",
+        standfirst="Une expérimentation de six mois commence.",
+        body="Dès ce week-end, douze bibliothèques ouvriront leurs portes.",
+    )
     page.click("input[name=_continue]")
     page.wait_for_selector(".workflow-bar")
     page.click("a.workflow-button:has-text('Soumettre')")
